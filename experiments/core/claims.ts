@@ -1,0 +1,50 @@
+/**
+ * Claims are data: a metric, a comparison and what the paper predicts. `judgeClaim` is pure;
+ * the page, the CLI and the claim tests all call it, so a verdict means the same everywhere.
+ */
+export interface Claim {
+  id: string;
+  /** The claim in one sentence, in the project's words. */
+  text: string;
+  preset: string;
+  metric: string;
+  op: '>=' | '<=' | 'between';
+  value: number | [number, number];
+  /** What the paper's theory predicts at this preset: a negative control expects 'fails'. */
+  expect: 'holds' | 'fails';
+}
+
+export type Verdict = 'holds' | 'fails' | 'undefined';
+
+export interface Judgement {
+  verdict: Verdict;
+  measured: number;
+  /** Did the measured verdict match what the theory predicts? */
+  asExpected: boolean;
+}
+
+export function describeCondition(c: Pick<Claim, 'metric' | 'op' | 'value'>): string {
+  if (c.op === 'between') {
+    const [lo, hi] = c.value as [number, number];
+    return `${lo} <= ${c.metric} <= ${hi}`;
+  }
+  return `${c.metric} ${c.op} ${c.value as number}`;
+}
+
+export function judgeClaim(claim: Claim, measured: number | undefined): Judgement {
+  const m = measured ?? NaN;
+  let verdict: Verdict;
+  if (!Number.isFinite(m)) verdict = 'undefined';
+  else if (claim.op === 'between') {
+    if (!Array.isArray(claim.value)) {
+      throw new Error(`claim ${claim.id}: expected [lo, hi] for 'between', got ${String(claim.value)}`);
+    }
+    verdict = m >= claim.value[0] && m <= claim.value[1] ? 'holds' : 'fails';
+  } else {
+    if (typeof claim.value !== 'number') {
+      throw new Error(`claim ${claim.id}: expected a number for '${claim.op}', got [${String(claim.value)}]`);
+    }
+    verdict = (claim.op === '>=' ? m >= claim.value : m <= claim.value) ? 'holds' : 'fails';
+  }
+  return { verdict, measured: m, asExpected: verdict === claim.expect };
+}

@@ -1,0 +1,11 @@
+/** Every experiment by id. Specs are light (no TF.js); trainers load lazily. */
+import type { ExperimentSpec } from './core/spec';
+import { spec as linearIca } from './ica/spec';
+
+export const experiments: readonly ExperimentSpec[] = [linearIca];
+
+export function getExperiment(id: string): ExperimentSpec {
+  const spec = experiments.find((e) => e.id === id);
+  if (!spec) throw new Error(`unknown experiment: expected one of ${experiments.map((e) => e.id).join(', ')}, got "${id}"`);
+  return spec;
+}

@@ -1,0 +1,43 @@
+/**
+ * npm run claims [-- --seed N] [--only <experiment>] [--json] [--backend wasm|cpu]
+ * Runs every claim's preset once and judges it; exits 1 if any verdict differs from what the spec expects.
+ */
+import { experiments, getExperiment } from '../../experiments/registry';
+import { resolveParams } from '../../experiments/core/params';
+import { parseArgs, runMain, UsageError } from './args';
+import { fmt, judgeRows, runSetting, table, type ClaimRow } from './common';
+
+async function main(): Promise<number> {
+  const args = parseArgs(process.argv.slice(2), { seed: 'value', only: 'value', json: 'switch', backend: 'value' });
+  if (args.positional.length) throw new UsageError(`expected only options, got "${args.positional.join(' ')}"`);
+  const only = args.flags.get('only');
+  const specs = typeof only === 'string' ? [getExperiment(only)] : experiments;
+  const seed = args.flags.get('seed');
+  const backend = (args.flags.get('backend') as string | undefined) ?? 'wasm';
+  if (backend !== 'wasm' && backend !== 'cpu') throw new UsageError(`--backend: expected wasm | cpu, got "${backend}"`);
+  const json = args.flags.has('json');
+  const rows: ClaimRow[] = [];
+  let backendUsed = '';
+  if (!json) process.stdout.write(table([['experiment', 'claim', 'metric', 'expected', 'measured', 'verdict', 'seconds']]));
+  for (const spec of specs) {
+    const presets = [...new Set(spec.claims.map((c) => c.preset))];
+    for (const preset of presets) {
+      const { params } = resolveParams(spec, preset, typeof seed === 'string' ? { seed } : {}, 'strict');
+      const { backend: used, result } = await runSetting(spec, params, backend);
+      backendUsed = used;
+      for (const row of judgeRows(spec, preset, params, result)) {
+        rows.push(row);
+        if (!json) {
+          const mark = row.asExpected ? '' : '  <-- differs from the spec';
+          process.stdout.write(table([[row.experiment, row.claim, row.metric, `${row.condition} ${row.expect}`, fmt(row.measured), row.verdict + mark, row.seconds.toFixed(2)]]));
+        }
+      }
+    }
+  }
+  const off = rows.filter((r) => !r.asExpected);
+  if (json) process.stdout.write(JSON.stringify({ backend: backendUsed, seed: seed ?? null, claims: rows }, null, 2) + '\n');
+  else process.stdout.write(`\n${rows.length - off.length} of ${rows.length} claims as expected (backend ${backendUsed})${off.length ? `; differ: ${off.map((r) => r.claim).join(', ')}` : ''}\n`);
+  return off.length ? 1 : 0;
+}
+
+runMain(main);

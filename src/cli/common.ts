@@ -1,0 +1,68 @@
+/** What the two CLIs share: running one experiment setting and judging its claims. */
+import { judgeClaim, describeCondition, type Claim, type Judgement } from '../../experiments/core/claims';
+import { diffFromPreset } from '../../experiments/core/params';
+import { Runner, type RunResult } from '../../experiments/core/runner';
+import type { ExperimentSpec, Params } from '../../experiments/core/spec';
+import { initNodeTf, type NodeBackend } from '../../experiments/core/tf-node';
+
+export interface RunOutcome {
+  backend: string;
+  backendReason: string;
+  result: RunResult;
+}
+
+export async function runSetting(spec: ExperimentSpec, params: Params, backend: NodeBackend = 'wasm'): Promise<RunOutcome> {
+  const node = await initNodeTf(backend);
+  const trainer = await spec.load();
+  const runner = new Runner(node.tf, spec, trainer, params, {}, { stepsPerTick: 50, views: false, flushMs: Infinity });
+  return { backend: node.backend, backendReason: node.reason, result: await runner.run() };
+}
+
+export interface ClaimRow {
+  experiment: string;
+  claim: string;
+  text: string;
+  preset: string;
+  metric: string;
+  condition: string;
+  expect: Claim['expect'];
+  measured: number;
+  verdict: Judgement['verdict'];
+  asExpected: boolean;
+  /** Parameters that differ from the claim's preset: the verdict is then informative only. */
+  settingDiffers: string[];
+  seconds: number;
+}
+
+export function judgeRows(spec: ExperimentSpec, preset: string, params: Params, result: RunResult): ClaimRow[] {
+  const differs = diffFromPreset(spec, preset, params);
+  return spec.claims
+    .filter((c) => c.preset === preset)
+    .map((c) => {
+      const j = judgeClaim(c, result.state === 'error' ? NaN : result.final[c.metric]);
+      return {
+        experiment: spec.id,
+        claim: c.id,
+        text: c.text,
+        preset,
+        metric: c.metric,
+        condition: describeCondition(c),
+        expect: c.expect,
+        measured: j.measured,
+        verdict: j.verdict,
+        asExpected: j.asExpected,
+        settingDiffers: differs,
+        seconds: result.seconds,
+      };
+    });
+}
+
+export function fmt(v: number): string {
+  if (!Number.isFinite(v)) return String(v);
+  return Math.abs(v) >= 1000 || (Math.abs(v) < 1e-3 && v !== 0) ? v.toExponential(3) : v.toFixed(4);
+}
+
+export function table(rows: string[][]): string {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+  return rows.map((r) => r.map((cell, c) => cell.padEnd(widths[c])).join('  ').trimEnd()).join('\n') + '\n';
+}

@@ -1,0 +1,107 @@
+/**
+ * Chart specs and run data -> plain Plotly figure objects. Pure (no Plotly import), so it is
+ * testable in Node; LiveChart is the only code that hands these to Plotly.
+ */
+import type { ChartSpec, ExperimentSpec, MetricPoint, View } from '../../experiments/core/spec';
+
+export interface Figure {
+  data: Record<string, unknown>[];
+  layout: Record<string, unknown>;
+}
+
+/** Okabe & Ito's colour-blind-safe palette. */
+export const PALETTE = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#F0E442', '#000000'];
+const MAX_POINTS = 2000;
+
+const baseLayout = (title: string): Record<string, unknown> => ({
+  title: { text: title, font: { size: 18 } },
+  font: { size: 14 },
+  margin: { l: 56, r: 16, t: 48, b: 48 },
+  paper_bgcolor: 'rgba(0,0,0,0)',
+  plot_bgcolor: 'rgba(0,0,0,0)',
+  legend: { orientation: 'h', y: -0.2 },
+});
+
+function decimate(points: MetricPoint[]): MetricPoint[] {
+  if (points.length <= MAX_POINTS) return points;
+  const stride = Math.ceil(points.length / MAX_POINTS);
+  const out = points.filter((_, i) => i % stride === 0);
+  if (out.at(-1) !== points.at(-1)) out.push(points.at(-1)!);
+  return out;
+}
+
+export function curvesFigure(chart: Extract<ChartSpec, { kind: 'curves' }>, spec: ExperimentSpec, history: MetricPoint[]): Figure {
+  const pts = decimate(history);
+  const x = pts.map((p) => p.step);
+  const data: Record<string, unknown>[] = chart.metrics.map((key, i) => ({
+    type: 'scatter',
+    mode: pts.length < 3 ? 'lines+markers' : 'lines',
+    name: spec.metrics[key]?.label ?? key,
+    x,
+    y: pts.map((p) => p.metrics[key] ?? null),
+    line: { color: PALETTE[i % PALETTE.length], width: 3 },
+  }));
+  for (const key of chart.references ?? []) {
+    data.push({
+      type: 'scatter',
+      mode: 'lines',
+      name: spec.metrics[key]?.label ?? key,
+      x,
+      y: pts.map((p) => p.metrics[key] ?? null),
+      line: { color: '#777777', width: 2, dash: 'dash' },
+    });
+  }
+  return {
+    data,
+    layout: {
+      ...baseLayout(chart.title),
+      xaxis: { title: { text: 'step' }, zeroline: false },
+      yaxis: { range: chart.yRange, type: chart.logY ? 'log' : 'linear', zeroline: false },
+    },
+  };
+}
+
+export function viewFigure(view: View): Figure {
+  if (view.kind === 'heatmap') {
+    const small = view.z.length <= 10;
+    return {
+      data: [
+        {
+          type: 'heatmap',
+          z: view.z,
+          x: view.xLabels,
+          y: view.yLabels,
+          zmin: view.zRange[0],
+          zmax: view.zRange[1],
+          colorscale: 'Viridis',
+          ...(small ? { texttemplate: '%{z:.2f}', textfont: { size: 13 } } : {}),
+          hovertemplate: '%{y} vs %{x}: %{z:.3f}<extra></extra>',
+        },
+      ],
+      layout: {
+        ...baseLayout(view.title),
+        xaxis: { title: { text: view.xTitle }, type: 'category' },
+        yaxis: { title: { text: view.yTitle }, type: 'category', autorange: 'reversed' },
+      },
+    };
+  }
+  const n = view.panels.length;
+  const layout: Record<string, unknown> = { ...baseLayout(view.title), grid: { rows: 1, columns: n, pattern: 'independent' }, showlegend: false, annotations: [] };
+  const data = view.panels.map((p, i) => {
+    const ax = i === 0 ? '' : String(i + 1);
+    layout[`xaxis${ax}`] = { title: { text: p.xLabel }, zeroline: false };
+    layout[`yaxis${ax}`] = { title: { text: p.yLabel }, zeroline: false };
+    (layout.annotations as unknown[]).push({ text: p.title, xref: `x${ax} domain`, yref: `y${ax} domain`, x: 0.5, y: 1.08, showarrow: false, font: { size: 14 } });
+    return {
+      type: 'scatter',
+      mode: 'markers',
+      x: p.x,
+      y: p.y,
+      xaxis: `x${ax}`,
+      yaxis: `y${ax}`,
+      marker: { size: 4, opacity: 0.5, color: PALETTE[i % PALETTE.length] },
+      hoverinfo: 'skip',
+    };
+  });
+  return { data, layout };
+}

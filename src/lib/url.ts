@@ -1,0 +1,68 @@
+/**
+ * URL state: `#/lab/<experiment>?preset=..&<param>=..&seed=..` (hash routing, so any static
+ * host serves deep links). `?backend=` and `?worker=0` may sit in the search part or the hash.
+ * Every value goes through the experiment's own validation; refused values become notices.
+ */
+import { resolveParams, formatValue, ParamError } from '../../experiments/core/params';
+import type { ExperimentSpec, Params } from '../../experiments/core/spec';
+import { BACKENDS, type BackendRequest } from '../run/protocol';
+
+export type Route = { page: 'home' } | { page: 'lab'; experiment: string; query: URLSearchParams } | { page: 'missing'; path: string };
+
+const RESERVED = new Set(['preset', 'backend', 'worker']);
+
+export function parseHash(hash: string): Route {
+  const raw = hash.replace(/^#/, '');
+  const q = raw.indexOf('?');
+  const path = q >= 0 ? raw.slice(0, q) : raw;
+  const query = new URLSearchParams(q >= 0 ? raw.slice(q + 1) : '');
+  if (path === '' || path === '/') return { page: 'home' };
+  const m = /^\/lab\/([\w-]+)\/?$/.exec(path);
+  if (m) return { page: 'lab', experiment: m[1], query };
+  return { page: 'missing', path };
+}
+
+export interface LabUrlState {
+  preset: string;
+  params: Params;
+  errors: ParamError[];
+}
+
+export function readLabState(spec: ExperimentSpec, query: URLSearchParams): LabUrlState {
+  const overrides: Record<string, string> = {};
+  for (const [k, v] of query) if (!RESERVED.has(k)) overrides[k] = v;
+  const preset = query.get('preset') ?? undefined;
+  return resolveParams(spec, preset, overrides, 'lenient');
+}
+
+export function labHash(spec: ExperimentSpec, preset: string, params: Params, extra: Record<string, string> = {}): string {
+  const q = new URLSearchParams({ preset });
+  for (const k of Object.keys(spec.params)) q.set(k, formatValue(params[k]));
+  for (const [k, v] of Object.entries(extra)) q.set(k, v);
+  return `#/lab/${spec.id}?${q.toString()}`;
+}
+
+export interface RuntimeOptions {
+  backend: BackendRequest;
+  worker: boolean;
+  errors: ParamError[];
+}
+
+/** `backend` and `worker` from the search part, overridden by the hash query. */
+export function readRuntimeOptions(search: string, hashQuery: URLSearchParams): RuntimeOptions {
+  const s = new URLSearchParams(search);
+  const errors: ParamError[] = [];
+  const backendRaw = hashQuery.get('backend') ?? s.get('backend');
+  let backend: BackendRequest = 'auto';
+  if (backendRaw !== null) {
+    if (backendRaw === 'auto' || (BACKENDS as readonly string[]).includes(backendRaw)) backend = backendRaw as BackendRequest;
+    else errors.push(new ParamError('backend', `one of auto, ${BACKENDS.join(', ')}`, JSON.stringify(backendRaw)));
+  }
+  const workerRaw = hashQuery.get('worker') ?? s.get('worker');
+  let worker = true;
+  if (workerRaw !== null) {
+    if (workerRaw === '0' || workerRaw === '1') worker = workerRaw === '1';
+    else errors.push(new ParamError('worker', '0 or 1', JSON.stringify(workerRaw)));
+  }
+  return { backend, worker, errors };
+}

@@ -1,0 +1,34 @@
+/**
+ * Connects the page to a training host: a dedicated Web Worker when the browser allows one,
+ * otherwise the same host on the main thread (`?worker=0` forces that).
+ */
+import type { FromHost, ToHost } from './protocol';
+
+export interface Driver {
+  kind: 'worker' | 'main-thread';
+  /** Why this kind (for the status line). */
+  why: string;
+  send(msg: ToHost): void;
+  dispose(): void;
+}
+
+export async function createDriver(listener: (msg: FromHost) => void, preferWorker = true): Promise<Driver> {
+  if (preferWorker && typeof Worker !== 'undefined') {
+    try {
+      const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'training' });
+      worker.onmessage = (e: MessageEvent<FromHost>) => listener(e.data);
+      return { kind: 'worker', why: 'training runs in a Web Worker', send: (m) => worker.postMessage(m), dispose: () => worker.terminate() };
+    } catch (e) {
+      return mainThread(listener, `Web Worker unavailable (${e instanceof Error ? e.message : String(e)}): training on the main thread`);
+    }
+  }
+  return mainThread(listener, preferWorker ? 'no Web Worker support: training on the main thread' : 'main thread requested with ?worker=0');
+}
+
+async function mainThread(listener: (msg: FromHost) => void, why: string): Promise<Driver> {
+  const { createHost } = await import('./host');
+  let alive = true;
+  // Deliver asynchronously, as a worker would, so the page never re-enters its own handler.
+  const handle = createHost((m) => queueMicrotask(() => alive && listener(m)));
+  return { kind: 'main-thread', why, send: handle, dispose: () => (alive = false) };
+}

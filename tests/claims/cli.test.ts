@@ -1,0 +1,85 @@
+/** The command line as a reviewer uses it: JSON on stdout, exit 2 with a clear message on bad input. */
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { ROOT } from '../browser/harness';
+
+function cli(script: 'experiment' | 'claims', args: string[]) {
+  const r = spawnSync(path.join(ROOT, 'node_modules/.bin/tsx'), [path.join(ROOT, `src/cli/${script}.ts`), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 240_000 });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+describe('npm run experiment', () => {
+  it('prints final metrics and claim verdicts as JSON', () => {
+    const r = cli('experiment', ['linear-ica', '--set', 'sources=laplace', '--set', 'dim=6', '--seed', '3', '--json']);
+    expect(r.code, r.err).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.experiment).toBe('linear-ica');
+    expect(j.params).toMatchObject({ sources: 'laplace', dim: 6, seed: 3 });
+    expect(j.backend).toBe('wasm');
+    expect(j.final['metric/mcc']).toBeGreaterThan(0.95);
+    expect(j.final['metric/amari']).toBeLessThan(0.05);
+    // dim differs from the default preset (4): claims are judged but flagged as off-setting.
+    expect(j.claims.length).toBeGreaterThan(0);
+    for (const c of j.claims) {
+      expect(['holds', 'fails', 'undefined']).toContain(c.verdict);
+      expect(c.settingDiffers).toEqual(['dim']);
+    }
+  });
+  it('lists every experiment with parameters, metrics and claims', () => {
+    const r = cli('experiment', ['--list', '--json']);
+    expect(r.code, r.err).toBe(0);
+    const [ica] = JSON.parse(r.out);
+    const dim = ica.params.find((p: { name: string }) => p.name === 'dim');
+    expect(dim).toMatchObject({ kind: 'int', default: 4, min: 2, max: 32 });
+    expect(ica.params.find((p: { name: string }) => p.name === 'sources').choices).toContain('mixed');
+    expect(ica.metrics.map((m: { key: string }) => m.key)).toContain('metric/amari');
+    expect(ica.claims.length).toBe(9);
+  });
+  it('exports the generated data as CSV', () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'ica-')), 'data.csv');
+    const r = cli('experiment', ['linear-ica', '--set', 'dim=3', '--set', 'samples=250', '--steps', '5', '--export-data', file]);
+    expect(r.code, r.err).toBe(0);
+    const lines = readFileSync(file, 'utf8').trim().split('\n');
+    expect(lines[0]).toBe('x0,x1,x2,s0,s1,s2');
+    expect(lines.length).toBe(251);
+    expect(lines[1].split(',').map(Number).every(Number.isFinite)).toBe(true);
+  });
+  const bad: [string[], RegExp][] = [
+    [['nope'], /unknown experiment: expected one of linear-ica, got "nope"/],
+    [['linear-ica', '--set', 'dims=3'], /parameter: expected one of sources, dim, .*got "dims"/],
+    [['linear-ica', '--set', 'dim=40'], /dim: expected an integer in \[2, 32\], got "40"/],
+    [['linear-ica', '--set', 'lr=fast'], /lr: expected a number in \[0.0001, 1\], got "fast"/],
+    [['linear-ica', '--seed', '-1'], /seed: expected an integer in \[0, 2147483647\], got "-1"/],
+    [['linear-ica', '--frobnicate'], /unknown option: expected one of .*got --frobnicate/],
+    [['linear-ica', '--set', 'dim'], /--set: expected key=value, got "dim"/],
+  ];
+  for (const [args, msg] of bad) {
+    it(`exits 2 on ${args.join(' ')}`, () => {
+      const r = cli('experiment', args);
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(msg);
+      expect(r.out).toBe('');
+    });
+  }
+});
+
+describe('npm run claims', () => {
+  it('judges every claim of an experiment and prints JSON', () => {
+    const r = cli('claims', ['--only', 'linear-ica', '--seed', '2', '--json']);
+    expect(r.code, r.out + r.err).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.claims.length).toBe(9);
+    for (const c of j.claims) {
+      expect(c.asExpected, c.claim).toBe(true);
+      expect(c.seconds).toBeGreaterThan(0);
+    }
+  });
+  it('refuses an unknown experiment with exit 2', () => {
+    const r = cli('claims', ['--only', 'nope']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/expected one of linear-ica, got "nope"/);
+  });
+});
