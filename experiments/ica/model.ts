@@ -8,7 +8,7 @@ type Tf = typeof TF;
 export type Contrast = 'logcosh' | 'exp' | 'cube';
 
 /** g = G' and its derivative g' for FastICA's contrasts (Hyvarinen 1999, eq. 8 choices). */
-export function contrast(tf: Tf, kind: Contrast, u: TF.Tensor2D): { g: TF.Tensor2D; gPrime: TF.Tensor2D } {
+export function contrast(tf: Tf, kind: Contrast, u: TF.Tensor2D): { g: TF.Tensor; gPrime: TF.Tensor } {
   switch (kind) {
     case 'logcosh': {
       const t = tf.tanh(u);
@@ -29,38 +29,48 @@ export function contrast(tf: Tf, kind: Contrast, u: TF.Tensor2D): { g: TF.Tensor
  */
 export function fastIcaUpdate(tf: Tf, w: TF.Tensor2D, zDN: TF.Tensor2D, kind: Contrast): TF.Tensor2D {
   const n = zDN.shape[1];
-  const uDN = tf.matMul(w, zDN); // [d, n]
+  const uDN = tf.matMul(w, zDN) as TF.Tensor2D; // [d, n]
   const { g, gPrime } = contrast(tf, kind, uDN);
-  const egz = tf.div(tf.matMul(g, zDN, false, true), n); // [d, d]
+  const egz = tf.div(tf.matMul(g as TF.Tensor2D, zDN, false, true), n); // [d, d]
   const egp = tf.mean(gPrime, 1, true); // [d, 1]
   return tf.sub(egz, tf.mul(egp, w));
 }
 
 /**
- * Extended infomax (Lee, Girolami & Sejnowski 1999, eq. 2.13 with the switching rule 2.16):
- * the natural gradient dW = [I - K tanh(u) u^T - u u^T] W, k_i = sign(E[sech^2 u] E[u^2] - E[u tanh u]).
- * Returns the gradient of the NLL (= -dW) for an optimizer that minimises, and the
- * per-sample NLL term mean_n sum_i (u^2/2 + k_i log cosh u) without -log|det W| (added on the CPU,
- * TF.js has no determinant).
+ * Extended infomax (Lee, Girolami & Sejnowski 1999): source density p(u) ∝ exp(-u^2/2) cosh(u)^(-k),
+ * super-Gaussian for k = +1 and sub-Gaussian for k = -1, with the switching rule
+ * k_i = sign(E[sech^2 u_i] E[u_i^2] - E[u_i tanh u_i]). Returns the score phi = -d/du log p(u)
+ * and the per-sample NLL data term mean_n sum_i (u^2/2 + k_i log cosh u), without -log|det W|
+ * (TF.js has no determinant; the caller adds it on the CPU).
  */
-export function infomaxStep(tf: Tf, w: TF.Tensor2D, zDN: TF.Tensor2D): { grad: TF.Tensor2D; nllData: TF.Scalar } {
-  const [d, n] = zDN.shape;
-  const uDN = tf.matMul(w, zDN); // [d, n]
+function extendedInfomaxTerms(tf: Tf, uDN: TF.Tensor2D): { phi: TF.Tensor2D; nllData: TF.Scalar } {
+  const d = uDN.shape[0];
   const t = tf.tanh(uDN);
   const sech2 = tf.sub(1, tf.square(t));
   const k = tf.sign(tf.sub(tf.mul(tf.mean(sech2, 1), tf.mean(tf.square(uDN), 1)), tf.mean(tf.mul(uDN, t), 1))); // [d]
   const kCol = tf.reshape(k, [d, 1]);
-  const phi = tf.add(uDN, tf.mul(kCol, t)); // [d, n]: -d/du log p(u) for p ∝ exp(-u^2/2) cosh(u)^-k
-  const eye = tf.eye(d);
-  const naturalDir = tf.matMul(tf.sub(eye, tf.div(tf.matMul(phi, uDN, false, true), n)), w); // [d, d]
-  const logCosh = tf.sub(tf.add(tf.abs(uDN), tf.log1p(tf.exp(tf.mul(-2, tf.abs(uDN))))), Math.LN2); // stable log cosh
+  const phi = tf.add(uDN, tf.mul(kCol, t)) as TF.Tensor2D; // [d, n]
+  const absU = tf.abs(uDN);
+  const logCosh = tf.sub(tf.add(absU, tf.log1p(tf.exp(tf.mul(-2, absU)))), Math.LN2); // log cosh, stable for large |u|
   const nllData = tf.mean(tf.sum(tf.add(tf.mul(0.5, tf.square(uDN)), tf.mul(kCol, logCosh)), 0)) as TF.Scalar;
-  return { grad: tf.neg(naturalDir), nllData };
+  return { phi, nllData };
 }
 
-/** The same NLL data term, for any W (used to chart FastICA's progress on the same scale). */
+/**
+ * The natural gradient of the NLL (Amari, Cichocki & Yang 1996; extended rule of Lee et al. 1999, eq. 2.13):
+ * -dW = -[I - E[phi(u) u^T]] W = -[I - K tanh(u) u^T - u u^T] W, for an optimizer that minimises.
+ */
+export function infomaxGradient(tf: Tf, w: TF.Tensor2D, zDN: TF.Tensor2D): TF.Tensor2D {
+  const [d, n] = zDN.shape;
+  const uDN = tf.matMul(w, zDN) as TF.Tensor2D; // [d, n]
+  const { phi } = extendedInfomaxTerms(tf, uDN);
+  const naturalDir = tf.matMul(tf.sub(tf.eye(d), tf.div(tf.matMul(phi, uDN, false, true), n)), w); // [d, d]
+  return tf.neg(naturalDir) as TF.Tensor2D;
+}
+
+/** The NLL data term for any W, so FastICA's progress is charted on the same scale. */
 export function nllDataTerm(tf: Tf, w: TF.Tensor2D, zDN: TF.Tensor2D): TF.Scalar {
-  return infomaxStep(tf, w, zDN).nllData;
+  return extendedInfomaxTerms(tf, tf.matMul(w, zDN) as TF.Tensor2D).nllData;
 }
 
 /**
@@ -69,7 +79,7 @@ export function nllDataTerm(tf: Tf, w: TF.Tensor2D, zDN: TF.Tensor2D): TF.Scalar
  */
 export function recoveryPack(tf: Tf, w: TF.Tensor2D, zDN: TF.Tensor2D, sND: TF.Tensor2D, nll: TF.Scalar): TF.Tensor1D {
   const n = zDN.shape[1];
-  const uDN = tf.matMul(w, zDN); // [d, n]
+  const uDN = tf.matMul(w, zDN) as TF.Tensor2D; // [d, n]
   const uc = tf.sub(uDN, tf.mean(uDN, 1, true));
   const std = tf.sqrt(tf.add(tf.mean(tf.square(uc), 1, true), 1e-12)); // [d, 1]
   const corr = tf.div(tf.div(tf.matMul(uc, sND), n), std); // [d_learned, d_true]

@@ -95,12 +95,12 @@ export const spec: ExperimentSpec = {
     'laplace-infomax': {
       label: 'Laplace sources, infomax',
       reason: 'Maximum likelihood by natural gradient reaches the same solution.',
-      params: { sources: 'laplace', dim: 4, algorithm: 'infomax', lr: 0.1, steps: 300 },
+      params: { sources: 'laplace', dim: 4, algorithm: 'infomax', lr: 0.1, steps: 1000 },
     },
     'uniform-infomax': {
       label: 'Uniform sources, extended infomax',
       reason: 'The extended rule switches its density model per source, so sub-Gaussian sources are recovered.',
-      params: { sources: 'uniform', dim: 4, algorithm: 'infomax', lr: 0.1, steps: 300 },
+      params: { sources: 'uniform', dim: 4, algorithm: 'infomax', lr: 0.1, steps: 1000 },
     },
     'gaussian-control': {
       label: 'Gaussian sources (negative control)',

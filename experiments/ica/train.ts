@@ -9,7 +9,7 @@ import { covariance, logAbsDet, mat, matmul, symmetricDecorrelation, transpose, 
 import { amariDistance, chanceMcc, mcc, mccFromCorrelation, type Matching } from '../core/metrics';
 import type { ExperimentRun, Params, StepReport, Trainer, View } from '../core/spec';
 import { generate, toTable, type IcaData } from './data';
-import { fastIcaUpdate, infomaxStep, nllDataTerm, recoveryPack, type Contrast } from './model';
+import { fastIcaUpdate, infomaxGradient, nllDataTerm, recoveryPack, type Contrast } from './model';
 
 const SCATTER_POINTS = 600;
 
@@ -56,7 +56,9 @@ export class IcaRun implements ExperimentRun {
     const w0 = symmetricDecorrelation(mat(d, d, Float64Array.from({ length: d * d }, () => init.normal())));
     this.zDN = tf.tidy(() => tf.matMul(tf.tensor2d(toF32(this.k.data), [d, d]), tf.tensor2d(xc, [n, d]), false, true)); // [d, n]
     this.sND = tf.tensor2d(sStd, [n, d]);
-    this.w = tf.variable(tf.tensor2d(toF32(w0.data), [d, d]), true, undefined, 'float32');
+    const w0Tensor = tf.tensor2d(toF32(w0.data), [d, d]);
+    this.w = tf.variable(w0Tensor, true, undefined, 'float32');
+    w0Tensor.dispose();
     if (params.algorithm === 'infomax') {
       const lr = params.lr as number;
       this.optimizer = params.optimizer === 'adam' ? tf.train.adam(lr) : tf.train.sgd(lr);
@@ -70,8 +72,7 @@ export class IcaRun implements ExperimentRun {
       if (this.optimizer) {
         // update: W <- W - lr * (-[I - K tanh(u) u^T - u u^T] W), natural gradient (Lee et al. 1999, eq. 2.13)
         tf.tidy(() => {
-          const { grad } = infomaxStep(tf, this.w, this.zDN);
-          this.optimizer!.applyGradients({ [this.w.name]: grad });
+          this.optimizer!.applyGradients({ [this.w.name]: infomaxGradient(tf, this.w, this.zDN) });
         });
       } else {
         await this.fastIcaIteration();

@@ -1,0 +1,143 @@
+/**
+ * Small dense linear algebra on the CPU (d x d matrices, d <= a few hundred). Decompositions
+ * come from ml-matrix (TF.js has no SVD or eig); the rest stays on plain Float64Arrays.
+ */
+import { Matrix, EigenvalueDecomposition, SingularValueDecomposition, LuDecomposition, QrDecomposition, inverse } from 'ml-matrix';
+
+/** Row-major dense matrix. */
+export interface Mat {
+  rows: number;
+  cols: number;
+  data: Float64Array;
+}
+
+export function mat(rows: number, cols: number, data?: Float64Array): Mat {
+  if (data && data.length !== rows * cols) throw new Error(`mat: expected ${rows * cols} values for ${rows}x${cols}, got ${data.length}`);
+  return { rows, cols, data: data ?? new Float64Array(rows * cols) };
+}
+
+export function identity(n: number): Mat {
+  const m = mat(n, n);
+  for (let i = 0; i < n; i++) m.data[i * n + i] = 1;
+  return m;
+}
+
+export function matmul(a: Mat, b: Mat): Mat {
+  if (a.cols !== b.rows) throw new Error(`matmul: expected inner sizes to agree, got ${a.rows}x${a.cols} times ${b.rows}x${b.cols}`);
+  const out = mat(a.rows, b.cols);
+  for (let i = 0; i < a.rows; i++) {
+    for (let k = 0; k < a.cols; k++) {
+      const v = a.data[i * a.cols + k];
+      if (v === 0) continue;
+      for (let j = 0; j < b.cols; j++) out.data[i * b.cols + j] += v * b.data[k * b.cols + j];
+    }
+  }
+  return out;
+}
+
+export function transpose(a: Mat): Mat {
+  const out = mat(a.cols, a.rows);
+  for (let r = 0; r < a.rows; r++) for (let c = 0; c < a.cols; c++) out.data[c * a.rows + r] = a.data[r * a.cols + c];
+  return out;
+}
+
+const toMl = (a: Mat) => new Matrix(Array.from({ length: a.rows }, (_, r) => Array.from(a.data.subarray(r * a.cols, (r + 1) * a.cols))));
+const fromMl = (m: Matrix): Mat => mat(m.rows, m.columns, Float64Array.from(m.to1DArray()));
+
+function square(a: Mat, what: string): void {
+  if (a.rows !== a.cols) throw new Error(`${what}: expected a square matrix, got ${a.rows}x${a.cols}`);
+}
+
+/** Eigen-decomposition of a symmetric matrix; eigenvalues descending, eigenvectors as columns. */
+export function symEig(a: Mat): { values: Float64Array; vectors: Mat } {
+  square(a, 'symEig');
+  const e = new EigenvalueDecomposition(toMl(a), { assumeSymmetric: true });
+  const order = e.realEigenvalues.map((v, i) => [v, i] as const).sort((x, y) => y[0] - x[0]);
+  const vecs = e.eigenvectorMatrix;
+  const n = a.rows;
+  const vectors = mat(n, n);
+  order.forEach(([, src], dst) => {
+    for (let r = 0; r < n; r++) vectors.data[r * n + dst] = vecs.get(r, src);
+  });
+  return { values: Float64Array.from(order.map(([v]) => v)), vectors };
+}
+
+export function svd(a: Mat): { u: Mat; s: Float64Array; v: Mat } {
+  const d = new SingularValueDecomposition(toMl(a), { autoTranspose: true });
+  return { u: fromMl(d.leftSingularVectors), s: Float64Array.from(d.diagonal), v: fromMl(d.rightSingularVectors) };
+}
+
+export function inv(a: Mat): Mat {
+  square(a, 'inv');
+  return fromMl(inverse(toMl(a)));
+}
+
+export function logAbsDet(a: Mat): number {
+  square(a, 'logAbsDet');
+  const lu = new LuDecomposition(toMl(a));
+  const u = lu.upperTriangularMatrix;
+  let acc = 0;
+  for (let i = 0; i < a.rows; i++) acc += Math.log(Math.abs(u.get(i, i)));
+  return acc;
+}
+
+/** Least-squares X minimising ||A X - B||_F, by QR (A is [n, p] with n >= p, B is [n, q]). */
+export function lstsq(a: Mat, b: Mat): Mat {
+  if (a.rows !== b.rows) throw new Error(`lstsq: expected A and B with the same number of rows, got ${a.rows} and ${b.rows}`);
+  if (a.rows < a.cols) throw new Error(`lstsq: expected at least as many rows as columns, got ${a.rows}x${a.cols}`);
+  return fromMl(new QrDecomposition(toMl(a)).solve(toMl(b)));
+}
+
+export function conditionNumber(a: Mat): number {
+  const { s } = svd(a);
+  return s[0] / s[s.length - 1];
+}
+
+/** Sample mean and covariance (divided by n) of rows of x [n, d]. */
+export function covariance(x: Float64Array, n: number, d: number): { mean: Float64Array; cov: Mat } {
+  if (x.length !== n * d) throw new Error(`covariance: expected ${n}x${d} = ${n * d} values, got ${x.length}`);
+  const mean = new Float64Array(d);
+  for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) mean[j] += x[i * d + j];
+  for (let j = 0; j < d; j++) mean[j] /= n;
+  const cov = mat(d, d);
+  const row = new Float64Array(d);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < d; j++) row[j] = x[i * d + j] - mean[j];
+    for (let j = 0; j < d; j++) for (let k = j; k < d; k++) cov.data[j * d + k] += row[j] * row[k];
+  }
+  for (let j = 0; j < d; j++) {
+    for (let k = j; k < d; k++) {
+      cov.data[j * d + k] /= n;
+      cov.data[k * d + j] = cov.data[j * d + k];
+    }
+  }
+  return { mean, cov };
+}
+
+/** PCA whitening K = D^{-1/2} E^T, so that K C K^T = I (rows are scaled principal directions). */
+export function whiteningMatrix(cov: Mat, eps = 1e-12): Mat {
+  const { values, vectors } = symEig(cov);
+  const n = cov.rows;
+  const k = mat(n, n);
+  for (let r = 0; r < n; r++) {
+    const scale = 1 / Math.sqrt(Math.max(values[r], eps));
+    for (let c = 0; c < n; c++) k.data[r * n + c] = vectors.data[c * n + r] * scale;
+  }
+  return k;
+}
+
+/** (W W^T)^{-1/2} W: the closest matrix with orthonormal rows (FastICA's parallel decorrelation). */
+export function symmetricDecorrelation(w: Mat): Mat {
+  square(w, 'symmetricDecorrelation');
+  const { values, vectors } = symEig(matmul(w, transpose(w)));
+  const n = w.rows;
+  const invSqrt = mat(n, n);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) {
+      let acc = 0;
+      for (let k = 0; k < n; k++) acc += (vectors.data[i * n + k] * vectors.data[j * n + k]) / Math.sqrt(Math.max(values[k], 1e-300));
+      invSqrt.data[i * n + j] = acc;
+    }
+  }
+  return matmul(invSqrt, w);
+}

@@ -1,0 +1,49 @@
+/** Mixing matrices for linear generative models x = A s. */
+import { mat, matmul, transpose, type Mat } from './linalg';
+import { QrDecomposition, Matrix } from 'ml-matrix';
+import type { Rng } from './rng';
+
+/** Haar-distributed orthogonal matrix: QR of a Gaussian matrix with R's diagonal made positive (Mezzadri 2007). */
+export function randomOrthogonal(n: number, rng: Rng): Mat {
+  if (!Number.isInteger(n) || n < 1) throw new Error(`randomOrthogonal: expected a size >= 1, got ${n}`);
+  const g = new Matrix(n, n);
+  for (let r = 0; r < n; r++) for (let c = 0; c < n; c++) g.set(r, c, rng.normal());
+  const qr = new QrDecomposition(g);
+  const q = qr.orthogonalMatrix;
+  const rDiag = qr.upperTriangularMatrix;
+  const out = mat(n, n);
+  for (let c = 0; c < n; c++) {
+    const sign = rDiag.get(c, c) < 0 ? -1 : 1;
+    for (let r = 0; r < n; r++) out.data[r * n + c] = sign * q.get(r, c);
+  }
+  return out;
+}
+
+/** U diag(s) V^T with singular values log-spaced from 1 to 1/condition: cond(A) = condition exactly. */
+export function randomWithCondition(n: number, condition: number, rng: Rng): Mat {
+  if (!(condition >= 1) || !Number.isFinite(condition)) throw new Error(`randomWithCondition: expected a condition number >= 1, got ${condition}`);
+  const u = randomOrthogonal(n, rng);
+  const v = randomOrthogonal(n, rng);
+  const us = mat(n, n);
+  for (let c = 0; c < n; c++) {
+    const s = n === 1 ? 1 : Math.pow(condition, -c / (n - 1));
+    for (let r = 0; r < n; r++) us.data[r * n + c] = u.data[r * n + c] * s;
+  }
+  return matmul(us, transpose(v));
+}
+
+/** x_i = A s_i for every row of s [n, d]; A is [m, d]; returns [n, m]. */
+export function mixSamples(s: Float64Array, n: number, d: number, a: Mat): Float64Array {
+  if (a.cols !== d) throw new Error(`mixSamples: expected A with ${d} columns, got ${a.rows}x${a.cols}`);
+  if (s.length !== n * d) throw new Error(`mixSamples: expected ${n * d} source values, got ${s.length}`);
+  const m = a.rows;
+  const x = new Float64Array(n * m);
+  for (let i = 0; i < n; i++) {
+    for (let r = 0; r < m; r++) {
+      let acc = 0;
+      for (let c = 0; c < d; c++) acc += a.data[r * d + c] * s[i * d + c];
+      x[i * m + r] = acc;
+    }
+  }
+  return x;
+}
