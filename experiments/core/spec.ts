@@ -55,7 +55,7 @@ export type ChartSpec =
       yRange?: [number, number];
       logY?: boolean;
     }
-  | { kind: 'view'; id: string; title: string };
+  | { kind: 'view'; id: string; title: string; /** Span the full width of the chart grid. */ wide?: boolean };
 
 export interface Preset {
   label: string;

@@ -16,10 +16,10 @@ const MAX_POINTS = 2000;
 const baseLayout = (title: string): Record<string, unknown> => ({
   title: { text: title, font: { size: 18 } },
   font: { size: 14 },
-  margin: { l: 56, r: 16, t: 48, b: 48 },
+  margin: { l: 64, r: 16, t: 56, b: 56 },
   paper_bgcolor: 'rgba(0,0,0,0)',
   plot_bgcolor: 'rgba(0,0,0,0)',
-  legend: { orientation: 'h', y: -0.2 },
+  legend: { orientation: 'h', y: -0.28, x: 0 },
 });
 
 function decimate(points: MetricPoint[]): MetricPoint[] {
@@ -55,7 +55,8 @@ export function curvesFigure(chart: Extract<ChartSpec, { kind: 'curves' }>, spec
     data,
     layout: {
       ...baseLayout(chart.title),
-      xaxis: { title: { text: 'step' }, zeroline: false },
+      margin: { l: 64, r: 16, t: 56, b: 96 },
+      xaxis: { title: { text: 'step' }, zeroline: false, rangemode: 'tozero' },
       yaxis: { range: chart.yRange, type: chart.logY ? 'log' : 'linear', zeroline: false },
     },
   };
@@ -80,17 +81,23 @@ export function viewFigure(view: View): Figure {
       ],
       layout: {
         ...baseLayout(view.title),
-        xaxis: { title: { text: view.xTitle }, type: 'category' },
-        yaxis: { title: { text: view.yTitle }, type: 'category', autorange: 'reversed' },
+        xaxis: { title: { text: view.xTitle }, type: 'category', automargin: true },
+        yaxis: { title: { text: view.yTitle }, type: 'category', autorange: 'reversed', automargin: true },
       },
     };
   }
   const n = view.panels.length;
-  const layout: Record<string, unknown> = { ...baseLayout(view.title), grid: { rows: 1, columns: n, pattern: 'independent' }, showlegend: false, annotations: [] };
+  const layout: Record<string, unknown> = {
+    ...baseLayout(view.title),
+    margin: { l: 64, r: 16, t: 80, b: 56 },
+    grid: { rows: 1, columns: n, pattern: 'independent', xgap: 0.12 },
+    showlegend: false,
+    annotations: [],
+  };
   const data = view.panels.map((p, i) => {
     const ax = i === 0 ? '' : String(i + 1);
     layout[`xaxis${ax}`] = { title: { text: p.xLabel }, zeroline: false };
-    layout[`yaxis${ax}`] = { title: { text: p.yLabel }, zeroline: false };
+    layout[`yaxis${ax}`] = { title: { text: p.yLabel }, zeroline: false, scaleanchor: `x${ax}` };
     (layout.annotations as unknown[]).push({ text: p.title, xref: `x${ax} domain`, yref: `y${ax} domain`, x: 0.5, y: 1.08, showarrow: false, font: { size: 14 } });
     return {
       type: 'scatter',

@@ -85,7 +85,7 @@ export async function chooseBackend(requested: BackendRequest): Promise<BackendI
       notes.push(failure);
       continue;
     }
-    const how = requested === 'auto' ? 'chosen automatically' : requested === name ? 'requested with ?backend=' : `fallback: ${requested} was requested`;
+    const how = requested === 'auto' ? 'chosen automatically' : requested === name ? `requested with ?backend=${name}` : `fallback: ?backend=${requested} was requested`;
     const why = [how, ...notes];
     if (name === 'webgpu') why.push(adapterNote);
     return { name, requested, reason: why.join('; '), adapter: gpu.adapter, softwareAdapter: gpu.software };

@@ -40,8 +40,11 @@ describe.runIf(present || required)('lab page in Chromium', () => {
     page.on('request', (r) => {
       if (!r.url().startsWith(server.url) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) offOrigin.push(r.url());
     });
+    page.on('response', (r) => {
+      if (r.status() >= 400) errors.push(`HTTP ${r.status()} for ${r.url()}`);
+    });
     page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+      if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errors.push(`console: ${m.text()}`);
     });
     await page.goto(`${server.url}/${search}#/lab/linear-ica?${hashQuery}`);
     await page.getByTestId('run').waitFor();
