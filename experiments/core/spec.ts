@@ -136,6 +136,8 @@ export interface ExperimentSpec {
   presets: Record<string, Preset>;
   defaultPreset: string;
   claims: Claim[];
+  /** Steps per tick the page starts with: 1 where each step is worth seeing (FastICA converges in a handful). */
+  stepsPerTick?: number;
   /** Parameters that do not change the setting a claim speaks about (seed, display). */
   claimNeutralParams?: string[];
   load(): Promise<Trainer>;

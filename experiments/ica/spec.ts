@@ -115,6 +115,7 @@ export const spec: ExperimentSpec = {
   },
   defaultPreset: 'laplace-fastica',
   claimNeutralParams: ['seed'],
+  stepsPerTick: 1,
   claims: [
     { id: 'fastica-laplace-amari', preset: 'laplace-fastica', text: 'FastICA recovers Laplace sources: Amari distance small.', metric: 'metric/amari', op: '<=', value: 0.05, expect: 'holds' },
     { id: 'fastica-laplace-mcc', preset: 'laplace-fastica', text: 'FastICA recovers Laplace sources: MCC near 1.', metric: 'metric/mcc', op: '>=', value: 0.98, expect: 'holds' },

@@ -170,7 +170,7 @@ export class IcaRun implements ExperimentRun {
       panels: [
         { title: 'True sources', xLabel: 's0', yLabel: 's1', x: col(s, 0), y: col(s, 1) },
         { title: 'Observed mixtures', xLabel: 'x0', yLabel: 'x1', x: col(x, 0), y: col(x, 1) },
-        { title: 'Recovered (matched, sign and scale aligned)', xLabel: `u${matching.perm[0]} -> s0`, yLabel: `u${matching.perm[1]} -> s1`, x: aligned(0), y: aligned(1) },
+        { title: 'Recovered (matched, aligned)', xLabel: `u${matching.perm[0]} -> s0`, yLabel: `u${matching.perm[1]} -> s1`, x: aligned(0), y: aligned(1) },
       ],
     };
     const heat: View = {

@@ -17,7 +17,7 @@ export class LabRun {
   driverKind = $state<'worker' | 'main-thread' | null>(null);
   driverWhy = $state('');
   seconds = $state(0);
-  stepsPerTick = $state(5);
+  stepsPerTick = $state(10);
 
   private runId = 0;
   private driver?: Promise<Driver>;
@@ -25,7 +25,10 @@ export class LabRun {
   constructor(
     private readonly backendRequest: BackendRequest,
     private readonly preferWorker: boolean,
-  ) {}
+    stepsPerTick = 10,
+  ) {
+    this.stepsPerTick = stepsPerTick;
+  }
 
   private getDriver(): Promise<Driver> {
     this.driver ??= createDriver((m) => this.receive(m), this.preferWorker).then((d) => {

@@ -107,6 +107,68 @@ describe.runIf(present || required)('lab page in Chromium', () => {
     await page.close();
   });
 
+  async function finalTable(page: Page): Promise<string> {
+    return (await page.getByTestId('final-metrics').textContent()) ?? '';
+  }
+
+  it('reproduces a run from its copied URL in a new tab', async () => {
+    const { page, errors } = await open('?backend=wasm', 'preset=laplace-infomax&samples=600&steps=40&seed=7');
+    await runToEnd(page);
+    const url = page.url();
+    expect(url).toContain('seed=7');
+    expect(url).toContain('algorithm=infomax');
+    const first = await finalTable(page);
+    const again = await browser.newPage();
+    await again.goto(url);
+    await runToEnd(again);
+    expect(await finalTable(again)).toBe(first);
+    // A different seed is a different run.
+    await again.getByTestId('param-seed').fill('8');
+    await again.getByTestId('param-seed').press('Enter');
+    expect(again.url()).toContain('seed=8');
+    await runToEnd(again);
+    expect(await finalTable(again)).not.toBe(first);
+    expect(errors).toEqual([]);
+    await again.close();
+    await page.close();
+  });
+
+  it('single-steps, resumes and resets', async () => {
+    const { page, errors } = await open('?backend=wasm', 'preset=laplace-infomax&samples=400&steps=300');
+    const state = () => page.getByTestId('run-state').textContent();
+    await page.getByTestId('step').click();
+    await expect.poll(state, { timeout: 30_000 }).toMatch(/^paused · step 1\b/);
+    await page.getByTestId('step').click();
+    await expect.poll(state, { timeout: 30_000 }).toMatch(/^paused · step 2\b/);
+    await page.getByTestId('resume').click();
+    await expect.poll(state, { timeout: 60_000 }).toMatch(/^done · step 300\b/);
+    await page.getByTestId('reset').click();
+    await expect.poll(state).toMatch(/^idle · step 0/);
+    await expect.poll(() => chartPoints(page, 'recovery')).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('trains on the main thread with ?worker=0', async () => {
+    const { page, errors } = await open('?backend=wasm&worker=0', SMALL);
+    await runToEnd(page);
+    expect(await page.getByTestId('backend-reason').textContent()).toContain('main thread requested with ?worker=0');
+    await expect.poll(() => chartPoints(page, 'recovery'), { timeout: 20_000 }).toBeGreaterThan(1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('refuses an out-of-range panel value, says why and keeps the old one', async () => {
+    const { page, errors } = await open('?backend=wasm', SMALL);
+    await page.getByTestId('param-dim').fill('99');
+    await page.getByTestId('param-dim').press('Enter');
+    expect(await page.getByTestId('refused-dim').textContent()).toBe('expected an integer in [2, 32], got "99"; kept 4');
+    expect(page.url()).toContain('dim=4');
+    await runToEnd(page);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('requests nothing from any other origin', () => {
     expect(offOrigin).toEqual([]);
   });
