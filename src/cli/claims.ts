@@ -5,7 +5,7 @@
 import { experiments, getExperiment } from '../../experiments/registry';
 import { resolveParams } from '../../experiments/core/params';
 import { parseArgs, runMain, UsageError } from './args';
-import { fmt, judgeRows, runSetting, table, type ClaimRow } from './common';
+import { fmt, judgeRows, runSetting, type ClaimRow } from './common';
 
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2), { seed: 'value', only: 'value', json: 'switch', backend: 'value' });
@@ -18,7 +18,10 @@ async function main(): Promise<number> {
   const json = args.flags.has('json');
   const rows: ClaimRow[] = [];
   let backendUsed = '';
-  if (!json) process.stdout.write(table([['experiment', 'claim', 'metric', 'expected', 'measured', 'verdict', 'seconds']]));
+  // Rows stream as each preset finishes, so columns have fixed widths rather than fitted ones.
+  const widths = [12, 26, 22, 36, 10, 10, 8];
+  const line = (cells: string[]) => process.stdout.write(cells.map((c, i) => c.padEnd(widths[i])).join(' ').trimEnd() + '\n');
+  if (!json) line(['experiment', 'claim', 'metric', 'expected', 'measured', 'verdict', 'seconds']);
   for (const spec of specs) {
     const presets = [...new Set(spec.claims.map((c) => c.preset))];
     for (const preset of presets) {
@@ -29,7 +32,7 @@ async function main(): Promise<number> {
         rows.push(row);
         if (!json) {
           const mark = row.asExpected ? '' : '  <-- differs from the spec';
-          process.stdout.write(table([[row.experiment, row.claim, row.metric, `${row.condition} ${row.expect}`, fmt(row.measured), row.verdict + mark, row.seconds.toFixed(2)]]));
+          line([row.experiment, row.claim, row.metric, `${row.condition} (${row.expect})`, fmt(row.measured), row.verdict, row.seconds.toFixed(2) + mark]);
         }
       }
     }

@@ -4,14 +4,11 @@
  * (tech-notes: about 20x on these machines). Backends load lazily: only the chosen one is fetched.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { BACKENDS, type BackendInfo, type BackendName, type BackendRequest } from './protocol';
 
-// The app serves its own WASM binaries (no CDN); Vite fingerprints and copies them into dist/.
-setWasmPaths({ 'tfjs-backend-wasm.wasm': wasmPlain, 'tfjs-backend-wasm-simd.wasm': wasmSimd, 'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded });
 
 interface GpuProbe {
   ok: boolean;
@@ -43,7 +40,11 @@ interface GPUAdapterLike {
 async function register(name: BackendName): Promise<void> {
   if (name === 'webgpu') await import('@tensorflow/tfjs-backend-webgpu');
   else if (name === 'webgl') await import('@tensorflow/tfjs-backend-webgl');
-  else if (name === 'wasm') await import('@tensorflow/tfjs-backend-wasm');
+  else if (name === 'wasm') {
+    // The app serves its own WASM binaries (no CDN); Vite fingerprints and copies them into dist/.
+    const { setWasmPaths } = await import('@tensorflow/tfjs-backend-wasm');
+    setWasmPaths({ 'tfjs-backend-wasm.wasm': wasmPlain, 'tfjs-backend-wasm-simd.wasm': wasmSimd, 'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded });
+  }
   else await import('@tensorflow/tfjs-backend-cpu');
 }
 

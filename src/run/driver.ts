@@ -16,8 +16,18 @@ export async function createDriver(listener: (msg: FromHost) => void, preferWork
   if (preferWorker && typeof Worker !== 'undefined') {
     try {
       const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'training' });
+      let lastRunId = 0;
       worker.onmessage = (e: MessageEvent<FromHost>) => listener(e.data);
-      return { kind: 'worker', why: 'training runs in a Web Worker', send: (m) => worker.postMessage(m), dispose: () => worker.terminate() };
+      // A worker that fails to load or throws outside the host's own error handling.
+      worker.onerror = (e: ErrorEvent) => {
+        e.preventDefault();
+        listener({ type: 'error', runId: lastRunId, message: `training worker failed: ${e.message || 'could not load (reload, or try ?worker=0)'}` });
+      };
+      const send = (m: ToHost) => {
+        lastRunId = m.runId;
+        worker.postMessage(m);
+      };
+      return { kind: 'worker', why: 'training runs in a Web Worker', send, dispose: () => worker.terminate() };
     } catch (e) {
       return mainThread(listener, `Web Worker unavailable (${e instanceof Error ? e.message : String(e)}): training on the main thread`);
     }
