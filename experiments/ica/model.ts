@@ -3,6 +3,8 @@
  * every function here is pure in its tensors and runs inside the caller's tidy.
  */
 import type * as TF from '@tensorflow/tfjs-core';
+import { covariance, mat, matmul, symmetricDecorrelation, whiteningMatrix, type Mat } from '../core/linalg';
+import type { Rng } from '../core/rng';
 
 type Tf = typeof TF;
 export type Contrast = 'logcosh' | 'exp' | 'cube';
@@ -84,4 +86,103 @@ export function recoveryPack(tf: Tf, w: TF.Tensor2D, zDN: TF.Tensor2D, sND: TF.T
   const std = tf.sqrt(tf.add(tf.mean(tf.square(uc), 1, true), 1e-12)); // [d, 1]
   const corr = tf.div(tf.div(tf.matMul(uc, sND), n), std); // [d_learned, d_true]
   return tf.concat([tf.reshape(w, [-1]), tf.reshape(corr, [-1]), tf.reshape(nll, [1])]) as TF.Tensor1D;
+}
+
+export interface SolverOptions {
+  algorithm: 'fastica' | 'infomax';
+  contrast: Contrast;
+  tol: number;
+  lr: number;
+  optimizer: 'sgd' | 'adam';
+}
+
+export function solverOptions(p: Record<string, unknown>): SolverOptions {
+  return {
+    algorithm: (p.algorithm as SolverOptions['algorithm']) ?? 'fastica',
+    contrast: (p.contrast as Contrast) ?? 'logcosh',
+    tol: (p.tol as number) ?? 1e-4,
+    lr: (p.lr as number) ?? 0.1,
+    optimizer: (p.optimizer as SolverOptions['optimizer']) ?? 'sgd',
+  };
+}
+
+/**
+ * Linear ICA on the device: PCA whitening (CPU, d x d), then FastICA iterations or
+ * extended-infomax natural-gradient steps on W [d, d] in whitened space. Owns its tensors.
+ */
+export class IcaSolver {
+  readonly k: Mat; // [d, d] whitening, z = K (x - mean)
+  readonly mean: Float64Array;
+  readonly zDN: TF.Tensor2D; // [d, n] whitened observations
+  readonly w: TF.Variable<TF.Rank.R2>; // [d, d] unmixing in whitened space
+  converged = false;
+  private readonly optimizer?: TF.Optimizer;
+
+  constructor(
+    private readonly tf: Tf,
+    x: Float64Array,
+    readonly n: number,
+    readonly d: number,
+    init: Rng,
+    private readonly opts: SolverOptions,
+  ) {
+    const { mean, cov } = covariance(x, n, d);
+    this.mean = mean;
+    this.k = whiteningMatrix(cov);
+    const xc = new Float32Array(n * d);
+    for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) xc[i * d + j] = x[i * d + j] - mean[j];
+    // W starts at a random orthogonal matrix, as in scikit-learn's FastICA (w_init ~ N(0, 1), decorrelated).
+    const w0 = symmetricDecorrelation(mat(d, d, Float64Array.from({ length: d * d }, () => init.normal())));
+    this.zDN = tf.tidy(() => tf.matMul(tf.tensor2d(Float32Array.from(this.k.data), [d, d]), tf.tensor2d(xc, [n, d]), false, true) as TF.Tensor2D);
+    const w0Tensor = tf.tensor2d(Float32Array.from(w0.data), [d, d]);
+    this.w = tf.variable(w0Tensor, true, undefined, 'float32');
+    w0Tensor.dispose();
+    if (opts.algorithm === 'infomax') this.optimizer = opts.optimizer === 'adam' ? tf.train.adam(opts.lr) : tf.train.sgd(opts.lr);
+  }
+
+  /** One iteration; FastICA reads back W+ (d x d) because TF.js has no eig for the decorrelation. */
+  async iterate(): Promise<void> {
+    const { tf, d } = this;
+    if (this.optimizer) {
+      // W <- W - lr * (-[I - K tanh(u) u^T - u u^T] W): natural gradient (Lee et al. 1999, eq. 2.13)
+      tf.tidy(() => this.optimizer!.applyGradients({ [this.w.name]: infomaxGradient(tf, this.w, this.zDN) }));
+      return;
+    }
+    const wPlus = tf.tidy(() => fastIcaUpdate(tf, this.w, this.zDN, this.opts.contrast));
+    const wPlusData = await wPlus.data();
+    wPlus.dispose();
+    const wOld = await this.w.data();
+    const wNew = symmetricDecorrelation(mat(d, d, Float64Array.from(wPlusData)));
+    // Convergence as in scikit-learn: max_i | |<w_new_i, w_old_i>| - 1 |.
+    let lim = 0;
+    for (let r = 0; r < d; r++) {
+      let dot = 0;
+      for (let c = 0; c < d; c++) dot += wNew.data[r * d + c] * wOld[r * d + c];
+      lim = Math.max(lim, Math.abs(Math.abs(dot) - 1));
+    }
+    tf.tidy(() => this.w.assign(tf.tensor2d(Float32Array.from(wNew.data), [d, d])));
+    if (lim < this.opts.tol) this.converged = true;
+  }
+
+  /** Iterate until converged or `maxIter` iterations. */
+  async solve(maxIter: number): Promise<number> {
+    let it = 0;
+    while (it < maxIter && !this.converged) {
+      await this.iterate();
+      it++;
+    }
+    return it;
+  }
+
+  /** Unmixing in observation space, W K (rows give recovered sources). */
+  async unmixing(): Promise<Mat> {
+    const w = mat(this.d, this.d, Float64Array.from(await this.w.data()));
+    return matmul(w, this.k);
+  }
+
+  dispose(): void {
+    this.zDN.dispose();
+    this.w.dispose();
+    this.optimizer?.dispose();
+  }
 }

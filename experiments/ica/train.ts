@@ -5,108 +5,58 @@
  */
 import type * as TF from '@tensorflow/tfjs-core';
 import { Rng } from '../core/rng';
-import { covariance, logAbsDet, mat, matmul, symmetricDecorrelation, transpose, whiteningMatrix, type Mat } from '../core/linalg';
+import { covariance, logAbsDet, mat, matmul, transpose, type Mat } from '../core/linalg';
 import { amariDistance, chanceMcc, mcc, mccFromCorrelation, type Matching } from '../core/metrics';
 import type { ExperimentRun, Params, StepReport, Trainer, View } from '../core/spec';
 import { generate, toTable, type IcaData } from './data';
-import { fastIcaUpdate, infomaxGradient, nllDataTerm, recoveryPack, type Contrast } from './model';
+import { IcaSolver, nllDataTerm, recoveryPack, solverOptions } from './model';
 
 const SCATTER_POINTS = 600;
 
 export class IcaRun implements ExperimentRun {
   readonly totalSteps: number;
   private step = 0;
-  private converged = false;
   private readonly data: IcaData;
-  private readonly k: Mat; // [d, d] whitening, z = K (x - mean)
-  private readonly mean: Float64Array;
-  private readonly zDN: TF.Tensor2D; // [d, n] whitened observations
+  private readonly solver: IcaSolver;
   private readonly sND: TF.Tensor2D; // [n, d] standardised true sources
-  private readonly w: TF.Variable<TF.Rank.R2>; // [d, d] unmixing in whitened space
-  private readonly optimizer?: TF.Optimizer;
   private readonly chance: number;
   private last?: { w: Mat; matching: Matching; corrTL: Mat; metrics: Record<string, number> };
 
   /** `data` defaults to the seeded generator; tests pass reference data sets. */
   constructor(
     private readonly tf: typeof TF,
-    private readonly params: Params,
+    params: Params,
     data: IcaData = generate(params),
   ) {
     this.totalSteps = params.steps as number;
     this.data = data;
     const { n, d } = data;
     const root = new Rng(params.seed as number);
-    const { mean, cov } = covariance(data.x, n, d);
-    this.mean = mean;
-    this.k = whiteningMatrix(cov);
     this.chance = chanceMcc(d, root.fork('chance'));
-
-    const xc = new Float32Array(n * d);
-    const sStd = new Float32Array(n * d);
     const sCov = covariance(data.s, n, d);
+    const sStd = new Float32Array(n * d);
     for (let i = 0; i < n; i++) {
-      for (let j = 0; j < d; j++) {
-        xc[i * d + j] = data.x[i * d + j] - mean[j];
-        sStd[i * d + j] = (data.s[i * d + j] - sCov.mean[j]) / Math.sqrt(sCov.cov.data[j * d + j] + 1e-300);
-      }
+      for (let j = 0; j < d; j++) sStd[i * d + j] = (data.s[i * d + j] - sCov.mean[j]) / Math.sqrt(sCov.cov.data[j * d + j] + 1e-300);
     }
-    // W starts at a random orthogonal matrix, as in scikit-learn's FastICA (w_init ~ N(0, 1), decorrelated).
-    const init = root.fork('init');
-    const w0 = symmetricDecorrelation(mat(d, d, Float64Array.from({ length: d * d }, () => init.normal())));
-    this.zDN = tf.tidy(() => tf.matMul(tf.tensor2d(toF32(this.k.data), [d, d]), tf.tensor2d(xc, [n, d]), false, true)); // [d, n]
+    this.solver = new IcaSolver(tf, data.x, n, d, root.fork('init'), solverOptions(params));
     this.sND = tf.tensor2d(sStd, [n, d]);
-    const w0Tensor = tf.tensor2d(toF32(w0.data), [d, d]);
-    this.w = tf.variable(w0Tensor, true, undefined, 'float32');
-    w0Tensor.dispose();
-    if (params.algorithm === 'infomax') {
-      const lr = params.lr as number;
-      this.optimizer = params.optimizer === 'adam' ? tf.train.adam(lr) : tf.train.sgd(lr);
-    }
   }
 
   async advance(kSteps: number): Promise<StepReport> {
-    const { tf } = this;
     const todo = Math.min(kSteps, this.totalSteps - this.step);
-    for (let i = 0; i < todo && !this.converged; i++) {
-      if (this.optimizer) {
-        // update: W <- W - lr * (-[I - K tanh(u) u^T - u u^T] W), natural gradient (Lee et al. 1999, eq. 2.13)
-        tf.tidy(() => {
-          this.optimizer!.applyGradients({ [this.w.name]: infomaxGradient(tf, this.w, this.zDN) });
-        });
-      } else {
-        await this.fastIcaIteration();
-      }
+    for (let i = 0; i < todo && !this.solver.converged; i++) {
+      await this.solver.iterate();
       this.step++;
     }
     const metrics = await this.readMetrics();
-    return { step: this.step, metrics, done: this.converged || this.step >= this.totalSteps };
-  }
-
-  /** One parallel FastICA iteration; the d x d decorrelation runs on the CPU (TF.js has no eig). */
-  private async fastIcaIteration(): Promise<void> {
-    const { tf } = this;
-    const d = this.data.d;
-    const wPlus = tf.tidy(() => fastIcaUpdate(tf, this.w, this.zDN, this.params.contrast as Contrast));
-    const wPlusData = await wPlus.data();
-    wPlus.dispose();
-    const wOld = await this.w.data();
-    const wNew = symmetricDecorrelation(mat(d, d, Float64Array.from(wPlusData)));
-    // Convergence as in scikit-learn: max_i | |<w_new_i, w_old_i>| - 1 |.
-    let lim = 0;
-    for (let r = 0; r < d; r++) {
-      let dot = 0;
-      for (let c = 0; c < d; c++) dot += wNew.data[r * d + c] * wOld[r * d + c];
-      lim = Math.max(lim, Math.abs(Math.abs(dot) - 1));
-    }
-    tf.tidy(() => this.w.assign(tf.tensor2d(toF32(wNew.data), [d, d])));
-    if (lim < (this.params.tol as number)) this.converged = true;
+    return { step: this.step, metrics, done: this.solver.converged || this.step >= this.totalSteps };
   }
 
   private async readMetrics(): Promise<Record<string, number>> {
     const { tf, data } = this;
     const d = data.d;
-    const packed = tf.tidy(() => recoveryPack(tf, this.w, this.zDN, this.sND, nllDataTerm(tf, this.w, this.zDN)));
+    const { w: wT, zDN } = this.solver;
+    const packed = tf.tidy(() => recoveryPack(tf, wT, zDN, this.sND, nllDataTerm(tf, wT, zDN)));
     const buf = await packed.data();
     packed.dispose();
     const w = mat(d, d, Float64Array.from(buf.subarray(0, d * d)));
@@ -118,7 +68,7 @@ export class IcaRun implements ExperimentRun {
     const mccNonGauss = nonGauss.length ? nonGauss.reduce((acc, i) => acc + matching.matchedCorr[i], 0) / nonGauss.length : NaN;
     const metrics = {
       'loss/nll': nll,
-      'metric/amari': amariDistance(matmul(w, this.k), data.a),
+      'metric/amari': amariDistance(matmul(w, this.solver.k), data.a),
       'metric/mcc': matching.mcc,
       'metric/mcc_nongauss': mccNonGauss,
       'metric/mcc_chance': this.chance,
@@ -130,7 +80,7 @@ export class IcaRun implements ExperimentRun {
   /** The current unmixing in observation space, W K (rows are recovered sources). */
   unmixing(): Mat {
     if (!this.last) throw new Error('unmixing(): expected a run that has advanced at least once, got none');
-    return matmul(this.last.w, this.k);
+    return matmul(this.last.w, this.solver.k);
   }
 
   /** Recovered sources u = W K (x - mean) for the first `rows` samples, [rows, d]. */
@@ -141,7 +91,7 @@ export class IcaRun implements ExperimentRun {
     for (let i = 0; i < rows; i++) {
       for (let r = 0; r < d; r++) {
         let acc = 0;
-        for (let c = 0; c < d; c++) acc += wt.data[r * d + c] * (x[i * d + c] - this.mean[c]);
+        for (let c = 0; c < d; c++) acc += wt.data[r * d + c] * (x[i * d + c] - this.solver.mean[c]);
         u[i * d + r] = acc;
       }
     }
@@ -194,15 +144,9 @@ export class IcaRun implements ExperimentRun {
   }
 
   dispose(): void {
-    this.zDN.dispose();
+    this.solver.dispose();
     this.sND.dispose();
-    this.w.dispose();
-    this.optimizer?.dispose();
   }
-}
-
-function toF32(a: Float64Array): Float32Array {
-  return Float32Array.from(a);
 }
 
 export const trainer: Trainer = {
