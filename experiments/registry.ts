@@ -1,8 +1,9 @@
 /** Every experiment by id. Specs are light (no TF.js); trainers load lazily. */
 import type { ExperimentSpec } from './core/spec';
 import { spec as linearIca } from './ica/spec';
+import { spec as treatmentIca } from './treatment/spec';
 
-export const experiments: readonly ExperimentSpec[] = [linearIca];
+export const experiments: readonly ExperimentSpec[] = [linearIca, treatmentIca];
 
 export function getExperiment(id: string): ExperimentSpec {
   const spec = experiments.find((e) => e.id === id);

@@ -79,6 +79,8 @@ export interface ScatterPanel {
 }
 export type View =
   | { kind: 'scatter-grid'; id: string; title: string; panels: ScatterPanel[] }
+  | { kind: 'bars'; id: string; title: string; categories: string[]; series: { name: string; values: number[] }[]; yTitle: string }
+  | { kind: 'lines'; id: string; title: string; xTitle: string; yTitle: string; x: number[]; series: { name: string; y: number[] }[]; logX?: boolean }
   | {
       kind: 'heatmap';
       id: string;

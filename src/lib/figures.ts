@@ -63,6 +63,23 @@ export function curvesFigure(chart: Extract<ChartSpec, { kind: 'curves' }>, spec
 }
 
 export function viewFigure(view: View): Figure {
+  if (view.kind === 'bars') {
+    return {
+      data: view.series.map((s, i) => ({ type: 'bar', name: s.name, x: view.categories, y: s.values, marker: { color: i === 0 ? '#555555' : PALETTE[(i - 1) % PALETTE.length] } })),
+      layout: { ...baseLayout(view.title), barmode: 'group', yaxis: { title: { text: view.yTitle }, zeroline: true }, margin: { l: 64, r: 16, t: 56, b: 96 } },
+    };
+  }
+  if (view.kind === 'lines') {
+    return {
+      data: view.series.map((s, i) => ({ type: 'scatter', mode: 'lines+markers', name: s.name, x: view.x, y: s.y, line: { color: PALETTE[i % PALETTE.length], width: 3 } })),
+      layout: {
+        ...baseLayout(view.title),
+        margin: { l: 64, r: 16, t: 56, b: 96 },
+        xaxis: { title: { text: view.xTitle }, type: view.logX ? 'log' : 'linear' },
+        yaxis: { title: { text: view.yTitle }, rangemode: 'tozero' },
+      },
+    };
+  }
   if (view.kind === 'heatmap') {
     const small = view.z.length <= 10;
     return {
