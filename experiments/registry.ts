@@ -2,8 +2,9 @@
 import type { ExperimentSpec } from './core/spec';
 import { spec as linearIca } from './ica/spec';
 import { spec as treatmentIca } from './treatment/spec';
+import { spec as icaRobustness } from './robustness/spec';
 
-export const experiments: readonly ExperimentSpec[] = [linearIca, treatmentIca];
+export const experiments: readonly ExperimentSpec[] = [linearIca, treatmentIca, icaRobustness];
 
 export function getExperiment(id: string): ExperimentSpec {
   const spec = experiments.find((e) => e.id === id);
