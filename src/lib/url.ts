@@ -7,7 +7,11 @@ import { resolveParams, formatValue, ParamError } from '../../experiments/core/p
 import type { ExperimentSpec, Params } from '../../experiments/core/spec';
 import { BACKENDS, type BackendRequest } from '../run/protocol';
 
-export type Route = { page: 'home' } | { page: 'lab'; experiment: string; query: URLSearchParams } | { page: 'missing'; path: string };
+export type Route =
+  | { page: 'home'; query: URLSearchParams }
+  | { page: 'lab'; experiment: string; query: URLSearchParams }
+  | { page: 'paper'; id: string; query: URLSearchParams }
+  | { page: 'missing'; path: string };
 
 const RESERVED = new Set(['preset', 'backend', 'worker']);
 
@@ -16,9 +20,11 @@ export function parseHash(hash: string): Route {
   const q = raw.indexOf('?');
   const path = q >= 0 ? raw.slice(0, q) : raw;
   const query = new URLSearchParams(q >= 0 ? raw.slice(q + 1) : '');
-  if (path === '' || path === '/') return { page: 'home' };
+  if (path === '' || path === '/') return { page: 'home', query };
   const m = /^\/lab\/([\w-]+)\/?$/.exec(path);
   if (m) return { page: 'lab', experiment: m[1], query };
+  const paper = /^\/paper\/([\w-]+)\/?$/.exec(path);
+  if (paper) return { page: 'paper', id: paper[1], query };
   return { page: 'missing', path };
 }
 
@@ -35,11 +41,12 @@ export function readLabState(spec: ExperimentSpec, query: URLSearchParams): LabU
   return resolveParams(spec, preset, overrides, 'lenient');
 }
 
-export function labHash(spec: ExperimentSpec, preset: string, params: Params, extra: Record<string, string> = {}): string {
+/** The URL of a lab state; `path` is the page that shows it (the lab, or a paper page embedding it). */
+export function labHash(spec: ExperimentSpec, preset: string, params: Params, extra: Record<string, string> = {}, path = `/lab/${spec.id}`): string {
   const q = new URLSearchParams({ preset });
   for (const k of Object.keys(spec.params)) q.set(k, formatValue(params[k]));
   for (const [k, v] of Object.entries(extra)) q.set(k, v);
-  return `#/lab/${spec.id}?${q.toString()}`;
+  return `#${path}?${q.toString()}`;
 }
 
 export interface RuntimeOptions {

@@ -3,7 +3,8 @@
  * through playwright-core (never a browser download). Every request is recorded so a test
  * can assert that nothing leaves the origin.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,7 +18,8 @@ export function chromiumAvailable(): boolean {
   return existsSync(CHROMIUM);
 }
 
-export async function buildApp(outDir = path.join(ROOT, 'dist')): Promise<string> {
+/** Build into a fresh temporary folder, so test files running in parallel never share one. */
+export async function buildApp(outDir = mkdtempSync(path.join(tmpdir(), 'sandbox-dist-'))): Promise<string> {
   const { build } = await import('vite');
   await build({ root: ROOT, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
   return outDir;

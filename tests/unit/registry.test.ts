@@ -59,8 +59,9 @@ describe('URL options', () => {
     ]);
   });
   it('parses routes', () => {
-    expect(parseHash('')).toEqual({ page: 'home' });
-    expect(parseHash('#/')).toEqual({ page: 'home' });
+    expect(parseHash('')).toEqual({ page: 'home', query: new URLSearchParams() });
+    expect(parseHash('#/?q=ica')).toEqual({ page: 'home', query: new URLSearchParams('q=ica') });
+    expect(parseHash('#/paper/some-paper?preset=x')).toEqual({ page: 'paper', id: 'some-paper', query: new URLSearchParams('preset=x') });
     expect(parseHash('#/nowhere')).toEqual({ page: 'missing', path: '/nowhere' });
   });
 });

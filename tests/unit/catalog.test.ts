@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { papers } from '../../seeds';
+import { checkCatalog, mergeDuplicates } from '../../seeds/catalog';
+import { LISTINGS, type PaperRecord } from '../../seeds/schema';
+import { experiments } from '../../experiments/registry';
+import { bibtex, bibtexKey } from '../../src/lib/bibtex';
+
+const base: PaperRecord = {
+  id: 'a-paper',
+  title: 'A Paper on Identifiability',
+  authors: ['Ada Lovelace'],
+  authorsTruncated: true,
+  date: '2024-06',
+  sources: ['000_eebf56c428304cc8'],
+  summary: 'x'.repeat(100),
+  topics: ['ica'],
+  demo: { kind: 'planned', family: 'ica' },
+};
+
+describe('the catalog', () => {
+  it('validates every record and resolves every demo link', () => {
+    expect(checkCatalog([...papers], experiments)).toEqual([]);
+  });
+  it('covers every listing and holds one record per paper', () => {
+    for (const l of LISTINGS) expect(papers.some((p) => p.sources.includes(l)), l).toBe(true);
+    const norm = (t: string) => t.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+    expect(new Set(papers.map((p) => norm(p.title))).size).toBe(papers.length);
+    const ids = papers.filter((p) => p.arxiv).map((p) => p.arxiv);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(papers.length).toBeGreaterThanOrEqual(60);
+  });
+  it('links the ICA-family papers to their demos', () => {
+    const runnable = papers.filter((p) => p.demo.kind === 'runnable');
+    const targets = runnable.map((p) => (p.demo.kind === 'runnable' ? p.demo.experiment : ''));
+    expect(targets).toContain('treatment-ica');
+    expect(targets).toContain('ica-robustness');
+    for (const p of runnable) expect(p.whatYouSee && p.notShown, p.id).toBeTruthy();
+  });
+});
+
+describe('checkCatalog', () => {
+  it('names broken links and invalid fields', () => {
+    const broken: PaperRecord = { ...base, demo: { kind: 'runnable', experiment: 'linear-ica', preset: 'nope', claims: ['x'] } };
+    const msgs = checkCatalog([broken, { ...base, id: 'Bad Id' } as PaperRecord, base, base], experiments).map((p) => `${p.id}: ${p.message}`);
+    expect(msgs).toContain('a-paper: demo preset: expected one of laplace-fastica, uniform-fastica, laplace-infomax, uniform-infomax, gaussian-control, one-gaussian, got "nope"');
+    expect(msgs.some((m) => m.startsWith('a-paper: demo claim: expected one of'))).toBe(true);
+    expect(msgs.some((m) => m.startsWith('a-paper: : a runnable demo needs whatYouSee'))).toBe(true);
+    expect(msgs.some((m) => m.startsWith('Bad Id: id:'))).toBe(true);
+    expect(msgs).toContain('a-paper: duplicate id');
+  });
+});
+
+describe('mergeDuplicates', () => {
+  it('merges by arXiv id or title, keeping both sources and the richer facts', () => {
+    const a: PaperRecord = { ...base, arxiv: '2401.00001' };
+    const b: PaperRecord = { ...base, id: 'other-slug', title: 'A paper on identifiability!', sources: ['004_d30bd53dd70b72ae'], date: '2024-06-12', demo: { kind: 'none', reason: 'needs a pretrained language model' } };
+    const c: PaperRecord = { ...base, id: 'third', title: 'Different title', arxiv: '2401.00001', sources: ['001_927f03682f112dc7'] };
+    const merged = mergeDuplicates([a, b, c, { ...base, id: 'unrelated', title: 'Unrelated Work Entirely' }]);
+    expect(merged.map((r) => r.id)).toEqual(['a-paper', 'unrelated']);
+    expect(merged[0].sources).toEqual(['000_eebf56c428304cc8', '001_927f03682f112dc7', '004_d30bd53dd70b72ae']);
+    expect(merged[0].date).toBe('2024-06-12');
+    expect(merged[0].demo.kind).toBe('planned');
+  });
+});
+
+describe('bibtex', () => {
+  it('writes a brace-safe entry with arXiv fields', () => {
+    const r: PaperRecord = { ...base, arxiv: '2401.00001', title: 'Breaking {braces} and \\commands' };
+    expect(bibtexKey(r)).toBe('lovelace2024paper');
+    const b = bibtex(r);
+    expect(b).toContain('title = {{Breaking braces and commands}}');
+    expect(b).toContain('author = {Ada Lovelace and others}');
+    expect(b).toContain('eprint = {2401.00001}');
+    expect(b.startsWith('@article{lovelace2024paper,')).toBe(true);
+  });
+});
