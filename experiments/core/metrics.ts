@@ -112,26 +112,22 @@ export function amariDistance(w: Mat, a: Mat): number {
       p[i * n + j] = Math.abs(acc);
     }
   }
-  let rowsTerm = 0;
-  let colsTerm = 0;
-  for (let i = 0; i < n; i++) {
-    let sum = 0;
-    let max = 0;
-    for (let j = 0; j < n; j++) {
-      sum += p[i * n + j];
-      max = Math.max(max, p[i * n + j]);
+  // sum over lines of (sum |p| / max |p| - 1), along rows (i, j) and along columns (j, i)
+  const term = (at: (line: number, k: number) => number) => {
+    let total = 0;
+    for (let line = 0; line < n; line++) {
+      let sum = 0;
+      let max = 0;
+      for (let k = 0; k < n; k++) {
+        sum += at(line, k);
+        max = Math.max(max, at(line, k));
+      }
+      total += max > 0 ? sum / max - 1 : n - 1;
     }
-    rowsTerm += max > 0 ? sum / max - 1 : n - 1;
-  }
-  for (let j = 0; j < n; j++) {
-    let sum = 0;
-    let max = 0;
-    for (let i = 0; i < n; i++) {
-      sum += p[i * n + j];
-      max = Math.max(max, p[i * n + j]);
-    }
-    colsTerm += max > 0 ? sum / max - 1 : n - 1;
-  }
+    return total;
+  };
+  const rowsTerm = term((i, j) => p[i * n + j]);
+  const colsTerm = term((j, i) => p[i * n + j]);
   return (rowsTerm + colsTerm) / (2 * n * (n - 1));
 }
 

@@ -4,8 +4,28 @@
  * analysis, a new concept?", Theorem 11); non-Gaussian sources stay identifiable even when
  * several Gaussians are present (Eriksson & Koivunen 2004).
  */
-import type { ExperimentSpec } from '../core/spec';
+import type { ChoiceParam, ExperimentSpec, NumberParam } from '../core/spec';
 import { seedParam } from '../core/common-params';
+
+/** FastICA's contrast and stopping tolerance, shared by every experiment that runs the solver. */
+export const contrastParam: ChoiceParam = {
+  kind: 'choice',
+  default: 'logcosh',
+  choices: ['logcosh', 'exp', 'cube'],
+  label: 'FastICA contrast G',
+  doc: 'Non-quadratic contrast: log cosh (robust), -exp(-u^2/2) (robust, super-Gaussian), u^4/4 (kurtosis).',
+  group: 'model',
+};
+export const tolParam: NumberParam = {
+  kind: 'number',
+  default: 1e-4,
+  min: 1e-8,
+  max: 1e-1,
+  scale: 'log',
+  label: 'FastICA tolerance',
+  doc: 'Stop when max |1 - |diag(W_new W^T)|| falls below this (as in scikit-learn).',
+  group: 'model',
+};
 
 const fastica = (p: Record<string, unknown>) => p.algorithm === 'fastica';
 const infomax = (p: Record<string, unknown>) => p.algorithm === 'infomax';
@@ -46,16 +66,8 @@ export const spec: ExperimentSpec = {
       doc: 'FastICA (parallel fixed point, Hyvarinen 1999) or extended infomax by natural gradient (Amari et al. 1996; Lee et al. 1999).',
       group: 'model',
     },
-    contrast: {
-      kind: 'choice',
-      default: 'logcosh',
-      choices: ['logcosh', 'exp', 'cube'],
-      label: 'FastICA contrast G',
-      doc: 'Non-quadratic contrast: log cosh (robust), -exp(-u^2/2) (robust, super-Gaussian), u^4/4 (kurtosis).',
-      group: 'model',
-      when: fastica,
-    },
-    tol: { kind: 'number', default: 1e-4, min: 1e-8, max: 1e-1, scale: 'log', label: 'FastICA tolerance', doc: 'Stop when max |1 - |diag(W_new W^T)|| falls below this (as in scikit-learn).', group: 'model', when: fastica },
+    contrast: { ...contrastParam, when: fastica },
+    tol: { ...tolParam, when: fastica },
     optimizer: { kind: 'choice', default: 'sgd', choices: ['sgd', 'adam'], label: 'Optimizer', doc: 'TF.js optimizer that applies the natural gradient.', group: 'model', when: infomax },
     lr: { kind: 'number', default: 0.1, min: 1e-4, max: 1, scale: 'log', label: 'Learning rate', doc: 'Step size of the natural-gradient update.', group: 'model', when: infomax },
     steps: { kind: 'int', default: 200, min: 1, max: 5000, scale: 'log', label: 'Iterations', doc: 'FastICA iteration cap, or infomax full-batch steps.', group: 'run' },

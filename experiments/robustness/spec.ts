@@ -5,6 +5,7 @@
  */
 import type { ExperimentSpec } from '../core/spec';
 import { seedParam } from '../core/common-params';
+import { contrastParam, tolParam } from '../ica/spec';
 
 export const spec: ExperimentSpec = {
   id: 'ica-robustness',
@@ -20,8 +21,8 @@ export const spec: ExperimentSpec = {
     condition: { kind: 'number', default: 3, min: 1, max: 100, scale: 'log', label: 'Condition of A', doc: 'Condition number of the linear part A.', group: 'data' },
     epsMax: { kind: 'number', default: 1, min: 0.01, max: 3, scale: 'log', label: 'Largest eps', doc: 'Largest perturbation in the sweep, relative to the size of A s.', group: 'sweep' },
     points: { kind: 'int', default: 9, min: 3, max: 16, scale: 'lin', label: 'Sweep points', doc: 'Number of eps values: 0, then log-spaced from epsMax/100 to epsMax.', group: 'sweep' },
-    contrast: { kind: 'choice', default: 'logcosh', choices: ['logcosh', 'exp', 'cube'], label: 'FastICA contrast G', doc: 'Non-quadratic contrast of FastICA.', group: 'model' },
-    tol: { kind: 'number', default: 1e-4, min: 1e-8, max: 1e-1, scale: 'log', label: 'FastICA tolerance', doc: 'Stop when max |1 - |diag(W_new W^T)|| falls below this.', group: 'model' },
+    contrast: contrastParam,
+    tol: tolParam,
     steps: { kind: 'int', default: 200, min: 1, max: 2000, scale: 'log', label: 'Iterations per eps', doc: 'FastICA iteration cap at each value of eps.', group: 'run' },
     seed: seedParam,
   },

@@ -6,6 +6,7 @@
  */
 import type { ExperimentSpec } from '../core/spec';
 import { seedParam } from '../core/common-params';
+import { contrastParam, tolParam } from '../ica/spec';
 
 export const spec: ExperimentSpec = {
   id: 'treatment-ica',
@@ -38,8 +39,8 @@ export const spec: ExperimentSpec = {
       doc: 'Linear nuisance, or x + (x^2 - 1)/2 per covariate: a nonlinearity neither the linear ICA model nor linear adjustment captures.',
       group: 'data',
     },
-    contrast: { kind: 'choice', default: 'logcosh', choices: ['logcosh', 'exp', 'cube'], label: 'FastICA contrast G', doc: 'Non-quadratic contrast of FastICA.', group: 'model' },
-    tol: { kind: 'number', default: 1e-4, min: 1e-8, max: 1e-1, scale: 'log', label: 'FastICA tolerance', doc: 'Stop when max |1 - |diag(W_new W^T)|| falls below this.', group: 'model' },
+    contrast: contrastParam,
+    tol: tolParam,
     steps: { kind: 'int', default: 200, min: 1, max: 2000, scale: 'log', label: 'Iterations', doc: 'FastICA iteration cap.', group: 'run' },
     seed: seedParam,
   },

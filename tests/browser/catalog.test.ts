@@ -2,37 +2,19 @@
  * The catalog in Chromium: counts, search and filters, a paper page with its embedded demo run
  * for a few steps, and a paper without a toy that says so. Required when CI=true.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { buildApp, chromiumAvailable, launch, ROOT, serveStatic, type StaticServer } from './harness';
+import { browserPresent, browserRequired, SHOTS, useBrowser } from './harness';
 import { papers } from '../../seeds';
 
-const required = process.env.CI === 'true';
-const present = chromiumAvailable();
-const SHOTS = path.join(ROOT, 'tests/browser/output');
-
-describe.runIf(present || required)('catalog in Chromium', () => {
-  let server: StaticServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    expect(present, 'CI=true requires Chromium at /usr/bin/chromium').toBe(true);
-    server = await serveStatic(await buildApp());
-    browser = await launch();
-    mkdirSync(SHOTS, { recursive: true });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+describe.runIf(browserPresent || browserRequired)('catalog in Chromium', () => {
+  const ctx = useBrowser();
 
   it('lists every paper, counts them, searches and filters', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const page = await ctx.browser.newPage({ viewport: { width: 1400, height: 1000 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${server.url}/#/`);
+    await page.goto(`${ctx.server.url}/#/`);
     const runnable = papers.filter((p) => p.demo.kind === 'runnable').length;
     await expect.poll(() => page.getByTestId('catalog-count').textContent()).toBe(`${papers.length} papers, ${runnable} with a runnable demo`);
     expect(await page.getByTestId('paper-card').count()).toBe(papers.length);
@@ -58,10 +40,10 @@ describe.runIf(present || required)('catalog in Chromium', () => {
   it('opens a paper page with its demo and runs it a few steps', async () => {
     const paper = papers.find((p) => p.demo.kind === 'runnable' && p.demo.experiment === 'treatment-ica');
     expect(paper, 'a paper linked to treatment-ica').toBeDefined();
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const page = await ctx.browser.newPage({ viewport: { width: 1400, height: 1000 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${server.url}/?backend=wasm#/`);
+    await page.goto(`${ctx.server.url}/?backend=wasm#/`);
     await page.getByTestId('catalog-search').fill(paper!.title.slice(0, 30));
     await page.getByRole('link', { name: paper!.title }).click();
     await expect.poll(() => page.getByTestId('paper-title').textContent()).toBe(paper!.title);
@@ -81,8 +63,8 @@ describe.runIf(present || required)('catalog in Chromium', () => {
 
   it('says plainly when a paper has no runnable toy', async () => {
     const paper = papers.find((p) => p.demo.kind !== 'runnable');
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/#/paper/${paper!.id}`);
+    const page = await ctx.browser.newPage();
+    await page.goto(`${ctx.server.url}/#/paper/${paper!.id}`);
     const notice = page.getByTestId(paper!.demo.kind === 'planned' ? 'demo-planned' : 'demo-none');
     expect(await notice.textContent()).toMatch(paper!.demo.kind === 'planned' ? /Demo planned/ : /No faithful toy/);
     expect(await page.getByTestId('run').count()).toBe(0);

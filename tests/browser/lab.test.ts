@@ -3,42 +3,26 @@
  * judge claims; the automatic choice states its reason; a malformed URL value is named, not fatal.
  * Required when CI=true; skipped (with a message) when Chromium is absent on a developer machine.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { buildApp, chromiumAvailable, launch, ROOT, serveStatic, type StaticServer } from './harness';
+import type { Page } from 'playwright-core';
+import { browserPresent, browserRequired, SHOTS, useBrowser } from './harness';
 
-const required = process.env.CI === 'true';
-const present = chromiumAvailable();
-if (!present && !required) console.warn('browser tests skipped: no Chromium at /usr/bin/chromium (apt-get install -y chromium)');
+if (!browserPresent && !browserRequired) console.warn('browser tests skipped: no Chromium at /usr/bin/chromium (apt-get install -y chromium)');
 
-const SHOTS = path.join(ROOT, 'tests/browser/output');
 // A few steps on a small problem: software WebGPU is slow (tech-notes).
 const SMALL = 'preset=laplace-fastica&samples=400&steps=4';
 
-describe.runIf(present || required)('lab page in Chromium', () => {
-  let server: StaticServer;
-  let browser: Browser;
+describe.runIf(browserPresent || browserRequired)('lab page in Chromium', () => {
+  const ctx = useBrowser();
   const offOrigin: string[] = [];
 
-  beforeAll(async () => {
-    expect(present, 'CI=true requires Chromium at /usr/bin/chromium').toBe(true);
-    server = await serveStatic(await buildApp());
-    browser = await launch();
-    mkdirSync(SHOTS, { recursive: true });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
   async function open(search: string, hashQuery: string): Promise<{ page: Page; errors: string[] }> {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const page = await ctx.browser.newPage({ viewport: { width: 1400, height: 1000 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('request', (r) => {
-      if (!r.url().startsWith(server.url) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) offOrigin.push(r.url());
+      if (!r.url().startsWith(ctx.server.url) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) offOrigin.push(r.url());
     });
     page.on('response', (r) => {
       if (r.status() >= 400) errors.push(`HTTP ${r.status()} for ${r.url()}`);
@@ -46,7 +30,7 @@ describe.runIf(present || required)('lab page in Chromium', () => {
     page.on('console', (m) => {
       if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errors.push(`console: ${m.text()}`);
     });
-    await page.goto(`${server.url}/${search}#/lab/linear-ica?${hashQuery}`);
+    await page.goto(`${ctx.server.url}/${search}#/lab/linear-ica?${hashQuery}`);
     await page.getByTestId('run').waitFor();
     return { page, errors };
   }
@@ -118,7 +102,7 @@ describe.runIf(present || required)('lab page in Chromium', () => {
     expect(url).toContain('seed=7');
     expect(url).toContain('algorithm=infomax');
     const first = await finalTable(page);
-    const again = await browser.newPage();
+    const again = await ctx.browser.newPage();
     await again.goto(url);
     await runToEnd(again);
     expect(await finalTable(again)).toBe(first);
