@@ -55,11 +55,13 @@ class RobustnessRun implements ExperimentRun {
   }
 
   async advance(k: number): Promise<StepReport> {
-    for (let i = 0; i < k && this.points.length < this.grid.length; i++) this.points.push(await this.solveAt(this.grid[this.points.length]));
-    const last = this.points.at(-1);
+    // There is no state before the first point of the sweep, so the first call always solves one.
+    const todo = this.points.length ? k : Math.max(k, 1);
+    for (let i = 0; i < todo && this.points.length < this.grid.length; i++) this.points.push(await this.solveAt(this.grid[this.points.length]));
+    const last = this.points.at(-1)!;
     return {
       step: this.points.length,
-      metrics: { 'metric/eps': last?.eps ?? 0, 'metric/amari': last?.amari ?? 0, 'metric/mcc': last?.mcc ?? 0 },
+      metrics: { 'metric/eps': last.eps, 'metric/amari': last.amari, 'metric/mcc': last.mcc },
       done: this.points.length >= this.grid.length,
     };
   }
