@@ -180,6 +180,20 @@ export class IcaSolver {
     return matmul(w, this.k);
   }
 
+  /** Recovered sources u = (W K)(x - mean) for the first `rows` rows of x [n, d]: [rows, d]. */
+  recover(unmixing: Mat, x: Float64Array, rows: number): Float64Array {
+    const { d, mean } = this;
+    const u = new Float64Array(rows * d);
+    for (let i = 0; i < rows; i++) {
+      for (let r = 0; r < d; r++) {
+        let acc = 0;
+        for (let c = 0; c < d; c++) acc += unmixing.data[r * d + c] * (x[i * d + c] - mean[c]);
+        u[i * d + r] = acc;
+      }
+    }
+    return u;
+  }
+
   dispose(): void {
     this.zDN.dispose();
     this.w.dispose();

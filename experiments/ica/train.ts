@@ -83,19 +83,8 @@ export class IcaRun implements ExperimentRun {
     return matmul(this.last.w, this.solver.k);
   }
 
-  /** Recovered sources u = W K (x - mean) for the first `rows` samples, [rows, d]. */
   private recovered(rows: number): Float64Array {
-    const { d, x } = this.data;
-    const wt = this.unmixing();
-    const u = new Float64Array(rows * d);
-    for (let i = 0; i < rows; i++) {
-      for (let r = 0; r < d; r++) {
-        let acc = 0;
-        for (let c = 0; c < d; c++) acc += wt.data[r * d + c] * (x[i * d + c] - this.solver.mean[c]);
-        u[i * d + r] = acc;
-      }
-    }
-    return u;
+    return this.solver.recover(this.unmixing(), this.data.x, rows);
   }
 
   async views(): Promise<View[]> {

@@ -6,7 +6,6 @@
 import type * as TF from '@tensorflow/tfjs-core';
 import { Rng } from '../core/rng';
 import { amariDistance, mcc, spearmanMatrix } from '../core/metrics';
-import type { Mat } from '../core/linalg';
 import type { ExperimentRun, Params, StepReport, Trainer, View } from '../core/spec';
 import { IcaSolver, solverOptions } from './model';
 import { epsGrid, generate, observe, toTable, type PerturbedData } from './data';
@@ -39,15 +38,8 @@ class RobustnessRun implements ExperimentRun {
     const solver = new IcaSolver(this.tf, x, n, d, new Rng(this.params.seed as number).fork('init'), solverOptions(this.params));
     try {
       await solver.solve(this.params.steps as number);
-      const w: Mat = await solver.unmixing();
-      const u = new Float64Array(n * d);
-      for (let i = 0; i < n; i++) {
-        for (let r = 0; r < d; r++) {
-          let acc = 0;
-          for (let c = 0; c < d; c++) acc += w.data[r * d + c] * (x[i * d + c] - solver.mean[c]);
-          u[i * d + r] = acc;
-        }
-      }
+      const w = await solver.unmixing();
+      const u = solver.recover(w, x, n);
       return { eps, amari: amariDistance(w, a), mcc: mcc(s, u, n, d, d).mcc };
     } finally {
       solver.dispose();
