@@ -45,7 +45,7 @@ export function checkCatalog(records: PaperRecord[], experiments: readonly Exper
   const seen = new Set<string>();
   for (const r of records) {
     const parsed = PaperRecord.safeParse(r);
-    if (!parsed.success) for (const issue of parsed.error.issues) problems.push({ id: r.id, message: `${issue.path.join('.')}: ${issue.message}` });
+    if (!parsed.success) for (const issue of parsed.error.issues) problems.push({ id: r.id, message: issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message });
     if (seen.has(r.id)) problems.push({ id: r.id, message: 'duplicate id' });
     seen.add(r.id);
     const ref = r.demo.kind === 'runnable' ? r.demo : r.demo.kind === 'none' && r.demo.related && 'experiment' in r.demo.related ? r.demo.related : null;

@@ -48,10 +48,10 @@ export const PaperRecord = z
   .strict()
   .superRefine((r, ctx) => {
     if (r.demo.kind === 'runnable' && (!r.whatYouSee || !r.notShown)) {
-      ctx.addIssue({ code: 'custom', message: `${r.id}: a runnable demo needs whatYouSee and notShown` });
+      ctx.addIssue({ code: 'custom', message: 'a runnable demo needs whatYouSee and notShown' });
     }
     if (r.authors.length === 0 && !r.authorsTruncated) {
-      ctx.addIssue({ code: 'custom', message: `${r.id}: expected authors or authorsTruncated, got neither` });
+      ctx.addIssue({ code: 'custom', message: 'expected authors or authorsTruncated, got neither' });
     }
   });
 

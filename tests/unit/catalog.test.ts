@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { papers } from '../../seeds';
 import { checkCatalog, mergeDuplicates } from '../../seeds/catalog';
-import { LISTINGS, type PaperRecord } from '../../seeds/schema';
+import type { PaperRecord } from '../../seeds/schema';
 import { experiments } from '../../experiments/registry';
 import { bibtex, bibtexKey } from '../../src/lib/bibtex';
 
@@ -21,13 +21,11 @@ describe('the catalog', () => {
   it('validates every record and resolves every demo link', () => {
     expect(checkCatalog([...papers], experiments)).toEqual([]);
   });
-  it('covers every listing and holds one record per paper', () => {
-    for (const l of LISTINGS) expect(papers.some((p) => p.sources.includes(l)), l).toBe(true);
+  it('holds one record per paper', () => {
     const norm = (t: string) => t.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
     expect(new Set(papers.map((p) => norm(p.title))).size).toBe(papers.length);
     const ids = papers.filter((p) => p.arxiv).map((p) => p.arxiv);
     expect(new Set(ids).size).toBe(ids.length);
-    expect(papers.length).toBeGreaterThanOrEqual(60);
   });
   it('links the ICA-family papers to their demos', () => {
     const runnable = papers.filter((p) => p.demo.kind === 'runnable');
@@ -44,7 +42,7 @@ describe('checkCatalog', () => {
     const msgs = checkCatalog([broken, { ...base, id: 'Bad Id' } as PaperRecord, base, base], experiments).map((p) => `${p.id}: ${p.message}`);
     expect(msgs).toContain('a-paper: demo preset: expected one of laplace-fastica, uniform-fastica, laplace-infomax, uniform-infomax, gaussian-control, one-gaussian, got "nope"');
     expect(msgs.some((m) => m.startsWith('a-paper: demo claim: expected one of'))).toBe(true);
-    expect(msgs.some((m) => m.startsWith('a-paper: : a runnable demo needs whatYouSee'))).toBe(true);
+    expect(msgs).toContain('a-paper: a runnable demo needs whatYouSee and notShown');
     expect(msgs.some((m) => m.startsWith('Bad Id: id:'))).toBe(true);
     expect(msgs).toContain('a-paper: duplicate id');
   });
@@ -66,11 +64,11 @@ describe('mergeDuplicates', () => {
 describe('bibtex', () => {
   it('writes a brace-safe entry with arXiv fields', () => {
     const r: PaperRecord = { ...base, arxiv: '2401.00001', title: 'Breaking {braces} and \\commands' };
-    expect(bibtexKey(r)).toBe('lovelace2024paper');
+    expect(bibtexKey(r)).toBe('lovelace2024breaking');
     const b = bibtex(r);
     expect(b).toContain('title = {{Breaking braces and commands}}');
     expect(b).toContain('author = {Ada Lovelace and others}');
     expect(b).toContain('eprint = {2401.00001}');
-    expect(b.startsWith('@article{lovelace2024paper,')).toBe(true);
+    expect(b.startsWith('@article{lovelace2024breaking,')).toBe(true);
   });
 });

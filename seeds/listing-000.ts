@@ -1,0 +1,213 @@
+import type { PaperRecord } from './schema';
+
+const S = '000_eebf56c428304cc8' as const;
+
+/** Papers of listing 000 (a researcher profile). Facts as listed; summaries in the project's words. */
+export const records: PaperRecord[] = [
+  {
+    id: 'embrace-the-gap-vaes-perform-ima',
+    title: 'Embrace the Gap: VAEs Perform Independent Mechanism Analysis',
+    authors: ['Patrik Reizinger', 'Luigi Gresele', 'Jack Brady'],
+    authorsTruncated: true,
+    date: '2022-06-06',
+    sources: [S],
+    summary:
+      'With nearly deterministic decoders, the optimal VAE encoder approximately inverts the decoder, and the ELBO becomes a log-likelihood plus a penalty that favours decoders with column-orthogonal Jacobians. The gap between ELBO and likelihood is therefore useful: it gives VAEs the inductive bias of independent mechanism analysis (IMA), which helps recover the true latents when the data follow it.',
+    topics: ['vae', 'ica'],
+    toyClaim: 'On a Moebius (column-orthogonal) mixing of uniform sources, a VAE with small decoder variance recovers the sources (MCC near 0.96); a large decoder variance or a non-orthogonal mixing lowers it.',
+    demo: { kind: 'planned', family: 'autoencoders', note: 'A VAE on Moebius-mixed sources with a decoder-variance sweep.' },
+  },
+  {
+    id: 'interventional-perspective-gaussian-lti-ica',
+    title: 'An Interventional Perspective on Identifiability in Gaussian LTI Systems with Independent Component Analysis',
+    authors: ['Goutham Rajendran', 'Patrik Reizinger', 'Wieland Brendel'],
+    authorsTruncated: true,
+    date: '2023-11-29',
+    sources: [S],
+    summary:
+      'For linear time-invariant dynamical systems driven by Gaussian noise, the system matrices become identifiable when the experimenter injects sufficiently diverse intervention signals across several environments. Diversity conditions borrowed from ICA play the role that non-Gaussianity plays there, linking experiment design to identifiability; hidden Markov models are shown to satisfy a causal de Finetti-type property.',
+    topics: ['ica', 'causal'],
+    toyClaim: 'A Gaussian LTI system is identified from several environments with diverse interventions, and not from a single passive one.',
+    demo: { kind: 'planned', family: 'causal', note: 'Multi-environment interventions on a simulated linear dynamical system.' },
+  },
+  {
+    id: 'rule-extrapolation-in-language-models',
+    title: 'Rule Extrapolation in Language Models: A Study of Compositional Generalization on OOD Prompts',
+    authors: ['Anna Mészáros', 'Szilvia Ujváry', 'Wieland Brendel'],
+    authorsTruncated: true,
+    date: '2024-09-09',
+    sources: [S],
+    summary:
+      'Formal languages defined as intersections of rules give a precise notion of out-of-distribution prompt: one that breaks some rules. The paper asks whether small autoregressive models still obey the remaining rules on such prompts (rule extrapolation) and compares architectures (Transformers, recurrent and state-space models) on this test.',
+    topics: ['learning-dynamics', 'other'],
+    toyClaim: 'A small sequence model trained on a language defined by two rules keeps satisfying one rule when a prompt violates the other.',
+    demo: { kind: 'planned', family: 'dynamics', note: 'Small sequence models on a two-rule formal language.' },
+  },
+  {
+    id: 'causality-is-key-for-interpretability-claims',
+    title: 'Causality is Key for Interpretability Claims to Generalise',
+    authors: ['Shruti Joshi', 'Aaron Mueller', 'David Klindt'],
+    authorsTruncated: true,
+    sources: [S],
+    summary:
+      "A position paper: interpretability findings about language models often fail to generalise because their claims outrun their evidence. Pearl's causal hierarchy is used to sort what observational studies, interventions (ablations, patching) and counterfactual analyses can each justify, and what data or assumptions a mapping from activations to high-level concepts requires.",
+    topics: ['causal', 'other'],
+    demo: { kind: 'none', reason: 'A position paper about interpretability studies of large language models; it makes no claim a synthetic toy could check.', related: { family: 'sae' } },
+  },
+  {
+    id: 'from-isolation-to-entanglement',
+    title: 'From Isolation to Entanglement: When Do Interpretability Methods Identify and Disentangle Known Concepts?',
+    authors: ['Aaron Mueller', 'Andrew Lee', 'Shruti Joshi'],
+    authorsTruncated: true,
+    date: '2025-12-17',
+    sources: [S],
+    summary:
+      'Concept-recovery methods such as sparse autoencoders and sparse probes are usually evaluated one concept at a time, as if concepts were independent. When the correlation between known concepts is controlled and increased, these featurisations increasingly entangle them: a feature meant for one concept also tracks another, and steering one changes the other.',
+    topics: ['sparse-coding', 'representation-similarity'],
+    toyClaim: 'As the correlation between two ground-truth features grows, an SAE feature matched to one also correlates with the other.',
+    demo: { kind: 'planned', family: 'sae', note: 'Correlated features in a synthetic superposition setting.' },
+  },
+  {
+    id: 'attention-based-curiosity-driven-exploration',
+    title: 'Attention-based Curiosity-driven Exploration in Deep Reinforcement Learning',
+    authors: ['Patrik Reizinger', 'Márton Szemenyei'],
+    authorsTruncated: false,
+    date: '2019-10-23',
+    sources: [S],
+    summary:
+      'Intrinsic curiosity rewards help agents explore when extrinsic rewards are sparse. The paper adds attention to actor-critic agents and to a curiosity module, and reports gains on standard reinforcement-learning benchmarks.',
+    topics: ['other'],
+    demo: { kind: 'none', reason: 'A deep reinforcement-learning method evaluated on game environments; it makes no identifiability claim a synthetic-latent toy could test.' },
+  },
+  {
+    id: 'stochastic-weight-matrix-regularization',
+    title: 'Stochastic Weight Matrix-based Regularization Methods for Deep Neural Networks',
+    authors: ['Patrik Reizinger', 'Bálint Gyires-Tóth'],
+    authorsTruncated: false,
+    date: '2019-09-26',
+    sources: [S],
+    summary:
+      'Two regularisers act directly on weight matrices: partly re-initialising a sparse random subset of weights, and shuffling weights, which adds noise that preserves the weight distribution. Both are reported to improve benchmark performance on image and sequence tasks.',
+    topics: ['other'],
+    demo: { kind: 'none', reason: 'A regularisation method evaluated on benchmark data sets (MNIST, CIFAR-10, music); there is no latent-recovery claim to test on synthetic data.' },
+  },
+  {
+    id: 'understanding-llms-requires-more-than-statistical-generalization',
+    title: 'Position: Understanding LLMs Requires More Than Statistical Generalization',
+    authors: ['Patrik Reizinger', 'Szilvia Ujváry', 'Anna Mészáros'],
+    authorsTruncated: true,
+    date: '2024-05-03',
+    sources: [S],
+    summary:
+      'Autoregressive probabilistic models are not identifiable: models with (near) zero KL divergence between them, hence the same test loss, can behave very differently on prompts outside the data distribution. The position is that the valued abilities of language models therefore need explanations beyond statistical generalisation, through inductive biases.',
+    topics: ['learning-dynamics', 'other'],
+    demo: { kind: 'none', reason: 'A position paper about large language models; its examples concern pretrained-model behaviour rather than a synthetic claim.', related: { family: 'dynamics' } },
+  },
+  {
+    id: 'cross-entropy-is-all-you-need-to-invert',
+    title: 'Cross-Entropy Is All You Need To Invert the Data Generating Process',
+    authors: ['Patrik Reizinger', 'Alice Bizeul', 'Attila Juhos'],
+    authorsTruncated: true,
+    date: '2024-10-29',
+    sources: [S],
+    summary:
+      'Identifiability results from nonlinear ICA extend to parametric instance discrimination and to supervised classification with cross-entropy: under a cluster-based data-generating process, the learned features recover the true latent factors up to a linear map. This offers an explanation for linear structure in supervised representations.',
+    topics: ['contrastive', 'ica'],
+    toyClaim: 'A classifier trained with cross-entropy on classes defined from latents on the sphere learns features whose linear R^2 to the true latents is near 1, far above the raw observations.',
+    demo: { kind: 'planned', family: 'contrastive', note: 'Cross-entropy on latent-defined classes, scored by linear R^2 against the true latents.' },
+  },
+  {
+    id: 'from-superposition-to-sparse-codes',
+    title: 'From superposition to sparse codes: interpretable representations in neural networks',
+    authors: ['David Klindt', "Charles O'Neill", 'Patrik Reizinger'],
+    authorsTruncated: true,
+    date: '2025-03-03',
+    sources: [S],
+    summary:
+      'A perspective in three steps: networks trained for classification recover latent features up to a linear map; those features are stored in superposition, more of them than dimensions; and sparse coding, backed by compressed-sensing guarantees, can pull them back out where a linear readout cannot.',
+    topics: ['sparse-coding', 'representation-similarity'],
+    toyClaim: 'A linear readout recovers at most as many features as there are dimensions, while sparse inference recovers more as long as the codes are sparse enough.',
+    demo: { kind: 'planned', family: 'sae', note: 'A sparsity sweep comparing a linear readout with per-sample sparse inference.' },
+  },
+  {
+    id: 'empirically-grounded-identifiability-theory',
+    title: 'Position: An Empirically Grounded Identifiability Theory Will Accelerate Self-Supervised Learning Research',
+    authors: ['Patrik Reizinger', 'Randall Balestriero', 'David Klindt'],
+    authorsTruncated: true,
+    date: '2025-04-17',
+    sources: [S],
+    summary:
+      'Identifiability theory can explain why different self-supervised methods converge to similar representations, but it ignores what practice depends on: finite samples, batch sizes, architectures and optimisation. The position calls for a theory that accounts for these factors and is checked against experiments.',
+    topics: ['contrastive', 'representation-similarity'],
+    toyClaim: 'Latent recovery by a contrastive objective depends on batch size and training-set size, measurably, even where the asymptotic theory guarantees it.',
+    demo: { kind: 'planned', family: 'contrastive', note: 'A sweep of batch size and training-set size for InfoNCE on synthetic latents.' },
+  },
+  {
+    id: 'skill-learning-via-policy-diversity',
+    title: 'Skill Learning via Policy Diversity Yields Identifiable Representations for Reinforcement Learning',
+    authors: ['Patrik Reizinger', 'Bálint Mucsányi', 'Siyuan Guo'],
+    authorsTruncated: true,
+    date: '2025-07-19',
+    sources: [S],
+    summary:
+      'Mutual-information skill learning, in the Contrastive Successor Features form, provably recovers the ground-truth state features up to a linear map; what makes it work is the inner-product parameterisation of the critic together with a diverse set of skills.',
+    topics: ['contrastive', 'other'],
+    toyClaim: 'With an inner-product critic and diverse skills, learned features are linearly related to the true ones (linear R^2 near 1).',
+    demo: { kind: 'planned', family: 'contrastive', note: 'An inner-product critic over skills on synthetic latents.' },
+  },
+  {
+    id: 'ood-tests-reveal-compositionality-in-chess-transformers',
+    title: 'Out-of-distribution Tests Reveal Compositionality in Chess Transformers',
+    authors: ['Anna Mészáros', 'Patrik Reizinger', 'Ferenc Huszár'],
+    authorsTruncated: false,
+    date: '2025-10-23',
+    sources: [S],
+    summary:
+      'A 270M-parameter chess Transformer is tested on positions far from its training games. It keeps choosing legal moves (rule extrapolation), evidence of compositional generalisation, while its play in unusual positions reveals the limits of that generalisation.',
+    topics: ['learning-dynamics', 'other'],
+    demo: { kind: 'none', reason: 'The claim concerns a large Transformer trained on chess games; a faithful toy would need that model and data.', related: { family: 'dynamics' } },
+  },
+  {
+    id: 'estimating-treatment-effects-with-ica',
+    title: 'Estimating Treatment Effects with Independent Component Analysis',
+    authors: ['Patrik Reizinger', 'Lester Mackey', 'Wieland Brendel'],
+    authorsTruncated: true,
+    date: '2025-07-22',
+    sources: [S],
+    summary:
+      'In the partially linear regression model, $T = g(X) + \\eta$ and $Y = \\theta T + f(X) + \\varepsilon$, non-Gaussian treatment noise $\\eta$ is what both efficient effect estimation and ICA rely on. Linear ICA on the observed variables recovers the effect $\\theta$ from the mixing column of $\\eta$, for several treatments at once and even with Gaussian confounders.',
+    topics: ['ica', 'causal'],
+    toyClaim: 'With Laplace treatment noise and Gaussian confounders, ICA estimates theta to within 0.1 and disjoint parts of the data agree; with Gaussian treatment noise they do not.',
+    demo: { kind: 'runnable', experiment: 'treatment-ica', preset: 'laplace-noise', claims: ['ica-theta-accurate', 'ica-folds-agree', 'naive-ols-biased'] },
+    whatYouSee:
+      "ICA's error falls to a few hundredths as FastICA converges; the bar chart shows the ICA and adjusted least-squares estimates on the true theta and the naive regression off it. Switch to the Gaussian-noise preset to see the folds disagree.",
+    notShown:
+      "With linear nuisance and observed confounders, least squares adjusted for X is more accurate than ICA here; the toy shows identifiability, not the paper's efficiency comparisons. With nonlinear nuisance, ICA's error varies widely across seeds, so that preset carries no claim.",
+  },
+  {
+    id: 'infonce-identifying-the-gap',
+    title: 'InfoNCE: Identifying the Gap Between Theory and Practice',
+    authors: ['Evgenia Rusak', 'Patrik Reizinger', 'Attila Juhos'],
+    authorsTruncated: true,
+    date: '2024-06-28',
+    sources: [S],
+    summary:
+      'Identifiability proofs for InfoNCE assume every latent varies equally between positive pairs, or that some stay fixed; real augmentations change latents by different amounts. An anisotropic variant, AnInfoNCE, learns a scale per dimension and provably recovers latents under such anisotropic positive pairs, where plain InfoNCE partly collapses them.',
+    topics: ['contrastive'],
+    toyClaim: 'On anisotropic positive pairs, AnInfoNCE recovers the latents (MCC near 1) where InfoNCE does not; on isotropic pairs the two agree.',
+    demo: { kind: 'planned', family: 'contrastive', note: 'InfoNCE against AnInfoNCE on anisotropic positive pairs.' },
+  },
+  {
+    id: 'identifiable-exchangeable-mechanisms',
+    title: 'Identifiable Exchangeable Mechanisms for Causal Structure and Representation Learning',
+    authors: ['Patrik Reizinger', 'Siyuan Guo', 'Ferenc Huszár'],
+    authorsTruncated: true,
+    date: '2024-06-20',
+    sources: [S],
+    summary:
+      'Several methods in causal structure learning and in representation learning rest on the same assumption: exchangeable but not i.i.d. data, as from multiple environments. A unified framework under that assumption relaxes the conditions for identifying causal structure and connects the two fields.',
+    topics: ['causal', 'ica'],
+    toyClaim: 'Data from several environments with changing mechanisms identify a causal direction that a single i.i.d. sample leaves ambiguous.',
+    demo: { kind: 'planned', family: 'causal', note: 'Multi-environment data for structure identification.' },
+  },
+];
