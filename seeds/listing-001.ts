@@ -1,0 +1,195 @@
+import type { PaperRecord } from './schema';
+import { records as listing000 } from './listing-000';
+
+const S = '001_927f03682f112dc7' as const;
+
+/** A paper this listing shares with listing 000: the same record, this listing as its source (merged later). */
+function alsoIn000(id: string): PaperRecord {
+  const r = listing000.find((p) => p.id === id);
+  if (!r) throw new Error(`listing 001: expected a listing-000 record with id ${id}, got none`);
+  return { ...r, sources: [S] };
+}
+
+/**
+ * Papers of listing 001. Several entries give a month and day but no year ("Mar 30"); their
+ * date is left out rather than guessed. Summaries are the project's words.
+ */
+export const records: PaperRecord[] = [
+  {
+    id: 'stop-probing-start-coding',
+    title: 'Stop Probing, Start Coding: Why Linear Probes and Sparse Autoencoders Fail at Compositional Generalisation',
+    authors: ['Vitória Barin Pacela', 'Shruti Joshi', 'Isabela Camacho'],
+    authorsTruncated: true,
+    sources: [S],
+    summary:
+      'Under superposition, concepts are projected from a high-dimensional concept space into fewer activation dimensions, so linear probes and one-layer SAE encoders fail on unseen combinations of concepts. Controlled experiments locate the failure in the learned dictionary, not the encoder: per-sample sparse inference on the SAE dictionary does not close the gap, while the same inference with the true dictionary solves the problem.',
+    topics: ['sparse-coding'],
+    toyClaim:
+      'On a compositional out-of-distribution split, SAE code recovery drops; FISTA on the SAE dictionary does not recover it; FISTA on the true dictionary does (MCC near 0.97 in and out of distribution).',
+    demo: { kind: 'planned', family: 'sae', note: 'SAE encoder, FISTA on the learned dictionary and FISTA on the oracle dictionary, in and out of distribution.' },
+  },
+  {
+    id: 'when-does-lejepa-learn-a-world-model',
+    title: 'When Does LeJEPA Learn a World Model?',
+    authors: ['David Klindt', 'Yann LeCun', 'Randall Balestriero'],
+    authorsTruncated: false,
+    sources: [S],
+    summary:
+      'Joint-embedding training with alignment plus a Gaussian regulariser on the embeddings (LeJEPA) provably recovers the latent state up to a linear map when latents follow stationary transitions with additive noise. The Gaussian is singled out: it is the only latent distribution for which this guarantee holds across that class of worlds.',
+    topics: ['contrastive'],
+    toyClaim: 'With Gaussian latents and additive-noise transitions, alignment plus a Gaussian regulariser gives linear R^2 near 1; with non-Gaussian latents the recovery degrades measurably.',
+    demo: { kind: 'planned', family: 'contrastive', note: 'Alignment plus a Gaussian embedding regulariser on Gaussian and non-Gaussian latent dynamics.' },
+  },
+  alsoIn000('causality-is-key-for-interpretability-claims'),
+  {
+    id: 'identifying-interpretable-visual-features',
+    title: 'Identifying Interpretable Visual Features in Artificial and Biological Neural Systems',
+    authors: ['David Klindt', 'Sophia Sanborn', 'Francisco Acosta'],
+    authorsTruncated: true,
+    date: '2023-10-17',
+    sources: [S],
+    summary:
+      'Many neurons respond to several unrelated features, which fits the idea that features are stored in superposition along non-orthogonal directions. The paper proposes an automated measure of interpretability for directions in activation space and finds directions more interpretable than single neurons, in vision models and in recordings from visual cortex.',
+    topics: ['sparse-coding', 'representation-similarity'],
+    demo: { kind: 'none', reason: 'The claims concern trained vision networks and neural recordings, with interpretability judged on natural images.', related: { family: 'sae' } },
+  },
+  {
+    id: 'federatedfactory',
+    title: 'FederatedFactory: Generative One-Shot Learning for Extremely Non-IID Distributed Scenarios',
+    authors: ['Andrea Moleri', 'Christian Internò', 'Ali Raza'],
+    authorsTruncated: true,
+    sources: [S],
+    summary:
+      'When clients in federated learning hold mutually exclusive labels, averaging weights fails. The proposal exchanges generative modules once instead of discriminative parameters, so each client can synthesise the classes it never saw, without relying on a pretrained foundation model.',
+    topics: ['other'],
+    demo: { kind: 'none', reason: 'A federated-learning method evaluated on image benchmarks; it makes no identifiability claim about synthetic latents.' },
+  },
+  {
+    id: 'observer-effect-in-world-models',
+    title: 'The Observer Effect in World Models: Invasive Adaptation Corrupts Latent Physics',
+    authors: ['Christian Internò', 'Jumpei Yamaguchi', 'Loren Amdahl-Culleton'],
+    authorsTruncated: true,
+    sources: [S],
+    summary:
+      'Testing whether a self-supervised model has learned physical laws by fine-tuning it or training a large probe changes the very representation being tested. A non-invasive protocol that reads the frozen representation with low-capacity probes is proposed to ask whether latent physics was learned during pretraining.',
+    topics: ['representation-similarity', 'other'],
+    toyClaim: 'A linear probe on a frozen encoder reads out the true physical latents, while fine-tuning the encoder on a downstream task changes what a probe finds.',
+    demo: { kind: 'planned', family: 'autoencoders', note: 'Probes on frozen against fine-tuned representations of synthetic latents.' },
+  },
+  alsoIn000('cross-entropy-is-all-you-need-to-invert'),
+  {
+    id: 'compute-optimal-inference-amortisation-gap',
+    title: 'Compute Optimal Inference and Provable Amortisation Gap in Sparse Autoencoders',
+    authors: ["Charles O'Neill", 'Alim Gumran', 'David Klindt'],
+    authorsTruncated: false,
+    date: '2024-11-20',
+    sources: [S],
+    summary:
+      "Compressed-sensing arguments show that an SAE's one-layer encoder cannot do accurate sparse inference even where the problem is solvable. Separating encoding from decoding, per-sample inference and more expressive encoders recover codes better than the amortised encoder at the same dictionary, at modest extra compute.",
+    topics: ['sparse-coding'],
+    toyClaim: 'With a known dictionary (16 latents in 8 dimensions, 3 active), per-sample sparse inference reaches code MCC near 0.97 where the SAE encoder stays near 0.6.',
+    demo: { kind: 'planned', family: 'sae', note: 'SAE encoder against FISTA at the same dictionary.' },
+  },
+  alsoIn000('from-superposition-to-sparse-codes'),
+  alsoIn000('empirically-grounded-identifiability-theory'),
+  {
+    id: 'diet-cp',
+    title: 'DIET-CP: Lightweight and Data Efficient Self Supervised Continued Pretraining',
+    authors: ['Bryan Rodas', 'Natalie Montesino', 'Jakob Ambsdorf'],
+    authorsTruncated: true,
+    date: '2025-09-02',
+    sources: [S],
+    summary:
+      'Adapting a pretrained vision backbone to a small specialised domain is hard when only weights are released and data are scarce. A simple continued-pretraining objective with few hyperparameters is proposed and reported to work with very small target data sets.',
+    topics: ['contrastive', 'other'],
+    demo: { kind: 'none', reason: 'The claim is about continued pretraining of large vision backbones on small real image data sets.' },
+  },
+  {
+    id: 'ai-generated-video-detection-perceptual-straightening',
+    title: 'AI-Generated Video Detection via Perceptual Straightening',
+    authors: ['Christian Internò', 'Robert Geirhos', 'Markus Olhofer'],
+    authorsTruncated: true,
+    date: '2025-07-01',
+    sources: [S],
+    summary:
+      'Natural videos trace straighter trajectories in the representation space of a pretrained vision encoder than generated videos do. Curvature and distance statistics of these trajectories separate real from AI-generated video with a lightweight classifier.',
+    topics: ['representation-similarity', 'other'],
+    demo: { kind: 'none', reason: 'The method depends on a pretrained video/image encoder and real and generated video data sets.' },
+  },
+  {
+    id: 'representational-alignment-in-superposition',
+    title: 'Measuring the Representational Alignment of Neural Systems in Superposition',
+    authors: ['Sunny Liu', 'Habon Issa', 'André Longon'],
+    authorsTruncated: true,
+    sources: [S],
+    summary:
+      'Alignment metrics such as RSA, CKA and linear regression compare raw activations, but systems in superposition compress more features than neurons. Closed-form expressions show that superposition systematically lowers these scores, so two systems that encode the same features can look poorly aligned.',
+    topics: ['representation-similarity', 'sparse-coding'],
+    toyClaim: 'Two networks holding the same sparse features in different random superpositions score well below 1 on RSA and CKA, and near 1 after the features are recovered.',
+    demo: { kind: 'planned', family: 'sae', note: 'Alignment metrics before and after sparse coding of two superposed copies of the same features.' },
+  },
+  {
+    id: 'data-whitening-improves-sae-learning',
+    title: 'Data Whitening Improves Sparse Autoencoder Learning',
+    authors: ['Ashwin Saraswatula', 'David Klindt'],
+    authorsTruncated: false,
+    date: '2025-11-17',
+    sources: [S],
+    summary:
+      'Correlated inputs make the SAE optimisation landscape ill-conditioned. PCA whitening of the activations, standard in classical sparse coding, makes it better behaved and improves interpretability metrics of SAEs on language models, at a small cost in reconstruction.',
+    topics: ['sparse-coding'],
+    toyClaim: 'With correlated, anisotropic inputs, whitening before training improves dictionary recovery (mean max cosine) at a small cost in reconstruction error.',
+    demo: { kind: 'planned', family: 'sae', note: 'The paper reports language-model benchmarks only; a synthetic check with correlated inputs must be designed and judged honestly.' },
+  },
+  {
+    id: 'superposition-disentanglement-reveals-alignment',
+    title: 'Superposition disentanglement of neural representations reveals hidden alignment',
+    authors: ['André Longon', 'David Klindt', 'Meenakshi Khosla'],
+    authorsTruncated: false,
+    date: '2025-10-03',
+    sources: [S],
+    summary:
+      'Superposition can hide alignment: two networks representing the same features in different superposition arrangements score low on alignment metrics. Recovering the features with sparse autoencoders before comparing raises the measured alignment between networks and with brain data.',
+    topics: ['representation-similarity', 'sparse-coding'],
+    toyClaim: 'Alignment between two random superpositions of the same sparse features rises after SAE disentanglement.',
+    demo: { kind: 'planned', family: 'geometry', note: 'Alignment metrics on superposed representations before and after disentanglement.' },
+  },
+  {
+    id: 'occams-razor-for-self-supervised-learning',
+    title: "Occam's Razor for Self Supervised Learning: What is Sufficient to Learn Good Representations?",
+    authors: ['Mark Ibrahim', 'David Klindt', 'Randall Balestriero'],
+    authorsTruncated: false,
+    date: '2024-06-15',
+    sources: [S],
+    summary:
+      'Self-supervised pipelines have accumulated projectors, multiple views and teacher-student networks. On small and medium data sets, a stripped-down recipe without most of these additions learns representations as good as the full pipelines, which eases both theory and deployment.',
+    topics: ['contrastive'],
+    demo: { kind: 'none', reason: 'The claim concerns simplified self-supervised pipelines trained on real image data sets.', related: { family: 'contrastive' } },
+  },
+  {
+    id: 'get-rich-quick-unbalanced-initializations',
+    title: 'Get rich quick: exact solutions reveal how unbalanced initializations promote rapid feature learning',
+    authors: ['Daniel Kunin', 'Allan Raventós', 'Clémentine Dominé'],
+    authorsTruncated: true,
+    date: '2024-06-10',
+    sources: [S],
+    summary:
+      'Exact solutions of a minimal network that moves between lazy and rich learning show how layer-wise initialisation scales and learning rates decide the regime. Unbalanced initialisations, with earlier layers learning faster, speed up feature learning; the analysis extends to deeper networks.',
+    topics: ['learning-dynamics'],
+    toyClaim: 'In a two-layer linear network, an unbalanced initialisation reaches the rich (feature-learning) regime faster than a balanced one of the same scale.',
+    demo: { kind: 'planned', family: 'dynamics', note: 'A two-layer network with balanced and unbalanced initialisations.' },
+  },
+  {
+    id: 'towards-nonlinear-disentanglement-temporal-sparse-coding',
+    title: 'Towards Nonlinear Disentanglement in Natural Data with Temporal Sparse Coding',
+    authors: ['David Klindt', 'Lukas Schott', 'Yash Sharma'],
+    authorsTruncated: true,
+    date: '2020-07-21',
+    sources: [S],
+    summary:
+      'In natural videos, object transitions are temporally sparse: most factors change little between frames and a few change a lot, a Laplace-like distribution. Modelling transitions this way (SlowVAE) makes the latent factors identifiable and disentangles them on data without hand-made constraints.',
+    topics: ['vae', 'ica'],
+    toyClaim: 'With Laplace-distributed transitions between frames, a SlowVAE recovers the factors (high MCC) where a beta-VAE on single frames does not.',
+    demo: { kind: 'planned', family: 'autoencoders', note: 'SlowVAE on pairs of frames with sparse (Laplace) transitions.' },
+  },
+];
