@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { papers } from '../../seeds';
 import { checkCatalog, mergeDuplicates } from '../../seeds/catalog';
-import type { PaperRecord } from '../../seeds/schema';
+import { LISTINGS, type PaperRecord } from '../../seeds/schema';
 import { experiments } from '../../experiments/registry';
 import { bibtex, bibtexKey } from '../../src/lib/bibtex';
 
@@ -21,7 +21,11 @@ describe('the catalog', () => {
   it('validates every record and resolves every demo link', () => {
     expect(checkCatalog([...papers], experiments)).toEqual([]);
   });
-  it('holds one record per paper', () => {
+  it('covers every listing and holds one record per paper', () => {
+    for (const l of LISTINGS) expect(papers.some((p) => p.sources.includes(l)), l).toBe(true);
+    // The five listings name about ninety papers, a few of them twice.
+    expect(papers.length).toBeGreaterThanOrEqual(85);
+    expect(papers.filter((p) => p.sources.length > 1).length).toBeGreaterThanOrEqual(4);
     const norm = (t: string) => t.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
     expect(new Set(papers.map((p) => norm(p.title))).size).toBe(papers.length);
     const ids = papers.filter((p) => p.arxiv).map((p) => p.arxiv);
