@@ -85,7 +85,7 @@ class RobustnessRun implements ExperimentRun {
       {
         kind: 'scatter-grid',
         id: 'mixtures',
-        title: `Observations without and with the perturbation (eps = ${eps.toPrecision(2)})`,
+        title: `Mixtures at eps = ${eps.toPrecision(2)}`,
         panels: [
           { title: 'A s (eps = 0)', xLabel: 'x0', yLabel: 'x1', x: col(lin, 0), y: col(lin, 1) },
           { title: `A s + eps h(s)`, xLabel: 'x0', yLabel: 'x1', x: col(x, 0), y: col(x, 1) },
