@@ -4,7 +4,7 @@ import type { Rng } from './rng';
 export type SourceKind = 'laplace' | 'uniform' | 'gaussian' | 'student-t' | 'bimodal';
 export const SOURCE_KINDS: readonly SourceKind[] = ['laplace', 'uniform', 'gaussian', 'student-t', 'bimodal'];
 
-const T_DOF = 5;
+const T_DOF = 5; // t(5): finite fourth moment, heavy tails (excess kurtosis 6 / (nu - 4) = 6)
 const BIMODAL_M = 0.9;
 const BIMODAL_S = Math.sqrt(1 - BIMODAL_M * BIMODAL_M);
 
@@ -30,12 +30,16 @@ function chiSquare(rng: Rng, dof: number): number {
   return acc;
 }
 
+/** n draws of a zero-mean, unit-variance source of the given kind. */
 export function sample(kind: SourceKind, rng: Rng, n: number): Float64Array {
+  if (!Number.isInteger(n) || n < 0) throw new Error(`sample: expected a sample count >= 0, got ${n}`);
   const out = new Float64Array(n);
   switch (kind) {
-    case 'laplace': // scale b = 1/sqrt(2) gives variance 2 b^2 = 1
+    case 'laplace': // inverse CDF with scale b = 1/sqrt(2): variance 2 b^2 = 1
       for (let i = 0; i < n; i++) {
-        const u = rng.next() - 0.5;
+        let v = rng.next();
+        while (v === 0) v = rng.next(); // v = 0 would map to -Infinity
+        const u = v - 0.5;
         out[i] = -Math.SQRT1_2 * Math.sign(u) * Math.log(1 - 2 * Math.abs(u));
       }
       break;
@@ -59,8 +63,10 @@ export function sample(kind: SourceKind, rng: Rng, n: number): Float64Array {
   return out;
 }
 
+/** Sample excess kurtosis m4 / m2^2 - 3 with central moments divided by n (scipy.stats.kurtosis's default). */
 export function excessKurtosis(x: Float64Array): number {
   const n = x.length;
+  if (n < 2) throw new Error(`excessKurtosis: expected at least 2 values, got ${n}`);
   let mean = 0;
   for (const v of x) mean += v;
   mean /= n;

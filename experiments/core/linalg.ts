@@ -62,6 +62,10 @@ export function symEig(a: Mat): { values: Float64Array; vectors: Mat } {
   return { values: Float64Array.from(order.map(([v]) => v)), vectors };
 }
 
+/**
+ * Thin SVD A = U diag(s) V^T of an [m, n] matrix: with k = min(m, n), U is [m, k], V is [n, k]
+ * and s (length k) is descending.
+ */
 export function svd(a: Mat): { u: Mat; s: Float64Array; v: Mat } {
   const d = new SingularValueDecomposition(toMl(a), { autoTranspose: true });
   return { u: fromMl(d.leftSingularVectors), s: Float64Array.from(d.diagonal), v: fromMl(d.rightSingularVectors) };
@@ -69,7 +73,11 @@ export function svd(a: Mat): { u: Mat; s: Float64Array; v: Mat } {
 
 export function inv(a: Mat): Mat {
   square(a, 'inv');
-  return fromMl(inverse(toMl(a)));
+  try {
+    return fromMl(inverse(toMl(a)));
+  } catch (e) {
+    throw new Error(`inv: expected a non-singular matrix, got a singular ${a.rows}x${a.cols} one (${(e as Error).message})`);
+  }
 }
 
 export function logAbsDet(a: Mat): number {
@@ -81,13 +89,47 @@ export function logAbsDet(a: Mat): number {
   return acc;
 }
 
-/** Least-squares X minimising ||A X - B||_F, by QR (A is [n, p] with n >= p, B is [n, q]). */
+/**
+ * Least-squares X minimising ||A X - B||_F (A is [n, p] with n >= p, B is [n, q]). Householder QR
+ * when A has full column rank; otherwise the minimum-norm solution through the SVD, dropping
+ * singular values below max(n, p) * eps * s_max (the rcond default of numpy.linalg.lstsq), so a
+ * collapsed or duplicated regressor gives a finite fit instead of an exception or huge weights.
+ */
 export function lstsq(a: Mat, b: Mat): Mat {
-  if (a.rows !== b.rows) throw new Error(`lstsq: expected A and B with the same number of rows, got ${a.rows} and ${b.rows}`);
+  if (a.rows !== b.rows) throw new Error(`lstsq: expected A and B with the same number of rows, got ${a.rows}x${a.cols} and ${b.rows}x${b.cols}`);
   if (a.rows < a.cols) throw new Error(`lstsq: expected at least as many rows as columns, got ${a.rows}x${a.cols}`);
-  return fromMl(new QrDecomposition(toMl(a)).solve(toMl(b)));
+  if (a.cols === 0) return mat(0, b.cols);
+  const am = toMl(a);
+  const bm = toMl(b);
+  const qr = new QrDecomposition(am);
+  const r = qr.upperTriangularMatrix;
+  let maxDiag = 0;
+  let minDiag = Infinity;
+  for (let i = 0; i < a.cols; i++) {
+    maxDiag = Math.max(maxDiag, Math.abs(r.get(i, i)));
+    minDiag = Math.min(minDiag, Math.abs(r.get(i, i)));
+  }
+  // min |R_ii| can overstate the smallest singular value, hence the 1e3 margin before trusting QR.
+  if (minDiag > 1e3 * Math.max(a.rows, a.cols) * Number.EPSILON * maxDiag) return fromMl(qr.solve(bm));
+  const d = new SingularValueDecomposition(am, { autoTranspose: true });
+  const u = d.leftSingularVectors;
+  const v = d.rightSingularVectors;
+  const s = d.diagonal;
+  const cut = Math.max(a.rows, a.cols) * Number.EPSILON * (s[0] ?? 0);
+  const out = mat(a.cols, b.cols);
+  for (let k = 0; k < s.length; k++) {
+    if (!(s[k] > cut)) continue;
+    for (let q = 0; q < b.cols; q++) {
+      let proj = 0;
+      for (let i = 0; i < a.rows; i++) proj += u.get(i, k) * bm.get(i, q);
+      proj /= s[k];
+      for (let j = 0; j < a.cols; j++) out.data[j * b.cols + q] += v.get(j, k) * proj;
+    }
+  }
+  return out;
 }
 
+/** Ratio of the largest to the smallest singular value (Infinity when singular). */
 export function conditionNumber(a: Mat): number {
   const { s } = svd(a);
   return s[0] / s[s.length - 1];
@@ -126,16 +168,22 @@ export function whiteningMatrix(cov: Mat, eps = 1e-12): Mat {
   return k;
 }
 
-/** (W W^T)^{-1/2} W: the closest matrix with orthonormal rows (FastICA's parallel decorrelation). */
+/**
+ * (W W^T)^{-1/2} W: the closest matrix with orthonormal rows, the symmetric decorrelation of
+ * parallel FastICA (Hyvarinen & Oja 2000, "Independent component analysis: algorithms and
+ * applications", section "FastICA for several units"; scikit-learn's _sym_decorrelation).
+ * W is [k, d] with k <= d and full row rank.
+ */
 export function symmetricDecorrelation(w: Mat): Mat {
-  square(w, 'symmetricDecorrelation');
+  if (w.rows > w.cols) throw new Error(`symmetricDecorrelation: expected rows <= columns, got ${w.rows}x${w.cols}`);
   const { values, vectors } = symEig(matmul(w, transpose(w)));
   const n = w.rows;
+  if (!(values[n - 1] > 0)) throw new Error(`symmetricDecorrelation: expected W of full row rank, got W W^T with smallest eigenvalue ${values[n - 1]}`);
   const invSqrt = mat(n, n);
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < n; j++) {
       let acc = 0;
-      for (let k = 0; k < n; k++) acc += (vectors.data[i * n + k] * vectors.data[j * n + k]) / Math.sqrt(Math.max(values[k], 1e-300));
+      for (let k = 0; k < n; k++) acc += (vectors.data[i * n + k] * vectors.data[j * n + k]) / Math.sqrt(values[k]);
       invSqrt.data[i * n + j] = acc;
     }
   }

@@ -1,6 +1,8 @@
 /**
  * Ground-truth recovery metrics. Pure functions on typed arrays (row-major [n, d]); no TF.js.
- * Conventions follow ../shared/reference-setups.md: MCC by Hungarian matching on -|corr|.
+ * MCC is the mean absolute correlation after optimal one-to-one matching of true and learned
+ * dimensions (Hungarian algorithm on -|corr|), as in the nonlinear-ICA literature (Hyvarinen &
+ * Morioka 2016; Khemakhem et al. 2020).
  */
 import { linearSumAssignment } from './assignment';
 import { lstsq, mat, type Mat } from './linalg';
@@ -17,7 +19,12 @@ export function correlationMatrix(a: Arr, b: Arr, n: number, da: number, db: num
     for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) mean[j] += x[i * d + j];
     for (let j = 0; j < d; j++) mean[j] /= n;
     for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) sd[j] += (x[i * d + j] - mean[j]) ** 2;
-    for (let j = 0; j < d; j++) sd[j] = Math.sqrt(sd[j]);
+    for (let j = 0; j < d; j++) {
+      // The rounded mean of a constant column can differ from its value; test constancy exactly.
+      let constant = true;
+      for (let i = 1; i < n && constant; i++) constant = x[i * d + j] === x[j];
+      sd[j] = constant ? 0 : Math.sqrt(sd[j]);
+    }
     return { mean, sd };
   };
   if (a.length !== n * da || b.length !== n * db) throw new Error(`correlationMatrix: expected ${n}x${da} and ${n}x${db} values, got ${a.length} and ${b.length}`);
@@ -95,10 +102,14 @@ export function mcc(trueZ: Arr, learnedZ: Arr, n: number, dTrue: number, dLearne
 }
 
 /**
- * Amari distance of an unmixing W from the true mixing A, the classic index of P = W A
- * (Amari, Cichocki & Yang 1996) normalised to [0, 1]:
- * d = 1/(2n(n-1)) [ sum_i (sum_j |p_ij| / max_k |p_ik| - 1) + sum_j (sum_i |p_ij| / max_k |p_kj| - 1) ].
- * 0 iff W A is a scaled permutation. (Picard and the IMA code use a squared variant; not this one.)
+ * Amari distance of an unmixing W [n, m] from the true mixing A [m, n], computed on P = W A.
+ * Convention: the classic performance index of Amari, Cichocki & Yang (1996, "A new learning
+ * algorithm for blind signal separation") divided by 2n(n-1), so that it lies in [0, 1]; this is
+ * Bach & Jordan's (2002, "Kernel independent component analysis") d(V, W) divided by n - 1:
+ *   d = 1/(2n(n-1)) [ sum_i (sum_j |p_ij| / max_k |p_ik| - 1) + sum_j (sum_i |p_ij| / max_k |p_kj| - 1) ].
+ * 0 iff P is a scaled permutation, 1 when all |p_ij| are equal; an all-zero row or column counts
+ * as the worst case, n - 1. n = 1 gives 0. Not the squared-entry variant divided by 2n (used e.g.
+ * by the Picard package), which is much smaller for the same P.
  */
 export function amariDistance(w: Mat, a: Mat): number {
   if (w.cols !== a.rows || w.rows !== a.cols) throw new Error(`amariDistance: expected W [n, m] and A [m, n], got ${w.rows}x${w.cols} and ${a.rows}x${a.cols}`);
@@ -138,7 +149,9 @@ export function amariDistance(w: Mat, a: Mat): number {
 export function linearR2(learned: Arr, trueZ: Arr, n: number, dLearned: number, dTrue: number, trainFraction = 0.5): number {
   const nTrain = Math.floor(n * trainFraction);
   const nTest = n - nTrain;
-  if (nTrain <= dLearned || nTest < 2) throw new Error(`linearR2: expected more than ${dLearned + 1} training and 2 held-out rows, got ${nTrain} and ${nTest}`);
+  if (!(trainFraction > 0 && trainFraction < 1)) throw new Error(`linearR2: expected a train fraction in (0, 1), got ${trainFraction}`);
+  if (learned.length !== n * dLearned || trueZ.length !== n * dTrue) throw new Error(`linearR2: expected ${n}x${dLearned} learned and ${n}x${dTrue} true values, got ${learned.length} and ${trueZ.length}`);
+  if (nTrain < dLearned + 1 || nTest < 2) throw new Error(`linearR2: expected at least ${dLearned + 1} training and 2 held-out rows, got ${nTrain} and ${nTest}`);
   const design = (from: number, count: number) => {
     const m = mat(count, dLearned + 1);
     for (let i = 0; i < count; i++) {
@@ -171,9 +184,12 @@ export function linearR2(learned: Arr, trueZ: Arr, n: number, dLearned: number, 
 
 /**
  * Expected MCC between d independent unit-variance sources and a uniformly random rotation of
- * them: corr(s_i, (Q s)_j) = Q_ji, so the MCC of Q^T itself. The floor for a negative control.
+ * them, the chance level a negative control must be judged against. corr(s_i, (Q s)_j) = Q_ji, so
+ * the correlation matrix is Q^T; Q^T is Haar whenever Q is, and matching Q or Q^T gives the same
+ * optimum, so Q is used directly. Monte Carlo mean over `trials` draws.
  */
 export function chanceMcc(d: number, rng: Rng, trials = 200): number {
+  if (!Number.isInteger(trials) || trials < 1) throw new Error(`chanceMcc: expected trials >= 1, got ${trials}`);
   let acc = 0;
   for (let t = 0; t < trials; t++) acc += mccFromCorrelation(randomOrthogonal(d, rng)).mcc;
   return acc / trials;

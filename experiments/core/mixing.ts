@@ -3,7 +3,11 @@ import { mat, matmul, transpose, type Mat } from './linalg';
 import { QrDecomposition, Matrix } from 'ml-matrix';
 import type { Rng } from './rng';
 
-/** Haar-distributed orthogonal matrix: QR of a Gaussian matrix with R's diagonal made positive (Mezzadri 2007). */
+/**
+ * Haar-distributed orthogonal matrix: Q from the QR of a matrix of iid standard normals, each
+ * column's sign flipped so that R's diagonal is positive; without the flip Q is not Haar
+ * (Mezzadri 2007, "How to generate random matrices from the classical compact groups").
+ */
 export function randomOrthogonal(n: number, rng: Rng): Mat {
   if (!Number.isInteger(n) || n < 1) throw new Error(`randomOrthogonal: expected a size >= 1, got ${n}`);
   const g = new Matrix(n, n);
@@ -19,14 +23,20 @@ export function randomOrthogonal(n: number, rng: Rng): Mat {
   return out;
 }
 
-/** U diag(s) V^T with singular values log-spaced from 1 to 1/condition: cond(A) = condition exactly. */
+/**
+ * U diag(s) V^T with U, V Haar-orthogonal and singular values log-spaced from 1 down to
+ * 1/condition, so cond_2(A) = condition exactly. n = 1 gives [[1]] without drawing: a 1x1
+ * matrix has condition 1 whatever is asked.
+ */
 export function randomWithCondition(n: number, condition: number, rng: Rng): Mat {
+  if (!Number.isInteger(n) || n < 1) throw new Error(`randomWithCondition: expected a size >= 1, got ${n}`);
   if (!(condition >= 1) || !Number.isFinite(condition)) throw new Error(`randomWithCondition: expected a condition number >= 1, got ${condition}`);
+  if (n === 1) return mat(1, 1, Float64Array.of(1));
   const u = randomOrthogonal(n, rng);
   const v = randomOrthogonal(n, rng);
   const us = mat(n, n);
   for (let c = 0; c < n; c++) {
-    const s = n === 1 ? 1 : Math.pow(condition, -c / (n - 1));
+    const s = Math.pow(condition, -c / (n - 1));
     for (let r = 0; r < n; r++) us.data[r * n + c] = u.data[r * n + c] * s;
   }
   return matmul(us, transpose(v));

@@ -1,7 +1,9 @@
 /**
- * Seeded PRNG: sfc32 (Chris Doty-Humphrey's Small Fast Counting generator, as in PractRand),
- * seeded through splitmix32. Only 32-bit integer arithmetic (Math.imul, >>> 0), so one seed
- * gives the same bytes on every JS engine, in Node, in a worker and on the main thread.
+ * Seeded PRNG: sfc32 (Chris Doty-Humphrey's Small Fast Counting generator, from PractRand),
+ * its four words filled by splitmix32 (a Weyl sequence with step 0x9e3779b9 through MurmurHash3's
+ * fmix32 finaliser). String seeds and fork labels are hashed with 32-bit FNV-1a first. Only
+ * 32-bit integer arithmetic (Math.imul, >>> 0), so one seed gives the same bytes on every JS
+ * engine, in Node, in a worker and on the main thread. Golden outputs in tests/unit/rng.test.ts.
  */
 function splitmix32(state: number): () => number {
   let s = state >>> 0;

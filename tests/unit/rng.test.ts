@@ -8,6 +8,10 @@ describe('Rng', () => {
     const b = new Rng('abc');
     expect(Array.from({ length: 8 }, () => b.uint32())).toEqual([4010179712, 2073380504, 3335218430, 4093963553, 2573645842, 2531461902, 2669646399, 3595796924]);
   });
+  it('forks by label with golden values (every experiment derives its streams this way)', () => {
+    const f = new Rng(42).fork('data');
+    expect(Array.from({ length: 4 }, () => f.uint32())).toEqual([3697508563, 536930195, 1116256409, 1546073556]);
+  });
   it('repeats exactly, and differs across seeds', () => {
     const draw = (seed: number) => {
       const r = new Rng(seed);
@@ -51,7 +55,34 @@ describe('Rng', () => {
     expect(Array.from(a).sort((x, y) => x - y)).toEqual(Array.from({ length: 50 }, (_, i) => i));
     expect(Array.from(a)).not.toEqual(Array.from({ length: 50 }, (_, i) => i));
   });
-  it('refuses a bad seed with what it expected', () => {
+  it('keeps next() in [0, 1) and uniform(lo, hi) in [lo, hi)', () => {
+    const r = new Rng(5);
+    for (let i = 0; i < 10_000; i++) {
+      const u = r.next();
+      expect(u >= 0 && u < 1).toBe(true);
+      const v = r.uniform(-2, 3);
+      expect(v >= -2 && v < 3).toBe(true);
+    }
+  });
+  it('uses more than 32 bits per next()', () => {
+    // With only 32 random bits every value would be a multiple of 2^-32.
+    const r = new Rng(6);
+    const fine = Array.from({ length: 100 }, () => r.next()).filter((u) => (u * 2 ** 32) % 1 !== 0);
+    expect(fine.length).toBeGreaterThan(90);
+  });
+  it('shuffles typed arrays deterministically', () => {
+    const a = Float64Array.from({ length: 20 }, (_, i) => i);
+    const b = Float64Array.from({ length: 20 }, (_, i) => i);
+    new Rng(9).shuffle(a);
+    new Rng(9).shuffle(b);
+    expect(a).toEqual(b);
+    expect(Array.from(a).sort((x, y) => x - y)).toEqual(Array.from({ length: 20 }, (_, i) => i));
+  });
+  it('refuses a bad seed or int bound with what it expected', () => {
+    expect(() => new Rng(2 ** 32)).toThrow(/got 4294967296/);
+    expect(() => new Rng(Number.NaN)).toThrow(/got NaN/);
+    expect(() => new Rng(0).int(0)).toThrow('Rng.int: expected an integer in [1, 2^32], got 0');
+    expect(new Rng(0xffffffff).uint32()).toBe(new Rng(0xffffffff).uint32());
     expect(() => new Rng(-1)).toThrow('Rng seed: expected an integer in [0, 4294967295] or a string, got -1');
     expect(() => new Rng(1.5)).toThrow(/got 1.5/);
   });
