@@ -3,8 +3,9 @@ import type { ExperimentSpec } from './core/spec';
 import { spec as linearIca } from './ica/spec';
 import { spec as treatmentIca } from './treatment/spec';
 import { spec as icaRobustness } from './robustness/spec';
+import { saeSpec, saeCompareSpec, saeSweepSpec, saeAlignmentSpec } from './sae/spec';
 
-export const experiments: readonly ExperimentSpec[] = [linearIca, treatmentIca, icaRobustness];
+export const experiments: readonly ExperimentSpec[] = [linearIca, treatmentIca, icaRobustness, saeSpec, saeCompareSpec, saeSweepSpec, saeAlignmentSpec];
 
 export function getExperiment(id: string): ExperimentSpec {
   const spec = experiments.find((e) => e.id === id);

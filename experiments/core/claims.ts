@@ -12,6 +12,17 @@ export interface Claim {
   value: number | [number, number];
   /** What the paper's theory predicts at this preset: a negative control expects 'fails'. */
   expect: 'holds' | 'fails';
+  /**
+   * Set when this toy, at the shipped preset, does not reproduce the paper's prediction: what was
+   * measured and the likely reason. The tests then expect the opposite verdict, and the page says so.
+   */
+  deviation?: string;
+}
+
+/** The verdict the shipped toy gives (checked by the tests): the prediction, flipped for a declared deviation. */
+export function shippedVerdict(c: Pick<Claim, 'expect' | 'deviation'>): 'holds' | 'fails' {
+  if (!c.deviation) return c.expect;
+  return c.expect === 'holds' ? 'fails' : 'holds';
 }
 
 export type Verdict = 'holds' | 'fails' | 'undefined';
@@ -21,6 +32,8 @@ export interface Judgement {
   measured: number;
   /** Did the measured verdict match what the theory predicts? */
   asExpected: boolean;
+  /** Did it match what the shipped toy is known to give (the prediction, or a declared deviation)? */
+  asShipped: boolean;
 }
 
 export function describeCondition(c: Pick<Claim, 'metric' | 'op' | 'value'>): string {
@@ -46,5 +59,5 @@ export function judgeClaim(claim: Claim, measured: number | undefined): Judgemen
     }
     verdict = (claim.op === '>=' ? m >= claim.value : m <= claim.value) ? 'holds' : 'fails';
   }
-  return { verdict, measured: m, asExpected: verdict === claim.expect };
+  return { verdict, measured: m, asExpected: verdict === claim.expect, asShipped: verdict === shippedVerdict(claim) };
 }

@@ -29,6 +29,9 @@ export interface ClaimRow {
   measured: number;
   verdict: Judgement['verdict'];
   asExpected: boolean;
+  /** Matches what the shipped toy is known to give (a declared deviation flips the prediction). */
+  asShipped: boolean;
+  deviation?: string;
   /** Parameters that differ from the claim's preset: the verdict is then informative only. */
   settingDiffers: string[];
   seconds: number;
@@ -51,6 +54,8 @@ export function judgeRows(spec: ExperimentSpec, preset: string, params: Params, 
         measured: j.measured,
         verdict: j.verdict,
         asExpected: j.asExpected,
+        asShipped: j.asShipped,
+        ...(c.deviation ? { deviation: c.deviation } : {}),
         settingDiffers: differs,
         seconds: result.seconds,
       };
