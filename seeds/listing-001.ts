@@ -26,7 +26,9 @@ export const records: PaperRecord[] = [
     topics: ['sparse-coding'],
     toyClaim:
       'On a compositional out-of-distribution split, SAE code recovery drops; FISTA on the SAE dictionary does not recover it; FISTA on the true dictionary does (MCC near 0.97 in and out of distribution).',
-    demo: { kind: 'planned', family: 'sae', note: 'SAE encoder, FISTA on the learned dictionary and FISTA on the oracle dictionary, in and out of distribution.' },
+    demo: { kind: 'runnable', experiment: 'sae', preset: 'stop-probing', claims: ['oracle-solvable-ood', 'sae-far-from-oracle-ood', 'dictionary-binds'] },
+    whatYouSee: "The bar chart puts the TopK SAE encoder next to FISTA on its own dictionary and FISTA on the true dictionary, in and out of distribution. The oracle stays near 0.99 on unseen combinations; the SAE encoder and FISTA on the SAE dictionary stay far below it, so better inference alone does not fix the SAE: its dictionary does.",
+    notShown: "The paper also trains dictionary learning with FISTA end to end (0.93 / 0.92 in its runs); this toy runs FISTA only on the SAE's dictionary and the oracle. Language-model probes are not modelled.",
   },
   {
     id: 'when-does-lejepa-learn-a-world-model',
@@ -51,7 +53,10 @@ export const records: PaperRecord[] = [
     summary:
       'Many neurons respond to several unrelated features, which fits the idea that features are stored in superposition along non-orthogonal directions. The paper proposes an automated measure of interpretability for directions in activation space and finds directions more interpretable than single neurons, in vision models and in recordings from visual cortex.',
     topics: ['sparse-coding', 'representation-similarity'],
-    demo: { kind: 'none', reason: 'The claims concern trained vision networks and neural recordings, with interpretability judged on natural images.', related: { family: 'sae' } },
+    toyClaim: 'When features are held in superposition, single input coordinates each mix many features, while directions learned by a sparse autoencoder each follow one feature.',
+    demo: { kind: 'runnable', experiment: 'sae', preset: 'visual-features', claims: ['latents-selective'] },
+    whatYouSee: "Each input coordinate (\"neuron\") mixes many features and follows no single one (best |corr| about 0.35); the SAE's learned directions each follow one true feature closely.",
+    notShown: "Selectivity here is correlation with known synthetic features, not the paper's automated interpretability score on natural images, and no biological recordings are involved.",
   },
   {
     id: 'federatedfactory',
@@ -88,7 +93,9 @@ export const records: PaperRecord[] = [
       "Compressed-sensing arguments show that an SAE's one-layer encoder cannot do accurate sparse inference even where the problem is solvable. Separating encoding from decoding, per-sample inference and more expressive encoders recover codes better than the amortised encoder at the same dictionary, at modest extra compute.",
     topics: ['sparse-coding'],
     toyClaim: 'With a known dictionary (16 latents in 8 dimensions, 3 active), per-sample sparse inference reaches code MCC near 0.97 where the SAE encoder stays near 0.6.',
-    demo: { kind: 'planned', family: 'sae', note: 'SAE encoder against FISTA at the same dictionary.' },
+    demo: { kind: 'runnable', experiment: 'sae', preset: 'amortisation-gap', claims: ['amortisation-gap'] },
+    whatYouSee: "With the decoder fixed to the true atoms, the trained ReLU encoder recovers the codes with an MCC near 0.7, while FISTA on the very same dictionary reaches about 0.98: the gap is the one-layer encoder's, not the dictionary's.",
+    notShown: "The paper's compute-optimality analysis (inference cost against accuracy) and its MLP encoders are not reproduced; only the known-dictionary gap is.",
   },
   alsoIn000('from-superposition-to-sparse-codes'),
   alsoIn000('empirically-grounded-identifiability-theory'),
@@ -126,7 +133,9 @@ export const records: PaperRecord[] = [
       'Alignment metrics such as RSA, CKA and linear regression compare raw activations, but systems in superposition compress more features than neurons. Closed-form expressions show that superposition systematically lowers these scores, so two systems that encode the same features can look poorly aligned.',
     topics: ['representation-similarity', 'sparse-coding'],
     toyClaim: 'Two networks holding the same sparse features in different random superpositions score well below 1 on RSA and CKA, and near 1 after the features are recovered.',
-    demo: { kind: 'planned', family: 'sae', note: 'Alignment metrics before and after sparse coding of two superposed copies of the same features.' },
+    demo: { kind: 'runnable', experiment: 'sae-alignment', preset: 'two-systems', claims: ['raw-looks-misaligned', 'sae-reveals-alignment-cka', 'sae-reveals-alignment-units'] },
+    whatYouSee: "Two systems hold the same sparse features through different random projections. Linear CKA and matched-neuron correlation of their raw activations are low; after an SAE extracts features from each, both rise sharply.",
+    notShown: "Euclidean RSA does not rise in this toy (random projections preserve distances), which the page marks; the paper's analysis of other metrics and its theory of metric bias are not reproduced.",
   },
   {
     id: 'data-whitening-improves-sae-learning',
@@ -139,7 +148,9 @@ export const records: PaperRecord[] = [
       'Correlated inputs make the SAE optimisation landscape ill-conditioned. PCA whitening of the activations, standard in classical sparse coding, makes it better behaved and improves interpretability metrics of SAEs on language models, at a small cost in reconstruction.',
     topics: ['sparse-coding'],
     toyClaim: 'With correlated, anisotropic inputs, whitening before training improves dictionary recovery (mean max cosine) at a small cost in reconstruction error.',
-    demo: { kind: 'planned', family: 'sae', note: 'The paper reports language-model benchmarks only; a synthetic check with correlated inputs must be designed and judged honestly.' },
+    demo: { kind: 'runnable', experiment: 'sae-compare', preset: 'whitening', claims: ['whitening-improves-codes', 'whitening-improves-dictionary', 'whitening-small-recon-cost'] },
+    whatYouSee: "Inputs pass through a random linear map with condition number 10. The same TopK SAE trained on whitened inputs recovers the codes clearly better and the dictionary slightly better, and its reconstruction error (measured back in observation space) rises only slightly.",
+    notShown: "The paper's evidence is on language-model SAE benchmarks; this synthetic design (anisotropy by a random linear map) is ours and tests the mechanism, not the reported benchmark numbers.",
   },
   {
     id: 'superposition-disentanglement-reveals-alignment',
@@ -152,7 +163,9 @@ export const records: PaperRecord[] = [
       'Superposition can hide alignment: two networks representing the same features in different superposition arrangements score low on alignment metrics. Recovering the features with sparse autoencoders before comparing raises the measured alignment between networks and with brain data.',
     topics: ['representation-similarity', 'sparse-coding'],
     toyClaim: 'Alignment between two random superpositions of the same sparse features rises after SAE disentanglement.',
-    demo: { kind: 'planned', family: 'geometry', note: 'Alignment metrics on superposed representations before and after disentanglement.' },
+    demo: { kind: 'runnable', experiment: 'sae-alignment', preset: 'two-systems', claims: ['sae-reveals-alignment-cka', 'sae-reveals-alignment-units'] },
+    whatYouSee: "The same features in two different superposition arrangements look misaligned by linear CKA and by matched neurons; after SAE disentanglement the measured alignment rises.",
+    notShown: "Brain data and trained networks are not modelled; Euclidean RSA does not rise in this toy because random projections already preserve distances.",
   },
   {
     id: 'occams-razor-for-self-supervised-learning',
