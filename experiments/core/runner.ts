@@ -100,8 +100,10 @@ export class Runner {
       return { state, step, final, history, views, error, seconds: (performance.now() - t0) / 1000 };
     };
 
-    const run = this.trainer.create(this.tf, this.params);
+    let run: ExperimentRun | undefined;
     try {
+      // Inside the try: a setting the trainer refuses (e.g. incompatible parameters) ends as an error state.
+      run = this.trainer.create(this.tf, this.params);
       let k = 0; // the first tick logs the initial state (step 0)
       this.hooks.onState?.(this.paused ? 'paused' : 'running', 0);
       for (;;) {
@@ -148,7 +150,7 @@ export class Runner {
     } catch (e) {
       return finish('error', history.at(-1)?.metrics ?? {}, e instanceof Error ? e.message : String(e));
     } finally {
-      run.dispose();
+      run?.dispose();
     }
   }
 }

@@ -101,7 +101,12 @@ export class Arm {
       throw new Error(`decoder: expected "learned" unless width = features (${data.features}) and whitening is off, got "oracle" with width ${opts.sae.width}${opts.whiten ? ' and whitening' : ''}`);
     }
     const sae = opts.oracleDecoder ? { ...opts.sae, fixedDict: data.dict } : opts.sae;
-    this.sae = new Sae(tf, sae, dim, this.rng.fork('init'), xs, train.n);
+    try {
+      this.sae = new Sae(tf, sae, dim, this.rng.fork('init'), xs, train.n);
+    } catch (e) {
+      this.trainT.dispose();
+      throw e;
+    }
   }
 
   get done(): boolean {

@@ -153,47 +153,73 @@ export class Sae {
   }
 
   /**
-   * One optimiser step on a batch; returns the loss terms [reconstruction, sparsity] as a [2]
-   * tensor the caller reads (or disposes). Loss (Bricken et al. 2023; Gao et al. 2024):
+   * Loss terms [reconstruction, sparsity] of a batch and the gradient of the training loss
+   * with respect to every trainable variable (by name). Loss (Bricken et al. 2023; Gao et al. 2024):
    *   L = E_b |x - (z D + b_dec)|^2  +  lambda E_b |z|_1   (the L1 term for the relu variant only)
+   * Call inside tf.tidy.
+   */
+  lossAndGrads(x: TF.Tensor2D): { terms: TF.Tensor1D; grads: Record<string, TF.Tensor> } {
+    const tf = this.tf;
+    const batch = x.shape[0];
+    const sel = this.selections(x);
+    const pre = this.opts.variant === 'mp' ? null : this.pre(x); // [batch, width]
+    const z = this.codes(x, sel); // [batch, width]
+    const e = tf.sub(this.decode(z), x); // [batch, dim] residual x_hat - x
+    const recon = tf.mean(tf.sum(tf.square(e), 1));
+    const sparsity = tf.mean(tf.sum(z, 1)); // z >= 0, so |z|_1 = sum z
+    const gXhat = tf.mul(e, 2 / batch); // dL/dx_hat [batch, dim]
+    const grads: Record<string, TF.Tensor> = {};
+    let gDec = tf.matMul(z, gXhat, true, false); // [width, dim] from the decoder
+    let gBDec = tf.sum(gXhat, 0); // [dim]
+    if (pre) {
+      // dL/dz = dL/dx_hat D^T + lambda / batch, through ReLU (and the TopK mask).
+      let gz = tf.matMul(gXhat, this.wDec, false, true); // [batch, width]
+      if (this.opts.variant === 'relu') gz = tf.add(gz, this.opts.l1 / batch);
+      let gPre = tf.mul(gz, tf.cast(tf.greater(pre, 0), 'float32'));
+      if (sel) gPre = tf.mul(gPre, sel as TF.Tensor2D);
+      const centred = tf.sub(x, this.bDec); // [batch, dim]
+      if (this.wEnc) {
+        grads[this.wEnc.name] = tf.matMul(centred, gPre, true, false); // [dim, width]
+        if (this.bEnc) grads[this.bEnc.name] = tf.sum(gPre, 0);
+        gBDec = tf.sub(gBDec, tf.sum(tf.matMul(gPre, this.wEnc, false, true), 0));
+      } else {
+        gDec = tf.add(gDec, tf.matMul(gPre, centred, true, false)); // tied encoder: pre = (x - b) D^T
+      }
+    }
+    if (this.wDec.trainable) grads[this.wDec.name] = gDec;
+    if (this.bDec.trainable) grads[this.bDec.name] = gBDec;
+    return { terms: tf.stack([recon, sparsity]) as TF.Tensor1D, grads };
+  }
+
+  /** The training loss (what lossAndGrads differentiates), for checks. */
+  loss(x: TF.Tensor2D): TF.Scalar {
+    const tf = this.tf;
+    return tf.tidy(() => {
+      const z = this.codes(x, this.selections(x));
+      const recon = tf.mean(tf.sum(tf.square(tf.sub(this.decode(z), x)), 1));
+      return (this.opts.variant === 'relu' ? tf.add(recon, tf.mul(this.opts.l1, tf.mean(tf.sum(z, 1)))) : recon) as TF.Scalar;
+    });
+  }
+
+  /**
+   * One Adam step on a batch (or, with update = false, only the measurement); returns the loss
+   * terms [reconstruction, sparsity] as a [2] tensor the caller reads or disposes.
    */
   trainStep(x: TF.Tensor2D, update = true): TF.Tensor1D {
     const tf = this.tf;
-    const batch = x.shape[0];
     return tf.tidy(() => {
-      const sel = this.selections(x);
-      const pre = this.opts.variant === 'mp' ? null : this.pre(x); // [batch, width]
-      const z = this.codes(x, sel); // [batch, width]
-      const e = tf.sub(this.decode(z), x); // [batch, dim] residual x_hat - x
-      const recon = tf.mean(tf.sum(tf.square(e), 1));
-      const sparsity = tf.mean(tf.sum(z, 1)); // z >= 0, so |z|_1 = sum z
-      const gXhat = tf.mul(e, 2 / batch); // dL/dx_hat [batch, dim]
-      if (!update) return tf.stack([recon, sparsity]) as TF.Tensor1D;
-      const grads: Record<string, TF.Tensor> = {};
-      let gDec = tf.matMul(z, gXhat, true, false); // [width, dim] from the decoder
-      let gBDec = tf.sum(gXhat, 0); // [dim]
-      if (pre) {
-        // dL/dz = dL/dx_hat D^T + lambda / batch, through ReLU (and the TopK mask).
-        let gz = tf.matMul(gXhat, this.wDec, false, true); // [batch, width]
-        if (this.opts.variant === 'relu') gz = tf.add(gz, this.opts.l1 / batch);
-        let gPre = tf.mul(gz, tf.cast(tf.greater(pre, 0), 'float32'));
-        if (sel) gPre = tf.mul(gPre, sel as TF.Tensor2D);
-        const centred = tf.sub(x, this.bDec); // [batch, dim]
-        if (this.wEnc) {
-          grads[this.wEnc.name] = tf.matMul(centred, gPre, true, false); // [dim, width]
-          if (this.bEnc) grads[this.bEnc.name] = tf.sum(gPre, 0);
-          gBDec = tf.sub(gBDec, tf.sum(tf.matMul(gPre, this.wEnc, false, true), 0));
-        } else {
-          gDec = tf.add(gDec, tf.matMul(gPre, centred, true, false)); // tied encoder: pre = (x - b) D^T
-        }
-      }
-      if (this.wDec.trainable) grads[this.wDec.name] = gDec;
-      if (this.bDec.trainable) grads[this.bDec.name] = gBDec;
+      const { terms, grads } = this.lossAndGrads(x);
+      if (!update) return terms;
       this.optimizer.applyGradients(grads as TF.NamedTensorMap);
       // Project atoms back to the unit sphere.
       if (this.wDec.trainable) this.wDec.assign(tf.div(this.wDec, tf.add(tf.norm(this.wDec, 'euclidean', 1, true), 1e-8)) as TF.Tensor2D);
-      return tf.stack([recon, sparsity]) as TF.Tensor1D;
+      return terms;
     });
+  }
+
+  /** Every variable of the model, by name (for checks and exports). */
+  variables(): TF.Variable[] {
+    return [this.wDec, this.bDec, ...(this.wEnc ? [this.wEnc] : []), ...(this.bEnc ? [this.bEnc] : [])];
   }
 
   async dictionary(): Promise<Float32Array> {
@@ -201,7 +227,7 @@ export class Sae {
   }
 
   dispose(): void {
-    this.tf.dispose([this.wDec, this.bDec, ...(this.wEnc ? [this.wEnc] : []), ...(this.bEnc ? [this.bEnc] : [])]);
+    this.tf.dispose(this.variables());
     this.optimizer.dispose();
   }
 }
