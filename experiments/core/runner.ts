@@ -5,7 +5,7 @@
  * loss stops the run with a message and keeps what was logged, every tensor disposed at the end.
  */
 import type * as TF from '@tensorflow/tfjs-core';
-import type { ExperimentSpec, MetricPoint, Params, Trainer, View } from './spec';
+import type { ExperimentRun, ExperimentSpec, MetricPoint, Params, Trainer, View } from './spec';
 
 export type RunState = 'running' | 'paused' | 'done' | 'stopped' | 'error';
 

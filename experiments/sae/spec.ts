@@ -8,7 +8,7 @@
  * - sae-sweep: one SAE per value of a swept data parameter (sparsity, co-occurrence, correlation);
  * - sae-alignment: two systems holding the same features through different random projections.
  */
-import type { ExperimentSpec, MetricSpec, ParamTable } from '../core/spec';
+import type { ExperimentSpec, MetricSpec, NumberParam, ParamTable } from '../core/spec';
 import { sparseCodingParams } from './params';
 
 const TRAINING_METRICS: Record<string, MetricSpec> = {
@@ -211,6 +211,11 @@ const sweepParams: ParamTable = {
   to: { kind: 'number', default: 12, min: 0, max: 64, scale: 'lin', label: 'To', doc: 'Last value of the swept parameter.', group: 'study' },
   points: { kind: 'int', default: 5, min: 3, max: 9, scale: 'lin', label: 'Points', doc: 'Number of values in the sweep (one SAE each).', group: 'study' },
   ...sparseCodingParams,
+  // The swept value overrides these, so the panel shows them as unused.
+  k: { ...(sparseCodingParams.k as NumberParam), when: (p) => p.support === 'exact-k' && p.sweep !== 'k' },
+  saeK: { ...(sparseCodingParams.saeK as NumberParam), when: (p) => p.variant !== 'relu' && p.sweep !== 'k' },
+  cooccur: { ...(sparseCodingParams.cooccur as NumberParam), when: (p) => p.structure === 'groups' && p.sweep !== 'cooccur' },
+  rho: { ...(sparseCodingParams.rho as NumberParam), when: (p) => p.structure === 'correlated' && p.sweep !== 'rho' },
 };
 
 const sweepMetrics: Record<string, MetricSpec> = { ...TRAINING_METRICS, 'metric/arm': { label: 'Arm', doc: 'Index of the SAE being trained.', better: 'none' } };

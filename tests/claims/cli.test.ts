@@ -48,7 +48,7 @@ describe('npm run experiment', () => {
     expect(lines[1].split(',').map(Number).every(Number.isFinite)).toBe(true);
   });
   const bad: [string[], RegExp][] = [
-    [['nope'], /unknown experiment: expected one of linear-ica, treatment-ica, ica-robustness, got "nope"/],
+    [['nope'], /unknown experiment: expected one of linear-ica, treatment-ica, ica-robustness, sae, sae-compare, sae-sweep, sae-alignment, got "nope"/],
     [['linear-ica', '--set', 'dims=3'], /parameter: expected one of sources, dim, .*got "dims"/],
     [['linear-ica', '--set', 'dim=40'], /dim: expected an integer in \[2, 32\], got "40"/],
     [['linear-ica', '--set', 'lr=fast'], /lr: expected a number in \[0.0001, 1\], got "fast"/],
@@ -80,6 +80,6 @@ describe('npm run claims', () => {
   it('refuses an unknown experiment with exit 2', () => {
     const r = cli('claims', ['--only', 'nope']);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/expected one of linear-ica, treatment-ica, ica-robustness, got "nope"/);
+    expect(r.err).toMatch(/expected one of linear-ica, treatment-ica, ica-robustness, sae, sae-compare, sae-sweep, sae-alignment, got "nope"/);
   });
 });

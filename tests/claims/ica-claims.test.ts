@@ -1,7 +1,7 @@
 /** Linear-ICA specifics beyond the verdicts (which tests/claims/all-claims.test.ts checks). */
 import { describe, expect, it } from 'vitest';
 import { spec } from '../../experiments/ica/spec';
-import { runPreset } from './all-claims.test';
+import { runPreset } from './run-preset';
 
 describe('linear-ica controls', () => {
   it('the Gaussian control sits near the random-rotation chance level, well below recovery', async () => {
