@@ -17,7 +17,7 @@ describe.runIf(browserPresent || browserRequired)('lab page in Chromium', () => 
   const ctx = useBrowser();
   const offOrigin: string[] = [];
 
-  async function open(search: string, hashQuery: string): Promise<{ page: Page; errors: string[] }> {
+  async function open(search: string, hashQuery: string, lab = 'linear-ica'): Promise<{ page: Page; errors: string[] }> {
     const page = await ctx.browser.newPage({ viewport: { width: 1400, height: 1000 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
@@ -30,7 +30,7 @@ describe.runIf(browserPresent || browserRequired)('lab page in Chromium', () => 
     page.on('console', (m) => {
       if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errors.push(`console: ${m.text()}`);
     });
-    await page.goto(`${ctx.server.url}/${search}#/lab/linear-ica?${hashQuery}`);
+    await page.goto(`${ctx.server.url}/${search}#/lab/${lab}?${hashQuery}`);
     await page.getByTestId('run').waitFor();
     return { page, errors };
   }
@@ -150,6 +150,32 @@ describe.runIf(browserPresent || browserRequired)('lab page in Chromium', () => 
     expect(page.url()).toContain('dim=4');
     await runToEnd(page);
     expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('runs a small SAE lab: heat map, method bars and in/out-of-distribution verdicts', async () => {
+    const { page, errors } = await open('?backend=wasm', 'preset=stop-probing&steps=40&samples=512&testSamples=256&fistaIters=40', 'sae');
+    await runToEnd(page);
+    const heat = await page.evaluate(() => {
+      const gd = document.querySelector('[data-testid=chart-cosine]') as (HTMLElement & { data?: { z?: number[][] }[] }) | null;
+      return gd?.data?.[0]?.z?.length ?? 0;
+    });
+    expect(heat).toBe(50);
+    await expect.poll(() => chartPoints(page, 'methods'), { timeout: 20_000 }).toBe(6);
+    const verdicts = await page.getByTestId('claim-verdict').allTextContents();
+    expect(verdicts.length).toBe(4);
+    for (const v of verdicts) expect(v).toMatch(/^(holds|fails)$/);
+    await page.screenshot({ path: path.join(SHOTS, 'lab-sae.png'), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('says on the paper page when a claim does not reproduce in the toy', async () => {
+    const page = await ctx.browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await page.goto(`${ctx.server.url}/?backend=wasm#/paper/from-flat-to-hierarchical-matching-pursuit`);
+    const note = page.getByTestId('claim-deviation').first();
+    await note.waitFor();
+    expect(await note.textContent()).toMatch(/Does not reproduce in this toy/);
     await page.close();
   });
 
