@@ -4,8 +4,9 @@ import { spec as linearIca } from './ica/spec';
 import { spec as treatmentIca } from './treatment/spec';
 import { spec as icaRobustness } from './robustness/spec';
 import { saeSpec, saeCompareSpec, saeSweepSpec, saeAlignmentSpec } from './sae/spec';
+import { spec as contrastive, sweepSpec as contrastiveSweep } from './contrastive/spec';
 
-export const experiments: readonly ExperimentSpec[] = [linearIca, treatmentIca, icaRobustness, saeSpec, saeCompareSpec, saeSweepSpec, saeAlignmentSpec];
+export const experiments: readonly ExperimentSpec[] = [linearIca, treatmentIca, icaRobustness, saeSpec, saeCompareSpec, saeSweepSpec, saeAlignmentSpec, contrastive, contrastiveSweep];
 
 export function getExperiment(id: string): ExperimentSpec {
   const spec = experiments.find((e) => e.id === id);

@@ -116,7 +116,9 @@ export const records: PaperRecord[] = [
       'Identifiability results from nonlinear ICA extend to parametric instance discrimination and to supervised classification with cross-entropy: under a cluster-based data-generating process, the learned features recover the true latent factors up to a linear map. This offers an explanation for linear structure in supervised representations.',
     topics: ['contrastive', 'ica'],
     toyClaim: 'A classifier trained with cross-entropy on classes defined from latents on the sphere learns features whose linear R^2 to the true latents is near 1, far above the raw observations.',
-    demo: { kind: 'planned', family: 'contrastive', note: 'Cross-entropy on latent-defined classes, scored by linear R^2 against the true latents.' },
+    demo: { kind: 'runnable', experiment: 'contrastive', preset: 'cross-entropy', claims: ['ce-linear'] },
+    whatYouSee: "Latents on the sphere come from a mixture of vMFs around 50 centroids and the label is the component. A classifier trained with cross-entropy through a linear head learns unit-norm features whose held-out linear R^2 with the true latents is about 0.96, against about 0.36 before training.",
+    notShown: "The paper's instance-discrimination results at scale, its d = 5 to 20 settings and real-data experiments are not reproduced; the raw observations are themselves almost linear in z at n = 3 (R^2 about 0.98), a baseline the page shows.",
   },
   {
     id: 'from-superposition-to-sparse-codes',
@@ -144,7 +146,9 @@ export const records: PaperRecord[] = [
       'Identifiability theory can explain why different self-supervised methods converge to similar representations, but it ignores what practice depends on: finite samples, batch sizes, architectures and optimisation. The position calls for a theory that accounts for these factors and is checked against experiments.',
     topics: ['contrastive', 'representation-similarity'],
     toyClaim: 'Latent recovery by a contrastive objective depends on batch size and training-set size, measurably, even where the asymptotic theory guarantees it.',
-    demo: { kind: 'planned', family: 'contrastive', note: 'A sweep of batch size and training-set size for InfoNCE on synthetic latents.' },
+    demo: { kind: 'runnable', experiment: 'contrastive-sweep', preset: 'samples-sweep', claims: ['more-data-better', 'enough-data-recovers'] },
+    whatYouSee: "The same contrastive setting trained on 64 to 4096 pairs: recovery up to permutation and sign rises with the data (MCC about 0.94 at 64 pairs, 0.998 at 4096). The theory assumes infinite data; the sweep measures what a finite set needs here.",
+    notShown: "The position paper argues for a research programme; this sweep is one example of the finite-sample measurements it calls for, not a test of a specific theorem. A batch-size sweep is available with sweep = batch.",
   },
   {
     id: 'skill-learning-via-policy-diversity',
@@ -199,7 +203,9 @@ export const records: PaperRecord[] = [
       'Identifiability proofs for InfoNCE assume every latent varies equally between positive pairs, or that some stay fixed; real augmentations change latents by different amounts. An anisotropic variant, AnInfoNCE, learns a scale per dimension and provably recovers latents under such anisotropic positive pairs, where plain InfoNCE partly collapses them.',
     topics: ['contrastive'],
     toyClaim: 'On anisotropic positive pairs, AnInfoNCE recovers the latents (MCC near 1) where InfoNCE does not; on isotropic pairs the two agree.',
-    demo: { kind: 'planned', family: 'contrastive', note: 'InfoNCE against AnInfoNCE on anisotropic positive pairs.' },
+    demo: { kind: 'runnable', experiment: 'contrastive', preset: 'anisotropic-infonce', claims: ['infonce-misses-axes'] },
+    whatYouSee: "Positive pairs with a different scale per latent dimension: plain InfoNCE keeps the latents only up to a linear map (R^2 about 0.96, MCC about 0.67). The preset \"anisotropic-aninfonce\" runs AnInfoNCE on the same data; with equal scales (\"isotropic-aninfonce\") only a rotation is identified.",
+    notShown: "AnInfoNCE's recovery of the axes is not yet reliable in this toy (MCC 0.95 at seed 0, 0.69 at seed 1 after 1000 steps), so that preset carries no claim; the paper's n = 10 settings and image experiments are not reproduced.",
   },
   {
     id: 'identifiable-exchangeable-mechanisms',

@@ -170,6 +170,18 @@ describe.runIf(browserPresent || browserRequired)('lab page in Chromium', () => 
     await page.close();
   });
 
+  it('runs a small contrastive lab: recovery curves against the untrained floor, matched scatter', async () => {
+    const { page, errors } = await open('?backend=wasm', 'preset=box-laplace&steps=30&samples=300&testSamples=256&batch=64', 'contrastive');
+    await runToEnd(page);
+    await expect.poll(() => chartPoints(page, 'recovery'), { timeout: 20_000 }).toBeGreaterThan(1);
+    await expect.poll(() => chartPoints(page, 'matched'), { timeout: 20_000 }).toBeGreaterThan(100);
+    const verdicts = await page.getByTestId('claim-verdict').allTextContents();
+    expect(verdicts.length).toBe(2);
+    await page.screenshot({ path: path.join(SHOTS, 'lab-contrastive.png'), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('says on the paper page when a claim does not reproduce in the toy', async () => {
     const page = await ctx.browser.newPage({ viewport: { width: 1400, height: 1000 } });
     await page.goto(`${ctx.server.url}/?backend=wasm#/paper/from-flat-to-hierarchical-matching-pursuit`);

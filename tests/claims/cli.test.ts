@@ -7,7 +7,8 @@ import path from 'node:path';
 import { ROOT } from '../browser/harness';
 
 function cli(script: 'experiment' | 'claims', args: string[]) {
-  const r = spawnSync(path.join(ROOT, 'node_modules/.bin/tsx'), [path.join(ROOT, `src/cli/${script}.ts`), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 240_000 });
+  // The same command line as `npm run <script>` (package.json), without npm's banner.
+  const r = spawnSync(process.execPath, ['--import', 'tsx', '--import', './src/cli/node-hooks.mjs', path.join(ROOT, `src/cli/${script}.ts`), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 240_000 });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -48,7 +49,7 @@ describe('npm run experiment', () => {
     expect(lines[1].split(',').map(Number).every(Number.isFinite)).toBe(true);
   });
   const bad: [string[], RegExp][] = [
-    [['nope'], /unknown experiment: expected one of linear-ica, treatment-ica, ica-robustness, sae, sae-compare, sae-sweep, sae-alignment, got "nope"/],
+    [['nope'], /unknown experiment: expected one of linear-ica, treatment-ica, ica-robustness, sae, sae-compare, sae-sweep, sae-alignment, contrastive, contrastive-sweep, got "nope"/],
     [['linear-ica', '--set', 'dims=3'], /parameter: expected one of sources, dim, .*got "dims"/],
     [['linear-ica', '--set', 'dim=40'], /dim: expected an integer in \[2, 32\], got "40"/],
     [['linear-ica', '--set', 'lr=fast'], /lr: expected a number in \[0.0001, 1\], got "fast"/],
@@ -80,6 +81,6 @@ describe('npm run claims', () => {
   it('refuses an unknown experiment with exit 2', () => {
     const r = cli('claims', ['--only', 'nope']);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/expected one of linear-ica, treatment-ica, ica-robustness, sae, sae-compare, sae-sweep, sae-alignment, got "nope"/);
+    expect(r.err).toMatch(/expected one of linear-ica, treatment-ica, ica-robustness, sae, sae-compare, sae-sweep, sae-alignment, contrastive, contrastive-sweep, got "nope"/);
   });
 });

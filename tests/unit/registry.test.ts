@@ -7,7 +7,7 @@ describe('registry', () => {
   it('has unique ids and refuses an unknown one', () => {
     const ids = experiments.map((e) => e.id);
     expect(new Set(ids).size).toBe(ids.length);
-    expect(() => getExperiment('nope')).toThrow(/expected one of linear-ica, treatment-ica, ica-robustness, sae, sae-compare, sae-sweep, sae-alignment, got "nope"/);
+    expect(() => getExperiment('nope')).toThrow(/expected one of linear-ica, treatment-ica, ica-robustness, sae, sae-compare, sae-sweep, sae-alignment, contrastive, contrastive-sweep, got "nope"/);
   });
   for (const spec of experiments) {
     describe(spec.id, () => {

@@ -1,0 +1,191 @@
+/**
+ * Encoders and objectives for contrastive and predictive learning on the device (TF.js, autodiff).
+ * Shapes: observations [batch, observed], embeddings [batch, latents].
+ * - InfoNCE (van den Oord et al. 2018; the form of Zimmermann et al. 2021): logits_ij = sim(f(x_i), f(x'_j)) / tau
+ *   with in-batch negatives; sim = <a, b> on the sphere, -|a - b|_p in R^n.
+ * - AnInfoNCE (Rusak et al. 2024, "InfoNCE: identifying the gap between theory and practice"):
+ *   sim = -1/2 (a - b)^T diag(Lambda_hat) (a - b) with Lambda_hat = softplus(lambda) learned.
+ * - Supervised cross-entropy over latent-defined classes, and parametric instance discrimination
+ *   (one class per training instance), both through a linear head on f(x).
+ * - LeJEPA (Balestriero & LeCun 2025): prediction |f(x) - f(x')|^2 plus SIGReg, the Epps-Pulley
+ *   statistic of random 1-D projections of the embeddings against N(0, 1), which pushes the
+ *   embedding distribution to an isotropic Gaussian.
+ */
+import type * as TF from '@tensorflow/tfjs-core';
+import '../core/tf-gradients';
+import type { Rng } from '../core/rng';
+
+type Tf = typeof TF;
+export type Objective = 'infonce' | 'aninfonce' | 'supervised' | 'instance' | 'lejepa';
+export const OBJECTIVES: readonly Objective[] = ['infonce', 'aninfonce', 'supervised', 'instance', 'lejepa'];
+
+export interface EncoderOptions {
+  objective: Objective;
+  observed: number;
+  latents: number;
+  hidden: number;
+  layers: number;
+  /** Project embeddings onto the unit sphere (sphere latents with a dot-product critic). */
+  normalise: boolean;
+  tau: number;
+  /** Exponent of the distance critic off the sphere (1 = L1, 2 = L2). */
+  p: number;
+  /** Number of classes of the linear head (supervised: K centroids; instance: instances). */
+  classes: number;
+  /** Weight of SIGReg in LeJEPA: (1 - w) prediction + w SIGReg. */
+  sigregWeight: number;
+  /** Random directions SIGReg projects onto each step. */
+  sigregSlices: number;
+  lr: number;
+}
+
+export interface Batch {
+  x: TF.Tensor2D; // [batch, observed] anchors
+  xPos: TF.Tensor2D; // [batch, observed] positives
+  labels: TF.Tensor1D; // [batch] int32 classes (supervised / instance)
+}
+
+export class ContrastiveModel {
+  readonly weights: { w: TF.Variable<TF.Rank.R2>; b: TF.Variable<TF.Rank.R1> }[] = [];
+  readonly head?: { w: TF.Variable<TF.Rank.R2>; b: TF.Variable<TF.Rank.R1> };
+  readonly lambda?: TF.Variable<TF.Rank.R1>; // AnInfoNCE: Lambda_hat = softplus(lambda)
+  private readonly optimizer: TF.Optimizer;
+
+  constructor(
+    private readonly tf: Tf,
+    readonly opts: EncoderOptions,
+    private readonly rng: Rng,
+  ) {
+    const sizes = [opts.observed, ...Array.from({ length: opts.layers }, () => opts.hidden), opts.latents];
+    const variable = <R extends TF.Rank>(values: Float32Array, shape: number[]): TF.Variable<R> => {
+      const t = tf.tensor(values, shape);
+      const v = tf.variable(t, true, undefined, 'float32') as TF.Variable<R>;
+      t.dispose();
+      return v;
+    };
+    const uniform = (n: number, limit: number) => Float32Array.from({ length: n }, () => (2 * rng.next() - 1) * limit);
+    for (let l = 0; l + 1 < sizes.length; l++) {
+      // He-uniform initialisation for leaky-ReLU layers.
+      const [fanIn, fanOut] = [sizes[l], sizes[l + 1]];
+      this.weights.push({ w: variable(uniform(fanIn * fanOut, Math.sqrt(6 / fanIn)), [fanIn, fanOut]), b: variable(new Float32Array(fanOut), [fanOut]) });
+    }
+    if (opts.objective === 'supervised' || opts.objective === 'instance') {
+      this.head = { w: variable(uniform(opts.latents * opts.classes, Math.sqrt(6 / opts.latents)), [opts.latents, opts.classes]), b: variable(new Float32Array(opts.classes), [opts.classes]) };
+    }
+    if (opts.objective === 'aninfonce') this.lambda = variable(new Float32Array(opts.latents).fill(0.5413), [opts.latents]); // softplus = 1
+    this.optimizer = tf.train.adam(opts.lr);
+  }
+
+  /** f(x): leaky-ReLU MLP, [batch, observed] -> [batch, latents]. */
+  encode(x: TF.Tensor2D): TF.Tensor2D {
+    const tf = this.tf;
+    let h: TF.Tensor2D = x;
+    this.weights.forEach(({ w, b }, l) => {
+      h = tf.add(tf.matMul(h, w), b) as TF.Tensor2D;
+      if (l < this.weights.length - 1) h = tf.leakyRelu(h, 0.01) as TF.Tensor2D;
+    });
+    if (this.opts.normalise) h = tf.div(h, tf.add(tf.norm(h, 'euclidean', 1, true), 1e-8)) as TF.Tensor2D;
+    return h;
+  }
+
+  lambdaHat(): TF.Tensor1D | undefined {
+    return this.lambda ? (this.tf.softplus(this.lambda) as TF.Tensor1D) : undefined;
+  }
+
+  /** logits_ij = sim(a_i, b_j) / tau, [batch, batch]. */
+  private similarity(a: TF.Tensor2D, b: TF.Tensor2D): TF.Tensor2D {
+    const tf = this.tf;
+    const { objective, normalise, p, tau } = this.opts;
+    if (objective === 'aninfonce') {
+      // -1/2 sum_k L_k (a_ik - b_jk)^2 = -1/2 [ (a^2 L) 1^T + 1 (b^2 L)^T - 2 (a L) b^T ]
+      const lam = this.lambdaHat()!;
+      const aa = tf.sum(tf.mul(tf.square(a), lam), 1, true); // [batch, 1]
+      const bb = tf.reshape(tf.sum(tf.mul(tf.square(b), lam), 1), [1, -1]); // [1, batch]
+      const ab = tf.matMul(tf.mul(a, lam), b, false, true); // [batch, batch]
+      return tf.div(tf.mul(-0.5, tf.sub(tf.add(aa, bb), tf.mul(2, ab))), tau) as TF.Tensor2D;
+    }
+    if (normalise) return tf.div(tf.matMul(a, b, false, true), tau) as TF.Tensor2D;
+    const diff = tf.sub(tf.expandDims(a, 1), tf.expandDims(b, 0)); // [batch, batch, latents]
+    const dist = p === 1 ? tf.sum(tf.abs(diff), 2) : tf.sqrt(tf.add(tf.sum(tf.square(diff), 2), 1e-12));
+    return tf.div(tf.neg(dist), tau) as TF.Tensor2D;
+  }
+
+  /**
+   * SIGReg (LeJEPA): for each of `slices` random unit directions, the Epps-Pulley statistic
+   *   T = N * integral w(t) |phi_N(t) - exp(-t^2 / 2)|^2 dt,  w(t) = exp(-t^2 / 2),
+   * with phi_N the empirical characteristic function of the projected embeddings; trapezoid on
+   * t in [0, 3] (the integrand is even). Averaged over directions.
+   */
+  sigreg(h: TF.Tensor2D): TF.Scalar {
+    const tf = this.tf;
+    const { latents, sigregSlices } = this.opts;
+    const dirs = new Float32Array(latents * sigregSlices);
+    for (let i = 0; i < dirs.length; i++) dirs[i] = this.rng.normal();
+    for (let s = 0; s < sigregSlices; s++) {
+      let nrm = 0;
+      for (let k = 0; k < latents; k++) nrm += dirs[k * sigregSlices + s] ** 2;
+      for (let k = 0; k < latents; k++) dirs[k * sigregSlices + s] /= Math.sqrt(nrm);
+    }
+    const T = 9;
+    const ts = Float32Array.from({ length: T }, (_, i) => (3 * i) / (T - 1));
+    const dt = 3 / (T - 1);
+    const wts = Float32Array.from(ts, (t, i) => (i === 0 || i === T - 1 ? 0.5 : 1) * dt * 2 * Math.exp(-t * t / 2)); // x2: both signs of t
+    const target = Float32Array.from(ts, (t) => Math.exp(-t * t / 2));
+    const proj = tf.matMul(h, tf.tensor2d(dirs, [latents, sigregSlices])); // [batch, slices]
+    const tu = tf.mul(tf.expandDims(proj, 2), tf.tensor1d(ts)); // [batch, slices, T]
+    const re = tf.sub(tf.mean(tf.cos(tu), 0), tf.tensor1d(target)); // [slices, T]
+    const im = tf.mean(tf.sin(tu), 0);
+    const stat = tf.sum(tf.mul(tf.add(tf.square(re), tf.square(im)), tf.tensor1d(wts)), 1); // [slices]
+    return tf.mul(tf.mean(stat), h.shape[0]) as TF.Scalar;
+  }
+
+  /** The training loss of a batch, [loss] as named terms. */
+  loss(batch: Batch): { loss: TF.Scalar; terms: Record<string, TF.Scalar> } {
+    const tf = this.tf;
+    const { objective } = this.opts;
+    if (objective === 'supervised' || objective === 'instance') {
+      const logits = tf.add(tf.matMul(this.encode(batch.x), this.head!.w), this.head!.b) as TF.Tensor2D; // [batch, classes]
+      const ce = tf.losses.softmaxCrossEntropy(tf.oneHot(batch.labels, this.opts.classes), logits) as TF.Scalar;
+      return { loss: ce, terms: { 'loss/ce': ce } };
+    }
+    const a = this.encode(batch.x);
+    const b = this.encode(batch.xPos);
+    if (objective === 'lejepa') {
+      const pred = tf.mean(tf.sum(tf.square(tf.sub(a, b)), 1)) as TF.Scalar; // E |f(x) - f(x')|^2
+      const reg = this.sigreg(tf.concat([a, b], 0) as TF.Tensor2D);
+      const w = this.opts.sigregWeight;
+      return { loss: tf.add(tf.mul(1 - w, pred), tf.mul(w, reg)) as TF.Scalar, terms: { 'loss/prediction': pred, 'loss/sigreg': reg } };
+    }
+    // InfoNCE: -E log softmax(logits)_ii, the positive on the diagonal, negatives from the batch.
+    const logits = this.similarity(a, b);
+    const n = batch.x.shape[0];
+    const nce = tf.losses.softmaxCrossEntropy(tf.oneHot(tf.range(0, n, 1, 'int32'), n), logits) as TF.Scalar;
+    return { loss: nce, terms: { 'loss/infonce': nce } };
+  }
+
+  /** One Adam step; returns the loss terms as a [terms] tensor in `termNames` order. */
+  trainStep(batch: Batch, termNames: string[]): TF.Tensor1D {
+    const tf = this.tf;
+    return tf.tidy(() => {
+      let terms: Record<string, TF.Scalar> = {};
+      this.optimizer.minimize(() => {
+        const out = this.loss(batch);
+        // The tape's scope disposes everything but the loss: keep the named terms to read them.
+        terms = Object.fromEntries(Object.entries(out.terms).map(([k, v]) => [k, tf.keep(tf.clone(v))])); // clones: minimize disposes the loss itself
+        return out.loss;
+      });
+      const stacked = tf.stack(termNames.map((k) => terms[k] ?? tf.scalar(NaN))) as TF.Tensor1D;
+      tf.dispose(Object.values(terms));
+      return stacked;
+    });
+  }
+
+  variables(): TF.Variable[] {
+    return [...this.weights.flatMap(({ w, b }) => [w, b]), ...(this.head ? [this.head.w, this.head.b] : []), ...(this.lambda ? [this.lambda] : [])];
+  }
+
+  dispose(): void {
+    this.tf.dispose(this.variables());
+    this.optimizer.dispose();
+  }
+}

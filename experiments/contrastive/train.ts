@@ -1,0 +1,388 @@
+/**
+ * Contrastive runs. `Learner` trains one encoder on one data set and scores it against the true
+ * latents (MCC after Hungarian matching, held-out linear R^2, alignment, uniformity), next to the
+ * same scores for the untrained encoder and for the raw observations. `ContrastiveRun` is the lab
+ * (one learner); `ContrastiveSweepRun` trains one learner per value of the batch size or of the
+ * training-set size.
+ */
+import type * as TF from '@tensorflow/tfjs-core';
+import { Rng } from '../core/rng';
+import { chanceMcc, linearR2, mcc, spearmanMatrix } from '../core/metrics';
+import type { ExperimentRun, Params, StepReport, Trainer, View } from '../core/spec';
+import { contrastiveSpec, generate, toTable, type ContrastiveData } from './data';
+import { ContrastiveModel, type Batch, type EncoderOptions, type Objective } from './model';
+
+const SCATTER_POINTS = 600;
+
+export interface Scores {
+  r2: number;
+  mcc: number;
+  alignment: number;
+  uniformity: number;
+  perm: Int32Array;
+  signs: Float64Array;
+  embedding: Float32Array;
+}
+
+function encoderOptions(p: Params, data: ContrastiveData): EncoderOptions {
+  const objective = p.objective as Objective;
+  return {
+    objective,
+    observed: data.spec.observed,
+    latents: data.spec.latents,
+    hidden: p.hidden as number,
+    layers: p.layers as number,
+    // On the sphere, features live on the sphere too (cl-ica; the cross-entropy paper's unit-norm features).
+    normalise: data.spec.space === 'sphere' && objective !== 'lejepa',
+    tau: p.tau as number,
+    p: p.critic === 'l1' ? 1 : 2,
+    classes: objective === 'instance' ? data.train.n : data.spec.classes,
+    sigregWeight: p.sigregWeight as number,
+    sigregSlices: 16,
+    lr: p.lr as number,
+  };
+}
+
+/** Every loss term any objective reports; the ones an objective does not have are NaN (undefined here). */
+const ALL_TERMS = ['loss/infonce', 'loss/ce', 'loss/prediction', 'loss/sigreg'];
+const withAllTerms = (t: Record<string, number>) => ({ ...Object.fromEntries(ALL_TERMS.map((k) => [k, NaN])), ...t });
+
+export const termNames = (o: Objective): string[] =>
+  o === 'lejepa' ? ['loss/prediction', 'loss/sigreg'] : o === 'supervised' || o === 'instance' ? ['loss/ce'] : ['loss/infonce'];
+
+/** Score an embedding [n, latents] of the test anchors against the true latents. */
+export function score(emb: Float32Array, embPos: Float32Array, data: ContrastiveData): Scores {
+  const { latents: d } = data.spec;
+  const { n, z } = data.test;
+  const m = mcc(z, emb, n, d, d);
+  let align = 0;
+  for (let i = 0; i < n * d; i++) align += (emb[i] - embPos[i]) ** 2;
+  const rows = Math.min(n, 400);
+  let acc = 0;
+  let count = 0;
+  for (let i = 0; i < rows; i++) for (let j = i + 1; j < rows; j++) {
+    let s = 0;
+    for (let k = 0; k < d; k++) s += (emb[i * d + k] - emb[j * d + k]) ** 2;
+    acc += Math.exp(-2 * s);
+    count++;
+  }
+  return { r2: linearR2(emb, z, n, d, d), mcc: m.mcc, alignment: align / n, uniformity: Math.log(acc / count), perm: m.perm, signs: m.signs, embedding: emb };
+}
+
+export class Learner {
+  readonly model: ContrastiveModel;
+  readonly names: string[];
+  step = 0;
+  last: Record<string, number> = {};
+  latest?: Scores;
+  /** Scores of the encoder before training (the floor), measured on the first call to train(). */
+  untrained!: Scores;
+  private readonly rng: Rng;
+  private readonly xT: TF.Tensor2D;
+  private readonly xPosT: TF.Tensor2D;
+  private readonly labelsT: TF.Tensor1D;
+  private readonly testT: TF.Tensor2D;
+  private readonly testPosT: TF.Tensor2D;
+
+  constructor(
+    private readonly tf: typeof TF,
+    readonly data: ContrastiveData,
+    readonly params: Params,
+    seed: number,
+  ) {
+    const { train, test, spec } = data;
+    const m = spec.observed;
+    this.rng = new Rng(seed).fork('learner');
+    const opts = encoderOptions(params, data);
+    this.names = termNames(opts.objective);
+    this.xT = tf.tensor2d(Float32Array.from(train.x), [train.n, m]);
+    this.xPosT = tf.tensor2d(Float32Array.from(train.xPos), [train.n, m]);
+    this.labelsT = tf.tensor1d(opts.objective === 'instance' ? Int32Array.from({ length: train.n }, (_, i) => i) : train.label, 'int32');
+    this.testT = tf.tensor2d(Float32Array.from(test.x), [test.n, m]);
+    this.testPosT = tf.tensor2d(Float32Array.from(test.xPos), [test.n, m]);
+    this.model = new ContrastiveModel(tf, opts, this.rng.fork('init'));
+  }
+
+  get done(): boolean {
+    return this.step >= (this.params.steps as number);
+  }
+
+  private async embed(): Promise<Scores> {
+    const [a, b] = this.tf.tidy(() => [this.model.encode(this.testT), this.model.encode(this.testPosT)]);
+    const [ea, eb] = [(await a.data()) as Float32Array, (await b.data()) as Float32Array];
+    this.tf.dispose([a, b]);
+    return score(ea, eb, this.data);
+  }
+
+  private batch(): Batch {
+    const { tf } = this;
+    const n = this.data.train.n;
+    const size = Math.min(this.params.batch as number, n);
+    const idx = new Int32Array(size);
+    // Without replacement inside a batch: in-batch negatives must be other samples.
+    const seen = new Set<number>();
+    for (let i = 0; i < size; i++) {
+      let j = this.rng.int(n);
+      while (seen.has(j)) j = this.rng.int(n);
+      seen.add(j);
+      idx[i] = j;
+    }
+    return tf.tidy(() => {
+      const it = tf.tensor1d(idx, 'int32');
+      let x = tf.gather(this.xT, it) as TF.Tensor2D;
+      const xPos = tf.gather(this.xPosT, it) as TF.Tensor2D;
+      if (this.model.opts.objective === 'instance') {
+        // Parametric instance discrimination: each instance is seen through one of its two views.
+        const pick = tf.tensor2d(Float32Array.from({ length: size }, () => (this.rng.next() < 0.5 ? 1 : 0)), [size, 1]);
+        x = tf.add(tf.mul(x, pick), tf.mul(xPos, tf.sub(1, pick))) as TF.Tensor2D;
+      }
+      return { x, xPos, labels: tf.gather(this.labelsT, it) as TF.Tensor1D };
+    });
+  }
+
+  async train(k: number): Promise<void> {
+    if (!this.untrained) {
+      this.untrained = await this.embed();
+      // The first logged point is the loss of the untrained encoder on one batch.
+      const b = this.batch();
+      const l = this.tf.tidy(() => {
+        const { terms } = this.model.loss(b);
+        return this.tf.stack(this.names.map((n) => terms[n]));
+      });
+      const v = await l.data();
+      this.tf.dispose([l, b.x, b.xPos, b.labels]);
+      this.last = withAllTerms(Object.fromEntries(this.names.map((n, i) => [n, v[i]])));
+    }
+    const todo = Math.min(k, (this.params.steps as number) - this.step);
+    let terms: TF.Tensor1D | undefined;
+    for (let s = 0; s < todo; s++) {
+      const b = this.batch();
+      terms?.dispose();
+      terms = this.model.trainStep(b, this.names);
+      this.tf.dispose([b.x, b.xPos, b.labels]);
+      this.step++;
+    }
+    if (terms) {
+      const vals = await terms.data();
+      terms.dispose();
+      this.last = withAllTerms(Object.fromEntries(this.names.map((n, i) => [n, vals[i]])));
+    }
+    this.latest = await this.embed();
+  }
+
+  async lambdaHat(): Promise<Float32Array | undefined> {
+    const l = this.model.lambdaHat();
+    if (!l) return undefined;
+    const v = (await l.data()) as Float32Array;
+    l.dispose();
+    return v;
+  }
+
+  dispose(): void {
+    this.model.dispose();
+    this.tf.dispose([this.xT, this.xPosT, this.labelsT, this.testT, this.testPosT]);
+  }
+}
+
+function rawBaselines(data: ContrastiveData): { r2: number; mcc: number } {
+  const { latents: d, observed: m } = data.spec;
+  const { n, x, z } = data.test;
+  return { r2: linearR2(x, z, n, m, d), mcc: mcc(z, x, n, d, m).mcc };
+}
+
+class ContrastiveRun implements ExperimentRun {
+  readonly totalSteps: number;
+  private readonly learner: Learner;
+  private readonly raw: { r2: number; mcc: number };
+  private readonly chance: number;
+
+  constructor(tf: typeof TF, private readonly params: Params) {
+    const data = generate(contrastiveSpec(params), params.seed as number);
+    this.learner = new Learner(tf, data, params, params.seed as number);
+    this.raw = rawBaselines(data);
+    this.chance = chanceMcc(data.spec.latents, new Rng(params.seed as number).fork('chance'));
+    this.totalSteps = params.steps as number;
+  }
+
+  async advance(k: number): Promise<StepReport> {
+    await this.learner.train(k);
+    const s = this.learner.latest!;
+    const u = this.learner.untrained;
+    return {
+      step: this.learner.step,
+      done: this.learner.done,
+      metrics: {
+        ...this.learner.last,
+        'metric/r2': s.r2,
+        'metric/mcc': s.mcc,
+        'metric/r2_untrained': u.r2,
+        'metric/mcc_untrained': u.mcc,
+        'metric/mcc_chance': this.chance,
+      },
+    };
+  }
+
+  async finalMetrics(): Promise<Record<string, number>> {
+    const s = this.learner.latest!;
+    const data = this.learner.data;
+    const out: Record<string, number> = {
+      'metric/alignment': s.alignment,
+      'metric/uniformity': s.uniformity,
+      'metric/r2_raw': this.raw.r2,
+      'metric/mcc_raw': this.raw.mcc,
+      'metric/mcc_over_chance': s.mcc - this.chance,
+      'metric/r2_gain': s.r2 - this.learner.untrained.r2,
+      'metric/mcc_gain': s.mcc - this.learner.untrained.mcc,
+      'metric/inversion_error': data.inversionError,
+      'metric/lambda_rank_corr': NaN,
+    };
+    const lam = await this.learner.lambdaHat();
+    if (lam && data.spec.latents >= 3) {
+      // Lambda_hat of the learned dimension matched to each true one, against 1 / sigma_i^2.
+      const matched = Float64Array.from({ length: data.spec.latents }, (_, i) => lam[s.perm[i]]);
+      const truth = Float64Array.from(data.scales, (v) => 1 / (v * v));
+      out['metric/lambda_rank_corr'] = spearmanMatrix(matched, truth, matched.length, 1, 1).data[0];
+    }
+    return out;
+  }
+
+  async views(): Promise<View[]> {
+    const s = this.learner.latest;
+    if (!s) return [];
+    const data = this.learner.data;
+    const d = data.spec.latents;
+    const rows = Math.min(SCATTER_POINTS, data.test.n);
+    // Standardised columns: the learned scale is arbitrary, so a linear relation shows as a line of slope +-1.
+    const col = (a: Float32Array | Float64Array, j: number, sign = 1) => {
+      const v = Array.from({ length: rows }, (_, i) => sign * a[i * d + j]);
+      const mean = v.reduce((x, y) => x + y, 0) / rows;
+      const sd = Math.sqrt(v.reduce((x, y) => x + (y - mean) ** 2, 0) / rows) || 1;
+      return v.map((x) => (x - mean) / sd);
+    };
+    const learned = (i: number) => col(s.embedding, s.perm[i], s.signs[i]);
+    return [
+      {
+        kind: 'scatter-grid',
+        id: 'matched',
+        title: 'Each true latent against its matched learned latent (test set, standardised)',
+        panels: Array.from({ length: Math.min(d, 6) }, (_, i) => ({
+          title: `z${i} vs learned ${s.perm[i]}`,
+          xLabel: `true z${i}`,
+          yLabel: `learned ${s.perm[i]}${s.signs[i] < 0 ? ' (sign flipped)' : ''}`,
+          x: col(data.test.z, i),
+          y: learned(i),
+        })),
+      },
+      {
+        kind: 'scatter-grid',
+        id: 'latent-space',
+        title: d === 2 ? 'Latent space: true against learned' : 'Latent space: the first two latents, true against matched learned',
+        panels: [
+          { title: 'true z', xLabel: 'z0', yLabel: 'z1', x: col(data.test.z, 0), y: col(data.test.z, 1) },
+          { title: 'learned f(x), matched', xLabel: `learned ${s.perm[0]}`, yLabel: `learned ${s.perm[1]}`, x: learned(0), y: learned(1) },
+        ],
+      },
+    ];
+  }
+
+  dispose(): void {
+    this.learner.dispose();
+  }
+}
+
+/** Values of the swept parameter, log-spaced integers from `from` to `to`. */
+export function sweepValues(p: Params): number[] {
+  const n = p.points as number;
+  const a = Math.log(p.from as number);
+  const b = Math.log(p.to as number);
+  return [...new Set(Array.from({ length: n }, (_, i) => Math.round(Math.exp(a + ((b - a) * i) / (n - 1)))))];
+}
+
+class ContrastiveSweepRun implements ExperimentRun {
+  readonly totalSteps: number;
+  private readonly values: number[];
+  private readonly results: { value: number; r2: number; mcc: number; r2Untrained: number }[] = [];
+  private current?: Learner;
+  private next = 0;
+  private last: Record<string, number> = {};
+
+  constructor(
+    private readonly tf: typeof TF,
+    private readonly params: Params,
+  ) {
+    this.values = sweepValues(params);
+    this.totalSteps = this.values.length * (params.steps as number);
+  }
+
+  private paramsAt(v: number): Params {
+    return { ...this.params, [this.params.sweep as string]: v };
+  }
+
+  async advance(k: number): Promise<StepReport> {
+    let budget = k;
+    let measured = false;
+    while ((budget > 0 || !measured) && (this.current || this.next < this.values.length)) {
+      measured = true;
+      if (!this.current) {
+        const p = this.paramsAt(this.values[this.next++]);
+        this.current = new Learner(this.tf, generate(contrastiveSpec(p), p.seed as number), p, p.seed as number);
+      }
+      const before = this.current.step;
+      await this.current.train(budget);
+      budget -= this.current.step - before;
+      const s = this.current.latest!;
+      this.last = { ...this.current.last, 'metric/r2': s.r2, 'metric/mcc': s.mcc, 'metric/arm': this.next };
+      if (this.current.done) {
+        this.results.push({ value: this.values[this.next - 1], r2: s.r2, mcc: s.mcc, r2Untrained: this.current.untrained.r2 });
+        this.current.dispose();
+        this.current = undefined;
+      }
+    }
+    const done = !this.current && this.next >= this.values.length;
+    const stepsDone = this.results.length * (this.params.steps as number) + (this.current?.step ?? 0);
+    return { step: stepsDone, metrics: this.last, done };
+  }
+
+  async finalMetrics(): Promise<Record<string, number>> {
+    const r = this.results;
+    const x = Float64Array.from(r, (p) => p.value);
+    const trend = (y: Float64Array) => (y.length >= 3 ? spearmanMatrix(x, y, y.length, 1, 1).data[0] : NaN);
+    return {
+      'metric/first_r2': r[0]?.r2 ?? NaN,
+      'metric/last_r2': r.at(-1)?.r2 ?? NaN,
+      'metric/trend_r2': trend(Float64Array.from(r, (p) => p.r2)),
+      'metric/first_mcc': r[0]?.mcc ?? NaN,
+      'metric/last_mcc': r.at(-1)?.mcc ?? NaN,
+      'metric/trend_mcc': trend(Float64Array.from(r, (p) => p.mcc)),
+    };
+  }
+
+  async views(): Promise<View[]> {
+    const title = this.params.sweep === 'batch' ? 'batch size' : 'training pairs';
+    return [
+      {
+        kind: 'lines',
+        id: 'sweep',
+        title: `Recovery against ${title}`,
+        xTitle: title,
+        yTitle: 'score',
+        logX: true,
+        x: this.results.map((p) => p.value),
+        series: [
+          { name: 'linear R^2', y: this.results.map((p) => p.r2) },
+          { name: 'MCC', y: this.results.map((p) => p.mcc) },
+          { name: 'R^2, untrained encoder', y: this.results.map((p) => p.r2Untrained) },
+        ],
+      },
+    ];
+  }
+
+  dispose(): void {
+    this.current?.dispose();
+    this.current = undefined;
+  }
+}
+
+const dataOnly = (p: Params) => toTable(generate(contrastiveSpec(p), p.seed as number));
+export const trainer: Trainer = { create: (tf, p) => new ContrastiveRun(tf, p), exportData: dataOnly };
+export const sweepTrainer: Trainer = { create: (tf, p) => new ContrastiveSweepRun(tf, p), exportData: dataOnly };
