@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { availableParallelism } from 'node:os';
 
 // Relative base so the built dist/ works from any static folder or sub-path.
 export default defineConfig({
@@ -9,6 +10,9 @@ export default defineConfig({
   build: { target: 'es2022', chunkSizeWarningLimit: 4096 },
   server: { host: '127.0.0.1' },
   test: {
+    // One worker per core (Vitest's default leaves one core idle): the claim files are single-threaded
+    // WASM training runs, so on the 2-core CI machine this halves the wall time.
+    maxWorkers: Math.max(2, availableParallelism()),
     projects: [
       {
         extends: true,

@@ -6,9 +6,10 @@ declare module 'plotly.js-cartesian-dist-min' {
   }
   export function react(el: HTMLElement, data: Record<string, unknown>[], layout: Record<string, unknown>, config?: Record<string, unknown>): Promise<unknown>;
   export function purge(el: HTMLElement): void;
+  export function downloadImage(el: HTMLElement, opts: { format: 'png' | 'svg'; filename: string; width?: number; height?: number }): Promise<string>;
   export namespace Plots {
     function resize(el: HTMLElement): void;
   }
-  const Plotly: { react: typeof react; purge: typeof purge; Plots: typeof Plots };
+  const Plotly: { react: typeof react; purge: typeof purge; downloadImage: typeof downloadImage; Plots: typeof Plots };
   export default Plotly;
 }

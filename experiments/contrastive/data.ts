@@ -33,9 +33,18 @@ export interface ContrastiveSpec {
    * Otherwise the label is the nearest centroid of z.
    */
   clusters: boolean;
+  /**
+   * Skill transitions (the skill-diversity paper): the label is a skill k drawn uniformly, and the
+   * partner is z' = z + step u_k + noise from the conditional, with u_k unit skill directions that
+   * span the first `span` latent dimensions. Null for every other objective.
+   */
+  skills: { count: number; span: number; step: number } | null;
   trainSamples: number;
   testSamples: number;
 }
+
+export type SkillSpan = 'all' | 'all-but-one' | 'one';
+export const skillSpan = (span: SkillSpan, latents: number): number => (span === 'all' ? latents : span === 'one' ? 1 : latents - 1);
 
 export function contrastiveSpec(p: Params): ContrastiveSpec {
   return {
@@ -50,6 +59,7 @@ export function contrastiveSpec(p: Params): ContrastiveSpec {
     conditionDraws: p.conditionDraws as number,
     classes: p.classes as number,
     clusters: p.objective === 'supervised',
+    skills: p.objective === 'skills' ? { count: p.skills as number, span: skillSpan(p.skillSpan as SkillSpan, p.latents as number), step: p.skillStep as number } : null,
     trainSamples: p.samples as number,
     testSamples: p.testSamples as number,
   };
@@ -69,7 +79,7 @@ export interface PairSet {
   /** [n, observed] observations of each. */
   x: Float64Array;
   xPos: Float64Array;
-  /** Class of each anchor (nearest of the K centroids). */
+  /** Class of each anchor (its mixture component, nearest centroid, or skill). */
   label: Int32Array;
 }
 
@@ -80,6 +90,8 @@ export interface ContrastiveData {
   centroids: Float64Array;
   /** Per-dimension scales of the conditional (all equal unless anisotropic). */
   scales: Float64Array;
+  /** [skills, latents] unit skill directions (empty unless the objective is skills). */
+  skillDirections: Float64Array;
   train: PairSet;
   test: PairSet;
   /** max over test points of |z - g^{-1}(g(z))|, through the layer-wise inverse. */
@@ -244,7 +256,7 @@ export function invertMixing(g: Mlp, x: Float64Array, n: number): Float64Array {
   return h.data;
 }
 
-function pairSet(s: ContrastiveSpec, n: number, g: Mlp, centroids: Float64Array, scales: Float64Array, rng: Rng): PairSet {
+function pairSet(s: ContrastiveSpec, n: number, g: Mlp, centroids: Float64Array, scales: Float64Array, skillDirs: Float64Array, rng: Rng): PairSet {
   const d = s.latents;
   const m = s.observed;
   const z = new Float64Array(n * d);
@@ -260,12 +272,19 @@ function pairSet(s: ContrastiveSpec, n: number, g: Mlp, centroids: Float64Array,
       a = s.space === 'sphere' ? sampleVmf(Float64Array.from(c), s.kappa, rng) : Float64Array.from(c, (v) => v + s.scale * rng.normal());
       label[i] = k;
     } else a = sampleLatent(s.space, d, rng);
-    const b = samplePositive(a, s, scales, rng);
+    let b: Float64Array;
+    if (s.skills) {
+      const k = rng.int(s.skills.count);
+      const moved = Float64Array.from(a, (v, j) => v + s.skills!.step * skillDirs[k * d + j]);
+      if (s.space === 'sphere') moved.set(moved.map((v) => v / (norm(moved) || 1)));
+      b = samplePositive(moved, s, scales, rng);
+      label[i] = k;
+    } else b = samplePositive(a, s, scales, rng);
     z.set(a, i * d);
     zPos.set(b, i * d);
     x.set(applyMixing(g, a), i * m);
     xPos.set(applyMixing(g, b), i * m);
-    if (s.clusters) continue;
+    if (s.clusters || s.skills) continue;
     let best = 0;
     let bestDist = Infinity;
     for (let k = 0; k < s.classes; k++) {
@@ -281,9 +300,17 @@ function pairSet(s: ContrastiveSpec, n: number, g: Mlp, centroids: Float64Array,
   return { n, z, zPos, x, xPos, label };
 }
 
+/** K unit directions, uniform on the sphere of the first `span` latent dimensions (zero elsewhere). */
+export function skillDirectionsIn(count: number, span: number, latents: number, rng: Rng): Float64Array {
+  const out = new Float64Array(count * latents);
+  for (let k = 0; k < count; k++) out.set(sampleLatent('sphere', span, rng), k * latents);
+  return out;
+}
+
 export function validate(s: ContrastiveSpec): void {
   if (s.observed < s.latents) throw new Error(`observed: expected at least latents (${s.latents}) dimensions for an invertible g, got ${s.observed}`);
   if (s.conditional === 'vmf' && s.space !== 'sphere' && !s.clusters) throw new Error(`conditional: expected "vmf" only with space "sphere", got space "${s.space}"`);
+  if (s.skills && s.skills.span < 1) throw new Error(`skillSpan: expected skills spanning at least one latent dimension, got ${s.skills.span} with ${s.latents} latents`);
 }
 
 export function generate(s: ContrastiveSpec, seed: number): ContrastiveData {
@@ -294,13 +321,14 @@ export function generate(s: ContrastiveSpec, seed: number): ContrastiveData {
   const centroids = new Float64Array(s.classes * s.latents);
   for (let k = 0; k < s.classes; k++) centroids.set(sampleLatent(s.space, s.latents, cRng), k * s.latents);
   const scales = conditionalScales(s);
-  const train = pairSet(s, s.trainSamples, mixing, centroids, scales, root.fork('train'));
-  const test = pairSet(s, s.testSamples, mixing, centroids, scales, root.fork('test'));
+  const skillDirections = s.skills ? skillDirectionsIn(s.skills.count, s.skills.span, s.latents, root.fork('skills')) : new Float64Array(0);
+  const train = pairSet(s, s.trainSamples, mixing, centroids, scales, skillDirections, root.fork('train'));
+  const test = pairSet(s, s.testSamples, mixing, centroids, scales, skillDirections, root.fork('test'));
   const probe = Math.min(200, test.n);
   const back = invertMixing(mixing, test.x.subarray(0, probe * s.observed), probe);
   let err = 0;
   for (let i = 0; i < probe * s.latents; i++) err = Math.max(err, Math.abs(back[i] - test.z[i]));
-  return { spec: s, mixing, centroids, scales, train, test, inversionError: err, layerConditions: mixing.layers.map(conditionNumber) };
+  return { spec: s, mixing, centroids, scales, skillDirections, train, test, inversionError: err, layerConditions: mixing.layers.map(conditionNumber) };
 }
 
 /** Training anchors: x0.., z0.., label. */

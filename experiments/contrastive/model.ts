@@ -4,9 +4,16 @@
  * - InfoNCE (van den Oord et al. 2018; the form of Zimmermann et al. 2021): logits_ij = sim(f(x_i), f(x'_j)) / tau
  *   with in-batch negatives; sim = <a, b> on the sphere, -|a - b|_p in R^n.
  * - AnInfoNCE (Rusak et al. 2024, "InfoNCE: identifying the gap between theory and practice"):
- *   sim = -1/2 (a - b)^T diag(Lambda_hat) (a - b) with Lambda_hat = softplus(lambda) learned.
+ *   sim = -1/2 (a - b)^T diag(Lambda_hat) (a - b) with Lambda_hat learned. The authors use
+ *   softplus(lambda); we learn log Lambda_hat instead, because Adam moves a parameter by about lr
+ *   per step and precisions that differ 16-fold are then reached in hundreds of steps, not thousands.
  * - Supervised cross-entropy over latent-defined classes, and parametric instance discrimination
  *   (one class per training instance), both through a linear head on f(x).
+ * - Skill critic (Reizinger et al. 2025, "Skill learning via policy diversity yields identifiable
+ *   representations for RL"; the Contrastive Successor Features form): which of K skills moved
+ *   the state from x to x' is scored by the inner product (f(x') - f(x))^T psi_k, with the skill
+ *   embeddings psi learned (they stand in for the unknown map from skill to state change that a
+ *   policy induces), and trained with cross-entropy over the skills.
  * - LeJEPA (Balestriero & LeCun 2025): prediction |f(x) - f(x')|^2 plus SIGReg, the Epps-Pulley
  *   statistic of random 1-D projections of the embeddings against N(0, 1), which pushes the
  *   embedding distribution to an isotropic Gaussian.
@@ -16,8 +23,10 @@ import '../core/tf-gradients';
 import type { Rng } from '../core/rng';
 
 type Tf = typeof TF;
-export type Objective = 'infonce' | 'aninfonce' | 'supervised' | 'instance' | 'lejepa';
-export const OBJECTIVES: readonly Objective[] = ['infonce', 'aninfonce', 'supervised', 'instance', 'lejepa'];
+export type Objective = 'infonce' | 'aninfonce' | 'supervised' | 'instance' | 'skills' | 'lejepa';
+export const OBJECTIVES: readonly Objective[] = ['infonce', 'aninfonce', 'supervised', 'instance', 'skills', 'lejepa'];
+/** Objectives trained with cross-entropy through a linear head over classes, instances or skills. */
+export const HEADED: readonly Objective[] = ['supervised', 'instance', 'skills'];
 
 export interface EncoderOptions {
   objective: Objective;
@@ -30,7 +39,7 @@ export interface EncoderOptions {
   tau: number;
   /** Exponent of the distance critic off the sphere (1 = L1, 2 = L2). */
   p: number;
-  /** Number of classes of the linear head (supervised: K centroids; instance: instances). */
+  /** Number of classes of the linear head (supervised: K centroids; instance: instances; skills: K skills). */
   classes: number;
   /** Weight of SIGReg in LeJEPA: (1 - w) prediction + w SIGReg. */
   sigregWeight: number;
@@ -42,13 +51,13 @@ export interface EncoderOptions {
 export interface Batch {
   x: TF.Tensor2D; // [batch, observed] anchors
   xPos: TF.Tensor2D; // [batch, observed] positives
-  labels: TF.Tensor1D; // [batch] int32 classes (supervised / instance)
+  labels: TF.Tensor1D; // [batch] int32 classes (supervised / instance / skills)
 }
 
 export class ContrastiveModel {
   readonly weights: { w: TF.Variable<TF.Rank.R2>; b: TF.Variable<TF.Rank.R1> }[] = [];
   readonly head?: { w: TF.Variable<TF.Rank.R2>; b: TF.Variable<TF.Rank.R1> };
-  readonly lambda?: TF.Variable<TF.Rank.R1>; // AnInfoNCE: Lambda_hat = softplus(lambda)
+  readonly lambda?: TF.Variable<TF.Rank.R1>; // AnInfoNCE: Lambda_hat = exp(lambda)
   private readonly optimizer: TF.Optimizer;
 
   constructor(
@@ -69,10 +78,10 @@ export class ContrastiveModel {
       const [fanIn, fanOut] = [sizes[l], sizes[l + 1]];
       this.weights.push({ w: variable(uniform(fanIn * fanOut, Math.sqrt(6 / fanIn)), [fanIn, fanOut]), b: variable(new Float32Array(fanOut), [fanOut]) });
     }
-    if (opts.objective === 'supervised' || opts.objective === 'instance') {
+    if (HEADED.includes(opts.objective)) {
       this.head = { w: variable(uniform(opts.latents * opts.classes, Math.sqrt(6 / opts.latents)), [opts.latents, opts.classes]), b: variable(new Float32Array(opts.classes), [opts.classes]) };
     }
-    if (opts.objective === 'aninfonce') this.lambda = variable(new Float32Array(opts.latents).fill(0.5413), [opts.latents]); // softplus = 1
+    if (opts.objective === 'aninfonce') this.lambda = variable(new Float32Array(opts.latents), [opts.latents]); // Lambda_hat = 1
     this.optimizer = tf.train.adam(opts.lr);
   }
 
@@ -89,7 +98,7 @@ export class ContrastiveModel {
   }
 
   lambdaHat(): TF.Tensor1D | undefined {
-    return this.lambda ? (this.tf.softplus(this.lambda) as TF.Tensor1D) : undefined;
+    return this.lambda ? (this.tf.exp(this.lambda) as TF.Tensor1D) : undefined;
   }
 
   /** logits_ij = sim(a_i, b_j) / tau, [batch, batch]. */
@@ -143,8 +152,10 @@ export class ContrastiveModel {
   loss(batch: Batch): { loss: TF.Scalar; terms: Record<string, TF.Scalar> } {
     const tf = this.tf;
     const { objective } = this.opts;
-    if (objective === 'supervised' || objective === 'instance') {
-      const logits = tf.add(tf.matMul(this.encode(batch.x), this.head!.w), this.head!.b) as TF.Tensor2D; // [batch, classes]
+    if (HEADED.includes(objective)) {
+      // skills: the state change f(x') - f(x) against each skill embedding psi_k (columns of head.w)
+      const h = objective === 'skills' ? tf.sub(this.encode(batch.xPos), this.encode(batch.x)) : this.encode(batch.x); // [batch, latents]
+      const logits = tf.add(tf.matMul(h, this.head!.w), this.head!.b) as TF.Tensor2D; // [batch, classes]
       const ce = tf.losses.softmaxCrossEntropy(tf.oneHot(batch.labels, this.opts.classes), logits) as TF.Scalar;
       return { loss: ce, terms: { 'loss/ce': ce } };
     }

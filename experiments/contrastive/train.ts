@@ -7,15 +7,17 @@
  */
 import type * as TF from '@tensorflow/tfjs-core';
 import { Rng } from '../core/rng';
-import { chanceMcc, linearR2, mcc, spearmanMatrix } from '../core/metrics';
+import { chanceMcc, linearR2, linearR2PerDim, mcc, spearmanMatrix } from '../core/metrics';
 import type { ExperimentRun, Params, StepReport, Trainer, View } from '../core/spec';
 import { contrastiveSpec, generate, toTable, type ContrastiveData } from './data';
-import { ContrastiveModel, type Batch, type EncoderOptions, type Objective } from './model';
+import { ContrastiveModel, HEADED, type Batch, type EncoderOptions, type Objective } from './model';
 
 const SCATTER_POINTS = 600;
 
 export interface Scores {
   r2: number;
+  /** Held-out R^2 of the worst-recovered true latent. */
+  r2Worst: number;
   mcc: number;
   alignment: number;
   uniformity: number;
@@ -36,7 +38,7 @@ function encoderOptions(p: Params, data: ContrastiveData): EncoderOptions {
     normalise: data.spec.space === 'sphere' && objective !== 'lejepa',
     tau: p.tau as number,
     p: p.critic === 'l1' ? 1 : 2,
-    classes: objective === 'instance' ? data.train.n : data.spec.classes,
+    classes: objective === 'instance' ? data.train.n : objective === 'skills' ? data.spec.skills!.count : data.spec.classes,
     sigregWeight: p.sigregWeight as number,
     sigregSlices: 16,
     lr: p.lr as number,
@@ -48,7 +50,7 @@ const ALL_TERMS = ['loss/infonce', 'loss/ce', 'loss/prediction', 'loss/sigreg'];
 const withAllTerms = (t: Record<string, number>) => ({ ...Object.fromEntries(ALL_TERMS.map((k) => [k, NaN])), ...t });
 
 export const termNames = (o: Objective): string[] =>
-  o === 'lejepa' ? ['loss/prediction', 'loss/sigreg'] : o === 'supervised' || o === 'instance' ? ['loss/ce'] : ['loss/infonce'];
+  o === 'lejepa' ? ['loss/prediction', 'loss/sigreg'] : HEADED.includes(o) ? ['loss/ce'] : ['loss/infonce'];
 
 /** Score an embedding [n, latents] of the test anchors against the true latents. */
 export function score(emb: Float32Array, embPos: Float32Array, data: ContrastiveData): Scores {
@@ -66,7 +68,8 @@ export function score(emb: Float32Array, embPos: Float32Array, data: Contrastive
     acc += Math.exp(-2 * s);
     count++;
   }
-  return { r2: linearR2(emb, z, n, d, d), mcc: m.mcc, alignment: align / n, uniformity: Math.log(acc / count), perm: m.perm, signs: m.signs, embedding: emb };
+  const perDim = linearR2PerDim(emb, z, n, d, d);
+  return { r2: perDim.reduce((a, b) => a + b, 0) / d, r2Worst: Math.min(...perDim), mcc: m.mcc, alignment: align / n, uniformity: Math.log(acc / count), perm: m.perm, signs: m.signs, embedding: emb };
 }
 
 export class Learner {
@@ -226,6 +229,7 @@ class ContrastiveRun implements ExperimentRun {
     const s = this.learner.latest!;
     const data = this.learner.data;
     const out: Record<string, number> = {
+      'metric/r2_worst': s.r2Worst,
       'metric/alignment': s.alignment,
       'metric/uniformity': s.uniformity,
       'metric/r2_raw': this.raw.r2,

@@ -147,6 +147,12 @@ export function amariDistance(w: Mat, a: Mat): number {
  * floor(n * trainFraction) rows and scored on the rest; mean over true dimensions.
  */
 export function linearR2(learned: Arr, trueZ: Arr, n: number, dLearned: number, dTrue: number, trainFraction = 0.5): number {
+  const perDim = linearR2PerDim(learned, trueZ, n, dLearned, dTrue, trainFraction);
+  return perDim.reduce((a, b) => a + b, 0) / dTrue;
+}
+
+/** Held-out R^2 of each true coordinate (same fit as `linearR2`, which is their mean). */
+export function linearR2PerDim(learned: Arr, trueZ: Arr, n: number, dLearned: number, dTrue: number, trainFraction = 0.5): Float64Array {
   const nTrain = Math.floor(n * trainFraction);
   const nTest = n - nTrain;
   if (!(trainFraction > 0 && trainFraction < 1)) throw new Error(`linearR2: expected a train fraction in (0, 1), got ${trainFraction}`);
@@ -163,7 +169,7 @@ export function linearR2(learned: Arr, trueZ: Arr, n: number, dLearned: number, 
   const target = mat(nTrain, dTrue, Float64Array.from(trueZ.subarray(0, nTrain * dTrue)));
   const coef = lstsq(design(0, nTrain), target); // [dLearned + 1, dTrue]
   const xTest = design(nTrain, nTest);
-  let total = 0;
+  const out = new Float64Array(dTrue);
   for (let q = 0; q < dTrue; q++) {
     let mean = 0;
     for (let i = 0; i < nTest; i++) mean += trueZ[(nTrain + i) * dTrue + q];
@@ -177,9 +183,9 @@ export function linearR2(learned: Arr, trueZ: Arr, n: number, dLearned: number, 
       sse += (y - pred) ** 2;
       sst += (y - mean) ** 2;
     }
-    total += sst > 0 ? 1 - sse / sst : 0;
+    out[q] = sst > 0 ? 1 - sse / sst : 0;
   }
-  return total / dTrue;
+  return out;
 }
 
 /**

@@ -13,6 +13,8 @@ export interface RunnerHooks {
   onPoints?(points: MetricPoint[]): void;
   onViews?(views: View[]): void;
   onState?(state: RunState, step: number): void;
+  /** Once the trainer has created the run: how many steps it will take. */
+  onStart?(totalSteps: number): void;
 }
 
 export interface RunnerOptions {
@@ -104,6 +106,7 @@ export class Runner {
     try {
       // Inside the try: a setting the trainer refuses (e.g. incompatible parameters) ends as an error state.
       run = this.trainer.create(this.tf, this.params);
+      this.hooks.onStart?.(run.totalSteps);
       let k = 0; // the first tick logs the initial state (step 0)
       this.hooks.onState?.(this.paused ? 'paused' : 'running', 0);
       for (;;) {

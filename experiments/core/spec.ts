@@ -142,5 +142,16 @@ export interface ExperimentSpec {
   stepsPerTick?: number;
   /** Parameters that do not change the setting a claim speaks about (seed, display). */
   claimNeutralParams?: string[];
+  /** Settings that break an identifiability theorem's assumption, marked next to the control. */
+  assumptions?: Assumption[];
   load(): Promise<Trainer>;
+}
+
+export interface Assumption {
+  /** The control the mark sits next to. */
+  param: string;
+  /** True when the current setting breaks the assumption. */
+  broken: (p: Params) => boolean;
+  /** What is lost, in one line (e.g. "Gaussian sources: ICA cannot identify these"). */
+  text: string;
 }

@@ -127,6 +127,9 @@ export const spec: ExperimentSpec = {
   },
   defaultPreset: 'laplace-fastica',
   claimNeutralParams: ['seed'],
+  assumptions: [
+    { param: 'sources', broken: (p) => p.sources === 'gaussian', text: 'Gaussian sources: ICA cannot identify these (any rotation of them is equally likely).' },
+  ],
   stepsPerTick: 1,
   claims: [
     { id: 'fastica-laplace-amari', preset: 'laplace-fastica', text: 'FastICA recovers Laplace sources: Amari distance small.', metric: 'metric/amari', op: '<=', value: 0.05, expect: 'holds' },

@@ -89,6 +89,13 @@ export const saeSpec: ExperimentSpec = {
   },
   defaultPreset: 'superposition',
   claimNeutralParams: ['seed'],
+  assumptions: [
+    {
+      param: 'k',
+      broken: (p) => p.support === 'exact-k' && (p.k as number) * Math.log((p.features as number) / (p.k as number)) > (p.dim as number),
+      text: 'too dense for d: k log(n / k) exceeds d, beyond where sparse-recovery guarantees apply (even oracle inference may fail).',
+    },
+  ],
   stepsPerTick: 50,
   claims: [
     { id: 'superposition-recovered', preset: 'superposition', text: 'With sparse codes (3 of 48 active) a TopK SAE recovers the dictionary: matched |cos| of at least 0.9.', metric: 'metric/dict_matched', op: '>=', value: 0.9, expect: 'holds' },

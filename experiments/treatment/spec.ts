@@ -83,6 +83,7 @@ export const spec: ExperimentSpec = {
   },
   defaultPreset: 'laplace-noise',
   claimNeutralParams: ['seed'],
+  assumptions: [{ param: 'treatmentNoise', broken: (p) => p.treatmentNoise === 'gaussian', text: 'Gaussian treatment noise: its mixing column, and so the effect, is not identifiable by ICA.' }],
   stepsPerTick: 1,
   claims: [
     { id: 'ica-theta-accurate', preset: 'laplace-noise', text: 'With Laplace treatment noise, ICA estimates theta to within 0.1.', metric: 'metric/ica_theta_error', op: '<=', value: 0.1, expect: 'holds' },

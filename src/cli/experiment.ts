@@ -1,17 +1,27 @@
 /**
  * npm run experiment -- <id> [--preset P] [--set key=value ...] [--seed N] [--steps N]
+ *                          [--seeds N] [--sweep key=v1,v2,...] [--bundle FILE.json]
  *                          [--backend wasm|cpu] [--json] [--export-data FILE.csv]
  * npm run experiment -- --list [--json]
  */
 import { writeFileSync } from 'node:fs';
 import { experiments, getExperiment } from '../../experiments/registry';
 import { describeExpected, resolveParams, ParamError } from '../../experiments/core/params';
-import type { ExperimentSpec } from '../../experiments/core/spec';
+import type { ExperimentSpec, ParamValue, Params } from '../../experiments/core/spec';
 import { describeCondition } from '../../experiments/core/claims';
 import { parseArgs, runMain, UsageError } from './args';
 import { fmt, judgeRows, runSetting, table } from './common';
+import { makeBundle, type RunRecord } from '../../experiments/core/bundle';
+import { diffFromPreset } from '../../experiments/core/params';
+import { formatSummary, parseSweep, planRuns, seedList, summarise, tallyClaim, type Sweep } from '../../experiments/core/study';
+import { APP_VERSION } from '../../experiments/core/version';
+import { initNodeTf } from '../../experiments/core/tf-node';
 
-const USAGE = `usage: npm run experiment -- <id> [--preset P] [--set key=value ...] [--seed N] [--steps N] [--backend wasm|cpu] [--json] [--export-data FILE.csv]
+const USAGE = `usage: npm run experiment -- <id> [--preset P] [--set key=value ...] [--seed N] [--steps N]
+         [--seeds N] [--sweep key=v1,v2,...] [--bundle FILE.json] [--backend wasm|cpu] [--json] [--export-data FILE.csv]
+  --seeds N       run seeds seed, seed+1, ..., seed+N-1: final metrics as mean ± sd, claims as "holds in k of N"
+  --sweep k=a,b   run every value of parameter k (each over the seeds)
+  --bundle FILE   write the reproducibility bundle (parameters, versions, curves, verdicts) the page can load
        npm run experiment -- --list [--json]`;
 
 export function describeSpec(spec: ExperimentSpec) {
@@ -55,6 +65,9 @@ async function main(): Promise<number> {
     steps: 'value',
     backend: 'value',
     'export-data': 'value',
+    seeds: 'value',
+    sweep: 'value',
+    bundle: 'value',
   });
   const json = args.flags.has('json');
   if (args.flags.has('help')) {
@@ -90,23 +103,106 @@ async function main(): Promise<number> {
     process.stderr.write(`wrote ${t.rows} rows (${t.columns.join(',')}) to ${exportPath}\n`);
   }
 
-  const { backend: used, backendReason, result } = await runSetting(spec, params, backend);
-  const claims = judgeRows(spec, preset, params, result);
+  const seedsRaw = args.flags.get('seeds');
+  let count = 1;
+  if (typeof seedsRaw === 'string') {
+    if (!/^\d+$/.test(seedsRaw)) throw new ParamError('seeds', 'an integer from 1 to 20', JSON.stringify(seedsRaw));
+    count = Number(seedsRaw);
+  }
+  if (count > 1 && !('seed' in spec.params)) throw new ParamError('seeds', `1 (${spec.id} has no seed parameter)`, String(count));
+  const seeds = seedList(typeof params.seed === 'number' ? params.seed : 0, count);
+  const sweepRaw = args.flags.get('sweep');
+  const sweep = typeof sweepRaw === 'string' ? parseSweep(spec, sweepRaw) : undefined;
+  const bundlePath = args.flags.get('bundle');
+  tfVersion = (await initNodeTf(backend)).tf.version_core;
+
+  if (count === 1 && !sweep) {
+    const { backend: used, backendReason, result } = await runSetting(spec, params, backend);
+    const claims = judgeRows(spec, preset, params, result);
+    if (typeof bundlePath === 'string') writeBundle(bundlePath, spec, preset, params, seeds, undefined, used, backendReason, [{ seed: seeds[0], params, ...result }]);
+    if (json) {
+      process.stdout.write(
+        JSON.stringify({ experiment: spec.id, preset, params, backend: used, backendReason, state: result.state, error: result.error, step: result.step, seconds: result.seconds, final: result.final, claims }, null, 2) + '\n',
+      );
+    } else {
+      process.stdout.write(`${spec.id} · preset ${preset} · backend ${used} · ${result.state} at step ${result.step} in ${result.seconds.toFixed(2)} s\n`);
+      process.stdout.write(`params: ${Object.entries(params).map(([k, v]) => `${k}=${v}`).join(' ')}\n\n`);
+      process.stdout.write(table([['metric', 'final'], ...Object.entries(result.final).map(([k, v]) => [k, fmt(v)])]));
+      if (claims.length) {
+        process.stdout.write('\n');
+        process.stdout.write(table([['claim', 'condition', 'expected', 'measured', 'verdict'], ...claims.map((c) => [c.claim, c.condition, c.expect, fmt(c.measured), c.verdict + (c.settingDiffers.length ? ` (setting differs: ${c.settingDiffers.join(',')})` : '')])]));
+      }
+      if (result.error) process.stdout.write(`\nerror: ${result.error}\n`);
+    }
+    return result.state === 'error' ? 1 : 0;
+  }
+  return study(spec, preset, params, seeds, sweep, backend, json, typeof bundlePath === 'string' ? bundlePath : undefined);
+}
+
+function writeBundle(path: string, spec: ExperimentSpec, preset: string, params: Params, seeds: number[], sweep: Sweep | undefined, backend: string, backendReason: string, runs: RunRecord[]): void {
+  const env = `Node ${process.version} ${process.platform}/${process.arch} (command line)`;
+  const b = makeBundle({ spec, preset, params, seeds, sweep, appVersion: APP_VERSION, tfjs: tfVersion, backend, backendReason, environment: env }, runs);
+  writeFileSync(path, JSON.stringify(b, null, 1) + '\n');
+  process.stderr.write(`wrote the bundle (${runs.length} run${runs.length === 1 ? '' : 's'}) to ${path}\n`);
+}
+
+let tfVersion = 'unknown';
+
+/** Several seeds and / or a sweep: every planned run, then mean ± sd per value and claim tallies. */
+async function study(spec: ExperimentSpec, preset: string, params: Params, seeds: number[], sweep: Sweep | undefined, backend: 'wasm' | 'cpu', json: boolean, bundlePath?: string): Promise<number> {
+  const plan = planRuns(params, seeds, sweep);
+  const runs: (RunRecord & { value?: ParamValue })[] = [];
+  let used = backend as string;
+  let reason = '';
+  for (const r of plan) {
+    const out = await runSetting(spec, r.params, backend);
+    used = out.backend;
+    reason = out.backendReason;
+    runs.push({ seed: r.seed, ...(r.value !== undefined ? { value: r.value } : {}), params: r.params, ...out.result });
+    process.stderr.write(`run ${r.index + 1}/${plan.length} seed ${r.seed}${sweep ? ` ${sweep.key}=${r.value}` : ''}: ${out.result.state} at step ${out.result.step} in ${out.result.seconds.toFixed(1)} s${out.result.error ? ` (${out.result.error})` : ''}\n`);
+  }
+  if (bundlePath) writeBundle(bundlePath, spec, preset, params, seeds, sweep, used, reason, runs);
+  const groups = (sweep ? sweep.values : [undefined]).map((value) => {
+    const rs = runs.filter((r) => r.value === value);
+    const finals = rs.map((r) => (r.state === 'done' ? r.final : {}));
+    const setting = rs[0]?.params ?? params;
+    const differs = diffFromPreset(spec, preset, setting);
+    const keys = [...new Set(rs.flatMap((r) => Object.keys(r.final)))];
+    return {
+      ...(value !== undefined ? { value } : {}),
+      metrics: Object.fromEntries(keys.map((k) => [k, summarise(finals.map((f) => f[k] ?? NaN))])),
+      claims: spec.claims.filter((c) => c.preset === preset).map((c) => ({ ...tallyClaim(c, finals), expect: c.expect, settingDiffers: differs })),
+    };
+  });
+  const failed = runs.filter((r) => r.state === 'error').length;
   if (json) {
     process.stdout.write(
-      JSON.stringify({ experiment: spec.id, preset, params, backend: used, backendReason, state: result.state, error: result.error, step: result.step, seconds: result.seconds, final: result.final, claims }, null, 2) + '\n',
+      JSON.stringify(
+        {
+          experiment: spec.id,
+          preset,
+          params,
+          seeds,
+          ...(sweep ? { sweep } : {}),
+          backend: used,
+          backendReason: reason,
+          runs: runs.map((r) => ({ seed: r.seed, ...(r.value !== undefined ? { value: r.value } : {}), state: r.state, error: r.error, step: r.step, seconds: r.seconds, final: r.final, claims: judgeRows(spec, preset, r.params, { ...r, views: [] }).map((c) => ({ claim: c.claim, measured: c.measured, verdict: c.verdict })) })),
+          summary: groups,
+        },
+        (_, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v),
+        2,
+      ) + '\n',
     );
   } else {
-    process.stdout.write(`${spec.id} · preset ${preset} · backend ${used} · ${result.state} at step ${result.step} in ${result.seconds.toFixed(2)} s\n`);
-    process.stdout.write(`params: ${Object.entries(params).map(([k, v]) => `${k}=${v}`).join(' ')}\n\n`);
-    process.stdout.write(table([['metric', 'final'], ...Object.entries(result.final).map(([k, v]) => [k, fmt(v)])]));
-    if (claims.length) {
-      process.stdout.write('\n');
-      process.stdout.write(table([['claim', 'condition', 'expected', 'measured', 'verdict'], ...claims.map((c) => [c.claim, c.condition, c.expect, fmt(c.measured), c.verdict + (c.settingDiffers.length ? ` (setting differs: ${c.settingDiffers.join(',')})` : '')])]));
-    }
-    if (result.error) process.stdout.write(`\nerror: ${result.error}\n`);
+    process.stdout.write(`${spec.id} · preset ${preset} · seeds ${seeds.join(', ')}${sweep ? ` · sweep ${sweep.key} = ${sweep.values.join(', ')}` : ''} · backend ${used}\n\n`);
+    const keys = Object.keys(groups[0].metrics);
+    const head = ['metric', ...groups.map((g) => (sweep ? `${sweep.key}=${g.value}` : 'mean ± sd'))];
+    process.stdout.write(table([head, ...keys.map((k) => [k, ...groups.map((g) => formatSummary(g.metrics[k]))])]));
+    const rows = groups.flatMap((g) => g.claims.map((c) => [c.claim + (sweep ? ` @ ${sweep.key}=${g.value}` : ''), c.expect, `${c.holds} of ${c.n} seeds`, formatSummary(c.measured) + (c.settingDiffers.length ? ` (setting differs: ${c.settingDiffers.join(',')})` : '')]));
+    if (rows.length) process.stdout.write('\n' + table([['claim', 'expected', 'holds in', 'measured'], ...rows]));
+    if (failed) process.stdout.write(`\n${failed} of ${runs.length} runs ended in an error\n`);
   }
-  return result.state === 'error' ? 1 : 0;
+  return failed ? 1 : 0;
 }
 
 runMain(main);

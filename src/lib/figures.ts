@@ -2,7 +2,8 @@
  * Chart specs and run data -> plain Plotly figure objects. Pure (no Plotly import), so it is
  * testable in Node; LiveChart is the only code that hands these to Plotly.
  */
-import type { ChartSpec, ExperimentSpec, MetricPoint, View } from '../../experiments/core/spec';
+import type { ChartSpec, ExperimentSpec, MetricPoint, ParamValue, View } from '../../experiments/core/spec';
+import type { Band, SweepPoint } from '../../experiments/core/study';
 
 export interface Figure {
   data: Record<string, unknown>[];
@@ -30,34 +31,85 @@ function decimate(points: MetricPoint[]): MetricPoint[] {
   return out;
 }
 
-export function curvesFigure(chart: Extract<ChartSpec, { kind: 'curves' }>, spec: ExperimentSpec, history: MetricPoint[]): Figure {
+/** What a curves chart can show besides the live run. */
+export interface CurveExtras {
+  /** Mean ± sd over finished seeds, per metric. */
+  bands?: Record<string, Band>;
+  bandRuns?: number;
+  /** Pinned runs from the history, drawn dotted. */
+  overlays?: { name: string; history: MetricPoint[] }[];
+}
+
+const rgba = (hex: string, a: number) => `rgba(${parseInt(hex.slice(1, 3), 16)},${parseInt(hex.slice(3, 5), 16)},${parseInt(hex.slice(5, 7), 16)},${a})`;
+
+export function curvesFigure(chart: Extract<ChartSpec, { kind: 'curves' }>, spec: ExperimentSpec, history: MetricPoint[], extras: CurveExtras = {}): Figure {
   const pts = decimate(history);
   const x = pts.map((p) => p.step);
-  const data: Record<string, unknown>[] = chart.metrics.map((key, i) => ({
-    type: 'scatter',
-    mode: pts.length < 3 ? 'lines+markers' : 'lines',
-    name: spec.metrics[key]?.label ?? key,
-    x,
-    y: pts.map((p) => p.metrics[key] ?? null),
-    line: { color: PALETTE[i % PALETTE.length], width: 3 },
-  }));
+  const label = (key: string) => spec.metrics[key]?.label ?? key;
+  const data: Record<string, unknown>[] = [];
+  chart.metrics.forEach((key, i) => {
+    const color = PALETTE[i % PALETTE.length];
+    const b = extras.bands?.[key];
+    if (b && b.step.length) {
+      data.push({ type: 'scatter', mode: 'lines', x: b.step, y: b.hi, line: { width: 0, color }, hoverinfo: 'skip', showlegend: false, name: `${label(key)} +1 sd` });
+      data.push({ type: 'scatter', mode: 'lines', x: b.step, y: b.lo, line: { width: 0, color }, fill: 'tonexty', fillcolor: rgba(color, 0.22), hoverinfo: 'skip', showlegend: false, name: `${label(key)} -1 sd` });
+      data.push({ type: 'scatter', mode: 'lines', name: `${label(key)}: mean ± sd of ${extras.bandRuns ?? ''} runs`.replace(' of  runs', ''), x: b.step, y: b.mean, line: { color, width: 2 } });
+    }
+    if (pts.length) {
+      data.push({ type: 'scatter', mode: pts.length < 3 ? 'lines+markers' : 'lines', name: b ? `${label(key)} (live run)` : label(key), x, y: pts.map((p) => p.metrics[key] ?? null), line: { color, width: 3 } });
+    }
+    for (const o of extras.overlays ?? []) {
+      const op = decimate(o.history);
+      data.push({ type: 'scatter', mode: 'lines', name: `${label(key)} · ${o.name}`, x: op.map((p) => p.step), y: op.map((p) => p.metrics[key] ?? null), line: { color, width: 2, dash: 'dot' } });
+    }
+  });
   for (const key of chart.references ?? []) {
     data.push({
       type: 'scatter',
       mode: 'lines',
-      name: spec.metrics[key]?.label ?? key,
+      name: label(key),
       x,
       y: pts.map((p) => p.metrics[key] ?? null),
       line: { color: '#777777', width: 2, dash: 'dash' },
     });
   }
+  const legendRows = Math.ceil(data.filter((t) => t.showlegend !== false).length / 2);
   return {
     data,
     layout: {
       ...baseLayout(chart.title),
-      margin: { l: 64, r: 16, t: 56, b: 96 },
-      xaxis: { title: { text: 'step' }, zeroline: false, rangemode: 'tozero' },
+      margin: { l: 64, r: 16, t: 56, b: 72 + 22 * legendRows },
+      legend: { orientation: 'h', x: 0, y: -0.2, yanchor: 'top' },
+      xaxis: { title: { text: 'step', standoff: 4 }, zeroline: false, rangemode: 'tozero' },
       yaxis: { range: chart.yRange, type: chart.logY ? 'log' : 'linear', zeroline: false },
+    },
+  };
+}
+
+/** Final metrics against a swept value: mean over seeds with ±1 sd bars. */
+export function sweepFigure(key: string, label: string, metrics: { key: string; label: string; points: SweepPoint[] }[], logX = false): Figure {
+  const numeric = metrics[0]?.points.every((p) => typeof p.value === 'number') ?? false;
+  const xs = (pts: SweepPoint[]) => pts.map((p) => (numeric ? p.value : String(p.value))) as ParamValue[];
+  return {
+    data: metrics.map((m, i) => ({
+      type: 'scatter',
+      mode: 'lines+markers',
+      name: m.label,
+      x: xs(m.points),
+      y: m.points.map((p) => (Number.isFinite(p.summary.mean) ? p.summary.mean : null)),
+      error_y: { type: 'data', array: m.points.map((p) => (Number.isFinite(p.summary.sd) ? p.summary.sd : 0)), visible: true },
+      line: { color: PALETTE[i % PALETTE.length], width: 3 },
+      marker: { size: 9 },
+    })),
+    layout: {
+      ...baseLayout(`Final metrics against ${label}`),
+      margin: { l: 64, r: 16, t: 56, b: 96 },
+      xaxis: {
+        title: { text: label.includes(key) ? label : `${label} (${key})` },
+        type: numeric ? (logX ? 'log' : 'linear') : 'category',
+        ...(numeric ? { tickvals: metrics[0]?.points.map((p) => p.value) } : {}),
+      },
+      yaxis: { title: { text: 'mean ± sd over seeds' }, zeroline: false },
     },
   };
 }
@@ -128,4 +180,41 @@ export function viewFigure(view: View): Figure {
     };
   });
   return { data, layout };
+}
+
+export interface DataTableView {
+  caption: string;
+  columns: string[];
+  rows: (string | number)[][];
+  /** Rows left out (the table shows an even sample of long series). */
+  omitted: number;
+}
+
+const cellOf = (v: unknown): string | number => (typeof v === 'number' ? (Number.isFinite(v) ? Number(v.toPrecision(4)) : 'n/a') : v === null || v === undefined ? 'n/a' : String(v));
+
+/** A text alternative for a figure: one table per trace (x, y; or a heat map's matrix). */
+export function figureTables(fig: Figure, maxRows = 60): DataTableView[] {
+  const out: DataTableView[] = [];
+  for (const t of fig.data) {
+    const name = String(t.name ?? (t.type === 'heatmap' ? 'values' : 'series'));
+    if (t.showlegend === false && t.hoverinfo === 'skip' && String(t.name ?? '').includes('sd')) continue; // band edges
+    if (t.type === 'heatmap') {
+      const z = t.z as number[][];
+      const xs = (t.x as string[]) ?? z[0]?.map((_, j) => String(j));
+      const ys = (t.y as string[]) ?? z.map((_, i) => String(i));
+      out.push({ caption: name, columns: ['', ...xs.map(String)], rows: z.slice(0, maxRows).map((row, i) => [String(ys[i]), ...row.map(cellOf)]), omitted: Math.max(0, z.length - maxRows) });
+      continue;
+    }
+    const x = (t.x as unknown[]) ?? [];
+    const y = (t.y as unknown[]) ?? [];
+    const n = Math.min(x.length, y.length);
+    const stride = Math.max(1, Math.ceil(n / maxRows));
+    const idx: number[] = [];
+    for (let i = 0; i < n; i += stride) idx.push(i);
+    if (n && idx.at(-1) !== n - 1) idx.push(n - 1);
+    const err = (t.error_y as { array?: number[] } | undefined)?.array;
+    const rows = idx.map((i) => [cellOf(x[i]), cellOf(y[i]), ...(err ? [cellOf(err[i])] : [])]);
+    out.push({ caption: name, columns: ['x', 'y', ...(err ? ['sd'] : [])], rows, omitted: n - rows.length });
+  }
+  return out;
 }

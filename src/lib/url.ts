@@ -6,6 +6,7 @@
 import { resolveParams, formatValue, ParamError } from '../../experiments/core/params';
 import type { ExperimentSpec, Params } from '../../experiments/core/spec';
 import { BACKENDS, type BackendRequest } from '../run/protocol';
+import { MAX_SEEDS, parseSweep } from '../../experiments/core/study';
 
 export type Route =
   | { page: 'home'; query: URLSearchParams }
@@ -13,7 +14,7 @@ export type Route =
   | { page: 'paper'; id: string; query: URLSearchParams }
   | { page: 'missing'; path: string };
 
-const RESERVED = new Set(['preset', 'backend', 'worker']);
+const RESERVED = new Set(['preset', 'backend', 'worker', 'seeds', 'sweep', 'hide', 'present']);
 
 export function parseHash(hash: string): Route {
   const raw = hash.replace(/^#/, '');
@@ -72,4 +73,50 @@ export function readRuntimeOptions(search: string, hashQuery: URLSearchParams): 
     else errors.push(new ParamError('worker', '0 or 1', JSON.stringify(workerRaw)));
   }
   return { backend, worker, errors };
+}
+
+export interface StudyUrlState {
+  /** Number of seeds (1 = a single run). */
+  seeds: number;
+  /** `key=v1,v2,...`, already checked, or '' for no sweep. */
+  sweep: string;
+  /** Parameter keys whose controls the link hides. */
+  hide: string[];
+  present: boolean;
+  errors: ParamError[];
+}
+
+/** `seeds`, `sweep`, `hide` and `present` from the hash query, each checked against the spec. */
+export function readStudyState(spec: ExperimentSpec, query: URLSearchParams): StudyUrlState {
+  const errors: ParamError[] = [];
+  let seeds = 1;
+  const seedsRaw = query.get('seeds');
+  if (seedsRaw !== null) {
+    const n = Number(seedsRaw);
+    if (/^\d+$/.test(seedsRaw) && n >= 1 && n <= MAX_SEEDS) seeds = n;
+    else errors.push(new ParamError('seeds', `an integer from 1 to ${MAX_SEEDS}`, JSON.stringify(seedsRaw)));
+  }
+  let sweep = '';
+  const sweepRaw = query.get('sweep');
+  if (sweepRaw !== null && sweepRaw !== '') {
+    try {
+      parseSweep(spec, sweepRaw);
+      sweep = sweepRaw;
+    } catch (e) {
+      if (e instanceof ParamError) errors.push(e);
+      else throw e;
+    }
+  }
+  const hide: string[] = [];
+  for (const k of (query.get('hide') ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
+    if (k in spec.params) hide.push(k);
+    else errors.push(new ParamError('hide', `parameter names (${Object.keys(spec.params).join(', ')})`, JSON.stringify(k)));
+  }
+  const presentRaw = query.get('present');
+  let present = false;
+  if (presentRaw !== null) {
+    if (presentRaw === '1' || presentRaw === '0') present = presentRaw === '1';
+    else errors.push(new ParamError('present', '0 or 1', JSON.stringify(presentRaw)));
+  }
+  return { seeds, sweep, hide, present, errors };
 }

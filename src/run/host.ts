@@ -20,7 +20,7 @@ export function createHost(post: (msg: FromHost) => void): (msg: ToHost) => void
     current = { runId, queued: [] };
     try {
       if (!backend || backend.requested !== msg.backend) backend = { requested: msg.backend, info: chooseBackend(msg.backend) };
-      post({ type: 'backend', runId, info: await backend.info });
+      post({ type: 'backend', runId, info: { ...(await backend.info), tfjs: tf.version_core } });
       const spec = getExperiment(msg.experiment);
       // Re-validate: the host trusts nothing it did not check itself.
       const params = resolveParams(spec, undefined, msg.params, 'strict').params;
@@ -35,6 +35,7 @@ export function createHost(post: (msg: FromHost) => void): (msg: ToHost) => void
           onPoints: (points) => post({ type: 'metrics', runId, points }),
           onViews: (views) => post({ type: 'views', runId, views }),
           onState: (state, step) => post({ type: 'status', runId, state, step }),
+          onStart: (totalSteps) => post({ type: 'started', runId, totalSteps }),
         },
         { stepsPerTick: msg.stepsPerTick, startPaused: msg.startPaused, yieldFn: yieldToEvents },
       );

@@ -1,14 +1,28 @@
-/** Run state of one lab page: a class with runes, fed by the driver's messages. */
-import type { MetricPoint, Params, View } from '../../experiments/core/spec';
+/**
+ * Run state of one lab page: a class with runes, fed by the driver's messages. A lab runs a
+ * study: a plan of one or more runs (several seeds, a sweep), executed one after another on the
+ * same host; the live run is charted as it trains and every finished run is kept.
+ */
+import type { MetricPoint, ParamValue, Params, View } from '../../experiments/core/spec';
 import type { RunState } from '../../experiments/core/runner';
+import type { RunRecord } from '../../experiments/core/bundle';
+import type { PlannedRun } from '../../experiments/core/study';
 import { createDriver, type Driver } from './driver';
 import type { BackendInfo, BackendRequest, FromHost } from './protocol';
 
 export type LabState = 'idle' | 'starting' | RunState;
 
+export interface CompletedRun extends RunRecord {
+  index: number;
+  value?: ParamValue;
+  views: View[];
+  backend: string;
+}
+
 export class LabRun {
   state = $state<LabState>('idle');
   step = $state(0);
+  totalSteps = $state(0);
   history = $state.raw<MetricPoint[]>([]);
   views = $state.raw<View[]>([]);
   final = $state.raw<Record<string, number> | null>(null);
@@ -18,9 +32,20 @@ export class LabRun {
   driverWhy = $state('');
   seconds = $state(0);
   stepsPerTick = $state(10);
+  /** The study being run, and the runs of it that have finished (in plan order). */
+  plan = $state.raw<PlannedRun[]>([]);
+  completed = $state.raw<CompletedRun[]>([]);
+  current = $state(0);
+  /** Wall-clock start of the live run, and the time spent paused in it (for the estimate). */
+  private runStarted = 0;
+  private pausedAt = 0;
+  private pausedMs = 0;
+  /** Called with each run as it finishes (the page stores it in the history). */
+  onRunDone?: (run: CompletedRun) => void;
 
   private runId = 0;
   private driver?: Promise<Driver>;
+  private experiment = '';
 
   constructor(
     private readonly backendRequest: BackendRequest,
@@ -47,21 +72,58 @@ export class LabRun {
     return this.state === 'starting' || this.state === 'running' || this.state === 'paused';
   }
 
+  get isStudy(): boolean {
+    return this.plan.length > 1;
+  }
+
+  /**
+   * Seconds left: the live run's remaining steps at its measured rate, plus the runs still
+   * queued at the mean duration of the finished ones (or of this one, extrapolated). Null until
+   * there is a rate to go on.
+   */
+  get etaSeconds(): number | null {
+    if (!this.active || this.step <= 0 || !this.totalSteps || !this.runStarted) return null;
+    const elapsed = (performance.now() - this.runStarted - this.pausedMs - (this.pausedAt ? performance.now() - this.pausedAt : 0)) / 1000;
+    if (elapsed <= 0) return null;
+    const perStep = elapsed / this.step;
+    const thisRun = Math.max(0, this.totalSteps - this.step) * perStep;
+    const queued = this.plan.length - this.current - 1;
+    const perRun = this.completed.length ? this.completed.reduce((a, r) => a + r.seconds, 0) / this.completed.length : this.totalSteps * perStep;
+    return thisRun + queued * perRun;
+  }
+
   async start(experiment: string, params: Params, startPaused = false): Promise<void> {
+    return this.startStudy(experiment, [{ index: 0, seed: typeof params.seed === 'number' ? params.seed : 0, params }], startPaused);
+  }
+
+  async startStudy(experiment: string, plan: PlannedRun[], startPaused = false): Promise<void> {
+    this.experiment = experiment;
+    this.plan = plan;
+    this.completed = [];
+    this.error = null;
+    await this.launch(0, startPaused);
+  }
+
+  private async launch(i: number, startPaused = false): Promise<void> {
     const runId = ++this.runId;
     this.clear();
+    this.current = i;
     this.state = 'starting';
     const driver = await this.getDriver();
-    driver.send({ type: 'start', runId, experiment, params: { ...params }, backend: this.backendRequest, stepsPerTick: this.stepsPerTick, startPaused });
+    if (runId !== this.runId) return;
+    driver.send({ type: 'start', runId, experiment: this.experiment, params: { ...this.plan[i].params }, backend: this.backendRequest, stepsPerTick: this.stepsPerTick, startPaused });
   }
 
   private clear(): void {
     this.history = [];
     this.views = [];
     this.final = null;
-    this.error = null;
     this.step = 0;
+    this.totalSteps = 0;
     this.seconds = 0;
+    this.runStarted = 0;
+    this.pausedAt = 0;
+    this.pausedMs = 0;
   }
 
   private async send(type: 'pause' | 'resume' | 'step' | 'stop'): Promise<void> {
@@ -71,12 +133,22 @@ export class LabRun {
   resume = () => this.send('resume');
   stepOnce = () => this.send('step');
 
-  /** Stop the run and clear its charts. */
+  /** Stop the study and clear its charts. */
   reset = async () => {
     await this.send('stop');
     this.runId++;
     this.clear();
+    this.plan = [];
+    this.completed = [];
+    this.error = null;
     this.state = 'idle';
+  };
+
+  /** Stop the study but keep what finished (a cancelled sweep keeps its points). */
+  cancel = async () => {
+    await this.send('stop');
+    this.runId++;
+    this.state = this.completed.length ? 'stopped' : 'idle';
   };
 
   async setSpeed(stepsPerTick: number): Promise<void> {
@@ -90,8 +162,18 @@ export class LabRun {
       case 'backend':
         this.backend = msg.info;
         break;
+      case 'started':
+        this.totalSteps = msg.totalSteps;
+        this.runStarted = performance.now();
+        break;
       case 'status':
-        this.state = msg.state;
+        if (msg.state === 'paused' && !this.pausedAt) this.pausedAt = performance.now();
+        if (msg.state !== 'paused' && this.pausedAt) {
+          this.pausedMs += performance.now() - this.pausedAt;
+          this.pausedAt = 0;
+        }
+        // Between the runs of a study the page stays "running" until the last one ends.
+        if (!(this.isStudy && (msg.state === 'done' || msg.state === 'error') && this.current < this.plan.length - 1)) this.state = msg.state;
         this.step = msg.step;
         break;
       case 'metrics':
@@ -102,17 +184,45 @@ export class LabRun {
         this.views = msg.views;
         break;
       case 'done':
-        this.state = msg.state;
         this.step = msg.step;
         this.seconds = msg.seconds;
-        if (msg.state === 'done') this.final = msg.final;
-        if (msg.error) this.error = msg.error;
+        if (msg.state === 'stopped') {
+          this.state = 'stopped';
+          break;
+        }
+        this.finishRun(msg.state, msg.final, msg.error);
         break;
       case 'error':
-        this.state = 'error';
-        this.error = msg.message;
+        this.finishRun('error', {}, msg.message);
         break;
     }
+  }
+
+  private finishRun(state: 'done' | 'error', final: Record<string, number>, error?: string): void {
+    const planned = this.plan[this.current];
+    const record: CompletedRun = {
+      index: this.current,
+      seed: planned.seed,
+      ...(planned.value !== undefined ? { value: planned.value } : {}),
+      params: planned.params,
+      state,
+      ...(error ? { error } : {}),
+      step: this.step,
+      seconds: this.seconds,
+      final,
+      history: this.history,
+      views: this.views,
+      backend: this.backend?.name ?? 'unknown',
+    };
+    this.completed = [...this.completed, record];
+    this.onRunDone?.(record);
+    if (state === 'done') this.final = final;
+    if (error) this.error = this.isStudy ? `run ${this.current + 1} of ${this.plan.length} (seed ${planned.seed}${planned.value !== undefined ? `, ${String(planned.value)}` : ''}): ${error}` : error;
+    if (this.current + 1 < this.plan.length) {
+      void this.launch(this.current + 1);
+      return;
+    }
+    this.state = this.isStudy ? (this.completed.some((r) => r.state === 'done') ? 'done' : 'error') : state;
   }
 
   dispose(): void {

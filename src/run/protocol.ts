@@ -14,6 +14,8 @@ export interface BackendInfo {
   /** The GPU adapter as the browser describes it, when one was found. */
   adapter?: string;
   softwareAdapter?: boolean;
+  /** TF.js core version of the host. */
+  tfjs?: string;
 }
 
 export type ToHost =
@@ -26,6 +28,7 @@ export type ToHost =
 
 export type FromHost =
   | { type: 'backend'; runId: number; info: BackendInfo }
+  | { type: 'started'; runId: number; totalSteps: number }
   | { type: 'status'; runId: number; state: RunState; step: number }
   | { type: 'metrics'; runId: number; points: MetricPoint[] }
   | { type: 'views'; runId: number; views: View[] }

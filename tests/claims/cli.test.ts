@@ -5,6 +5,8 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ROOT } from '../browser/harness';
+import { parseBundle } from '../../experiments/core/bundle';
+import { experiments } from '../../experiments/registry';
 
 function cli(script: 'experiment' | 'claims', args: string[]) {
   // The same command line as `npm run <script>` (package.json), without npm's banner.
@@ -48,7 +50,39 @@ describe('npm run experiment', () => {
     expect(lines.length).toBe(251);
     expect(lines[1].split(',').map(Number).every(Number.isFinite)).toBe(true);
   });
+  it('runs several seeds and a sweep: mean ± sd per value, claims as k of N, a bundle the page can load', () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'ica-')), 'bundle.json');
+    const r = cli('experiment', ['linear-ica', '--seeds', '3', '--sweep', 'dim=2,3', '--set', 'samples=500', '--bundle', file, '--json']);
+    expect(r.code, r.err).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.seeds).toEqual([0, 1, 2]);
+    expect(j.runs.map((x: { value: number; seed: number }) => [x.value, x.seed])).toEqual([[2, 0], [2, 1], [2, 2], [3, 0], [3, 1], [3, 2]]);
+    expect(j.summary.map((g: { value: number }) => g.value)).toEqual([2, 3]);
+    const mcc = j.summary[1].metrics['metric/mcc'];
+    const perRun = j.runs.slice(3).map((x: { final: Record<string, number> }) => x.final['metric/mcc']);
+    expect(mcc.n).toBe(3);
+    expect(mcc.mean).toBeCloseTo(perRun.reduce((a: number, b: number) => a + b, 0) / 3, 12);
+    const tally = j.summary[0].claims[0];
+    expect(tally.n).toBe(3);
+    expect(tally.holds).toBe(tally.verdicts.filter((v: string) => v === 'holds').length);
+    expect(tally.settingDiffers).toContain('dim');
+    const bundle = parseBundle(readFileSync(file, 'utf8'), (id) => experiments.find((e) => e.id === id));
+    expect(bundle.runs.length).toBe(6);
+    expect(bundle.bundle.sweep).toEqual({ key: 'dim', values: [2, 3] });
+    expect(bundle.bundle.environment).toMatch(/^Node v/);
+    expect(bundle.runs[4].final['metric/mcc']).toBe(j.runs[4].final['metric/mcc']);
+  });
+  it('prints the study as a table with "holds in k of N seeds"', () => {
+    const r = cli('experiment', ['linear-ica', '--seeds', '2', '--set', 'samples=500']);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toMatch(/metric\/amari\s+\d\.\d{3} ± \d\.\d{3} \(n = 2\)/);
+    expect(r.out).toMatch(/\d of 2 seeds/);
+  });
   const bad: [string[], RegExp][] = [
+    [['linear-ica', '--seeds', '0'], /seeds: expected an integer from 1 to 20, got 0/],
+    [['linear-ica', '--seeds', 'many'], /seeds: expected an integer from 1 to 20, got "many"/],
+    [['linear-ica', '--sweep', 'dim=2,99'], /dim: expected an integer in \[2, 32\], got "99"/],
+    [['linear-ica', '--sweep', 'dim'], /sweep: expected key=v1,v2,\.\.\. \(for example lr=0\.001,0\.003\), got "dim"/],
     [['nope'], /unknown experiment: expected one of linear-ica, treatment-ica, ica-robustness, sae, sae-compare, sae-sweep, sae-alignment, contrastive, contrastive-sweep, got "nope"/],
     [['linear-ica', '--set', 'dims=3'], /parameter: expected one of sources, dim, .*got "dims"/],
     [['linear-ica', '--set', 'dim=40'], /dim: expected an integer in \[2, 32\], got "40"/],

@@ -1,5 +1,8 @@
-/** Every claim of the contrastive family at seeds 0 and 1 on the WASM backend (see all-claims.test.ts). */
+/** Claims of the contrastive lab's InfoNCE, AnInfoNCE and skill presets at seeds 0 and 1 (see all-claims.test.ts). */
 import { experiments } from '../../experiments/registry';
-import { describeClaims } from './run-preset';
+import { describeClaims, HEAVY_CONTRASTIVE } from './run-preset';
 
-describeClaims(experiments.filter((e) => e.family === 'contrastive'));
+describeClaims(
+  experiments.filter((e) => e.family === 'contrastive'),
+  (spec, preset) => !HEAVY_CONTRASTIVE.has(`${spec.id}/${preset}`),
+);

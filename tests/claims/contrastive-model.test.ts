@@ -4,7 +4,7 @@ import { initNodeTf } from '../../experiments/core/tf-node';
 import { Rng } from '../../experiments/core/rng';
 import { resolveParams } from '../../experiments/core/params';
 import { Runner } from '../../experiments/core/runner';
-import { ContrastiveModel } from '../../experiments/contrastive/model';
+import { ContrastiveModel, OBJECTIVES } from '../../experiments/contrastive/model';
 import { spec } from '../../experiments/contrastive/spec';
 
 describe('contrastive model', () => {
@@ -29,7 +29,7 @@ describe('contrastive model', () => {
     model.dispose();
   });
 
-  for (const objective of ['infonce', 'aninfonce', 'supervised', 'instance', 'lejepa']) {
+  for (const objective of OBJECTIVES) {
     it(`${objective}: a short run finishes, emits its metrics and leaves no tensor`, async () => {
       const { tf } = await initNodeTf('wasm');
       const { params } = resolveParams(spec, 'sphere-vmf', { objective, steps: 12, samples: 300, testSamples: 256, batch: 32, ...(objective === 'lejepa' ? { space: 'gaussian', conditional: 'gaussian' } : {}) });

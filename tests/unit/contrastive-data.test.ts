@@ -5,7 +5,7 @@ import { applyMixing, conditionalScales, generate, invertMixing, makeMixing, sam
 
 const base: ContrastiveSpec = {
   latents: 3, space: 'sphere', conditional: 'vmf', kappa: 10, scale: 0.05, anisotropy: 16, observed: 6, depth: 3,
-  conditionDraws: 10, classes: 5, clusters: false, trainSamples: 300, testSamples: 256,
+  conditionDraws: 10, classes: 5, clusters: false, skills: null, trainSamples: 300, testSamples: 256,
 };
 
 describe('contrastive data', () => {
@@ -60,6 +60,20 @@ describe('contrastive data', () => {
       if (dot > 0.9) agree++;
     }
     expect(agree / n).toBeGreaterThan(0.95);
+  });
+
+  it('skill transitions move the state along the labelled skill direction, inside the span', () => {
+    const d = generate({ ...base, space: 'gaussian', conditional: 'gaussian', scale: 0.01, skills: { count: 6, span: 2, step: 0.5 } }, 7);
+    const { z, zPos, label, n } = d.train;
+    for (let k = 0; k < 6; k++) {
+      const u = d.skillDirections.subarray(k * 3, k * 3 + 3);
+      expect(Math.hypot(...u)).toBeCloseTo(1, 12);
+      expect(u[2]).toBe(0); // span 2: the last latent is never moved by a skill
+    }
+    let err = 0;
+    for (let i = 0; i < n; i++) for (let j = 0; j < 3; j++) err = Math.max(err, Math.abs(zPos[i * 3 + j] - z[i * 3 + j] - 0.5 * d.skillDirections[label[i] * 3 + j]));
+    expect(err).toBeLessThan(0.06); // only the conditional noise (sd 0.01) is left
+    expect(new Set(label).size).toBe(6);
   });
 
   it('refuses a vMF conditional off the sphere and a non-injective g', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../../experiments/core/rng';
-import { amariDistance, chanceMcc, correlationMatrix, linearR2, mcc, mccFromCorrelation, rankColumns, spearmanMatrix } from '../../experiments/core/metrics';
+import { amariDistance, chanceMcc, correlationMatrix, linearR2, linearR2PerDim, mcc, mccFromCorrelation, rankColumns, spearmanMatrix } from '../../experiments/core/metrics';
 import { identity, inv, mat } from '../../experiments/core/linalg';
 import { randomWithCondition } from '../../experiments/core/mixing';
 import { sample } from '../../experiments/core/distributions';
@@ -152,6 +152,9 @@ describe('linear R^2 (held out)', () => {
       trueZ[i * 2 + 1] = s[i * 3 + 1];
     }
     expect(Math.abs(linearR2(learned, trueZ, n, 2, 2) - 0.5)).toBeLessThan(0.01);
+    const perDim = linearR2PerDim(learned, trueZ, n, 2, 2);
+    expect(perDim[0]).toBeCloseTo(1, 9);
+    expect(Math.abs(perDim[1])).toBeLessThan(0.02);
   });
   it('survives a collapsed (constant) learned dimension', () => {
     const learned = new Float64Array(n * 2);

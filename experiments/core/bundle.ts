@@ -1,0 +1,211 @@
+/**
+ * The reproducibility bundle: everything needed to rerun or compare a study (experiment,
+ * parameters, seeds, versions, backend, environment, metric histories, verdicts). Written by
+ * the page and by `npm run experiment -- --bundle FILE`; read back by the page. Parsing is
+ * strict (zod): a malformed or hostile file is refused with what was expected where.
+ */
+import { z } from 'zod';
+import { judgeClaim } from './claims';
+import { ParamError, resolveParams } from './params';
+import type { ExperimentSpec, MetricPoint, Params } from './spec';
+
+export const BUNDLE_FORMAT = 'identifiability-sandbox/bundle';
+export const BUNDLE_VERSION = 1;
+/** Curves in a bundle are thinned to at most this many points per run. */
+export const BUNDLE_MAX_POINTS = 1000;
+
+const finiteOrNull = z.union([z.number(), z.null()]);
+const paramValue = z.union([z.number(), z.string().max(200), z.boolean()]);
+const key = z.string().min(1).max(80).regex(/^[\w/.-]+$/, 'letters, digits, _ / . - only');
+
+const point = z.object({ step: z.number().int().min(0), metrics: z.record(key, finiteOrNull) }).strict();
+
+const run = z
+  .object({
+    seed: z.number().int(),
+    value: paramValue.optional(),
+    params: z.record(key, paramValue),
+    state: z.enum(['done', 'stopped', 'error']),
+    error: z.string().max(2000).optional(),
+    step: z.number().int().min(0),
+    seconds: z.number().min(0),
+    final: z.record(key, finiteOrNull),
+    history: z.array(point).max(BUNDLE_MAX_POINTS + 1),
+    verdicts: z.array(z.object({ claim: key, measured: finiteOrNull, verdict: z.enum(['holds', 'fails', 'undefined']) }).strict()),
+  })
+  .strict();
+
+export const bundleSchema = z
+  .object({
+    format: z.literal(BUNDLE_FORMAT),
+    version: z.literal(BUNDLE_VERSION),
+    created: z.string().max(40),
+    experiment: key,
+    preset: key,
+    params: z.record(key, paramValue),
+    seeds: z.array(z.number().int()).min(1).max(50),
+    sweep: z.object({ key, values: z.array(paramValue).min(2).max(50) }).strict().optional(),
+    app: z.object({ name: z.string().max(80), version: z.string().max(40) }).strict(),
+    tfjs: z.string().max(40),
+    backend: z.string().max(40),
+    backendReason: z.string().max(1000).optional(),
+    environment: z.string().max(400),
+    link: z.string().max(4000).optional(),
+    runs: z.array(run).min(1).max(1000),
+  })
+  .strict();
+
+export type Bundle = z.infer<typeof bundleSchema>;
+export type BundleRun = Bundle['runs'][number];
+
+/** JSON has no NaN: non-finite numbers travel as null and come back as NaN. */
+const toJsonNumber = (v: number): number | null => (Number.isFinite(v) ? v : null);
+const fromJsonNumber = (v: number | null): number => (v === null ? NaN : v);
+const mapRecord = <A, B>(r: Record<string, A>, f: (a: A) => B): Record<string, B> => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, f(v)]));
+
+export function thin(points: readonly MetricPoint[], max = BUNDLE_MAX_POINTS): MetricPoint[] {
+  if (points.length <= max) return [...points];
+  const stride = Math.ceil(points.length / max);
+  const out = points.filter((_, i) => i % stride === 0);
+  if (out.at(-1) !== points.at(-1)) out.push(points.at(-1)!);
+  return out;
+}
+
+export interface RunRecord {
+  seed: number;
+  value?: string | number | boolean;
+  params: Params;
+  state: 'done' | 'stopped' | 'error';
+  error?: string;
+  step: number;
+  seconds: number;
+  final: Record<string, number>;
+  history: MetricPoint[];
+}
+
+export interface BundleContext {
+  spec: ExperimentSpec;
+  preset: string;
+  params: Params;
+  seeds: number[];
+  sweep?: { key: string; values: (string | number | boolean)[] };
+  appVersion: string;
+  tfjs: string;
+  backend: string;
+  backendReason?: string;
+  environment: string;
+  link?: string;
+  created?: Date;
+}
+
+export function makeBundle(ctx: BundleContext, runs: readonly RunRecord[]): Bundle {
+  const claims = ctx.spec.claims.filter((c) => c.preset === ctx.preset);
+  return {
+    format: BUNDLE_FORMAT,
+    version: BUNDLE_VERSION,
+    created: (ctx.created ?? new Date()).toISOString(),
+    experiment: ctx.spec.id,
+    preset: ctx.preset,
+    params: { ...ctx.params },
+    seeds: [...ctx.seeds],
+    ...(ctx.sweep ? { sweep: { key: ctx.sweep.key, values: [...ctx.sweep.values] } } : {}),
+    app: { name: 'identifiability-sandbox', version: ctx.appVersion },
+    tfjs: ctx.tfjs,
+    backend: ctx.backend,
+    ...(ctx.backendReason ? { backendReason: ctx.backendReason } : {}),
+    environment: ctx.environment,
+    ...(ctx.link ? { link: ctx.link } : {}),
+    runs: runs.map((r) => ({
+      seed: r.seed,
+      ...(r.value !== undefined ? { value: r.value } : {}),
+      params: { ...r.params },
+      state: r.state,
+      ...(r.error ? { error: r.error } : {}),
+      step: r.step,
+      seconds: r.seconds,
+      final: mapRecord(r.final, toJsonNumber),
+      history: thin(r.history).map((p) => ({ step: p.step, metrics: mapRecord(p.metrics, toJsonNumber) })),
+      verdicts: claims.map((c) => {
+        const j = judgeClaim(c, r.state === 'done' ? r.final[c.metric] : NaN);
+        return { claim: c.id, measured: toJsonNumber(j.measured), verdict: j.verdict };
+      }),
+    })),
+  };
+}
+
+export class BundleError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'BundleError';
+  }
+}
+
+export interface LoadedBundle {
+  bundle: Bundle;
+  /** The bundle's base parameters, checked against this app's parameter table. */
+  params: Params;
+  runs: RunRecord[];
+}
+
+/**
+ * Parse a bundle file's text for an experiment registry lookup. Refuses, with what was expected
+ * and what arrived: text that is not JSON, a different format or version, any field of the wrong
+ * shape, an unknown experiment or preset, and parameter values this app's table refuses.
+ */
+export function parseBundle(text: string, lookup: (id: string) => ExperimentSpec | undefined): LoadedBundle {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    throw new BundleError(`bundle: expected JSON, got text that does not parse (${e instanceof Error ? e.message : String(e)})`);
+  }
+  const head = raw as { format?: unknown; version?: unknown } | null;
+  if (!head || typeof head !== 'object') throw new BundleError(`bundle: expected a JSON object, got ${raw === null ? 'null' : typeof raw}`);
+  if (head.format !== BUNDLE_FORMAT) throw new BundleError(`bundle: expected format "${BUNDLE_FORMAT}", got ${JSON.stringify(head.format)?.slice(0, 80)}`);
+  if (head.version !== BUNDLE_VERSION) throw new BundleError(`bundle: expected version ${BUNDLE_VERSION}, got ${JSON.stringify(head.version)?.slice(0, 40)}`);
+  const parsed = bundleSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new BundleError(`bundle: at ${issue.path.join('.') || '(top)'}: ${issue.message}`);
+  }
+  const bundle = parsed.data;
+  const spec = lookup(bundle.experiment);
+  if (!spec) throw new BundleError(`bundle: expected an experiment of this app, got ${JSON.stringify(bundle.experiment)}`);
+  const check = (p: Record<string, string | number | boolean>, where: string): Params => {
+    try {
+      return resolveParams(spec, bundle.preset, p, 'strict').params;
+    } catch (e) {
+      if (e instanceof ParamError) throw new BundleError(`bundle: ${where}: ${e.message}`);
+      throw e;
+    }
+  };
+  const params = check(bundle.params, 'params');
+  const runs = bundle.runs.map((r, i) => ({
+    seed: r.seed,
+    ...(r.value !== undefined ? { value: r.value } : {}),
+    params: check(r.params, `runs.${i}.params`),
+    state: r.state,
+    ...(r.error !== undefined ? { error: r.error } : {}),
+    step: r.step,
+    seconds: r.seconds,
+    final: mapRecord(r.final, fromJsonNumber),
+    history: r.history.map((p) => ({ step: p.step, metrics: mapRecord(p.metrics, fromJsonNumber) })),
+  }));
+  return { bundle, params, runs };
+}
+
+/** Curves as CSV: one row per (run, step), one column per metric. */
+export function curvesCsv(runs: readonly RunRecord[], metrics: readonly string[], sweepKey?: string): string {
+  const head = ['run', 'seed', ...(sweepKey ? [sweepKey] : []), 'step', ...metrics];
+  const cell = (v: unknown) => {
+    const s = String(v ?? '');
+    return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  const lines = [head.map(cell).join(',')];
+  runs.forEach((r, i) => {
+    for (const p of r.history) {
+      lines.push([i, r.seed, ...(sweepKey ? [r.value ?? ''] : []), p.step, ...metrics.map((m) => (Number.isFinite(p.metrics[m]) ? p.metrics[m] : ''))].map(cell).join(','));
+    }
+  });
+  return lines.join('\n') + '\n';
+}

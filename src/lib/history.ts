@@ -1,0 +1,123 @@
+/**
+ * Run history: every finished run of the session, kept across reloads in IndexedDB (via `idb`).
+ * Curves are thinned and NaN is stored as null, so a record is plain structured-clone data.
+ * Without IndexedDB (private modes that refuse it) the history lives in memory and says so.
+ */
+import { openDB, type IDBPDatabase } from 'idb';
+import { thin } from '../../experiments/core/bundle';
+import type { MetricPoint, ParamValue, Params } from '../../experiments/core/spec';
+
+export const HISTORY_POINTS = 400;
+/** The oldest unpinned runs are dropped beyond this many per experiment. */
+export const HISTORY_LIMIT = 200;
+
+export interface StoredRun {
+  id: number;
+  experiment: string;
+  preset: string;
+  created: string;
+  seed: number;
+  value?: ParamValue;
+  sweepKey?: string;
+  params: Params;
+  state: 'done' | 'stopped' | 'error';
+  error?: string;
+  step: number;
+  seconds: number;
+  backend: string;
+  final: Record<string, number>;
+  history: MetricPoint[];
+  pinned: boolean;
+  /** Where a run came from when it was not trained here (e.g. a loaded bundle). */
+  source?: string;
+}
+
+type Json = Omit<StoredRun, 'final' | 'history'> & { final: Record<string, number | null>; history: { step: number; metrics: Record<string, number | null> }[] };
+
+const toNull = (r: Record<string, number>) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, Number.isFinite(v) ? v : null]));
+const fromNull = (r: Record<string, number | null>) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v === null ? NaN : v]));
+
+function encode(r: StoredRun): Json {
+  return { ...r, final: toNull(r.final), history: thin(r.history, HISTORY_POINTS).map((p) => ({ step: p.step, metrics: toNull(p.metrics) })) };
+}
+function decode(r: Json): StoredRun {
+  return { ...r, final: fromNull(r.final), history: r.history.map((p) => ({ step: p.step, metrics: fromNull(p.metrics) })) };
+}
+
+export class RunHistory {
+  /** Why the history is not persistent, when it is not. */
+  volatile: string | null = null;
+  private db?: Promise<IDBPDatabase | null>;
+  private memory = new Map<number, Json>();
+  private nextId = 1;
+
+  constructor(private readonly name = 'identifiability-sandbox') {}
+
+  private open(): Promise<IDBPDatabase | null> {
+    this.db ??= (async () => {
+      if (typeof indexedDB === 'undefined') {
+        this.volatile = 'this browser offers no IndexedDB';
+        return null;
+      }
+      try {
+        return await openDB(this.name, 1, {
+          upgrade(db) {
+            const store = db.createObjectStore('runs', { keyPath: 'id', autoIncrement: true });
+            store.createIndex('experiment', 'experiment');
+          },
+        });
+      } catch (e) {
+        this.volatile = `IndexedDB refused (${e instanceof Error ? e.message : String(e)})`;
+        return null;
+      }
+    })();
+    return this.db;
+  }
+
+  async list(experiment: string): Promise<StoredRun[]> {
+    const db = await this.open();
+    const rows: Json[] = db ? await db.getAllFromIndex('runs', 'experiment', experiment) : [...this.memory.values()].filter((r) => r.experiment === experiment);
+    return rows.map(decode).sort((a, b) => b.id - a.id);
+  }
+
+  async add(run: Omit<StoredRun, 'id'>): Promise<StoredRun> {
+    const db = await this.open();
+    const json = encode({ ...run, id: 0 }) as Partial<Json>;
+    delete json.id;
+    let id: number;
+    if (db) id = (await db.add('runs', json)) as number;
+    else {
+      id = this.nextId++;
+      this.memory.set(id, { ...(json as Json), id });
+    }
+    await this.prune(run.experiment);
+    return { ...decode({ ...(json as Json), id }) };
+  }
+
+  async update(id: number, patch: Partial<Pick<StoredRun, 'pinned'>>): Promise<void> {
+    const db = await this.open();
+    if (db) {
+      const row = (await db.get('runs', id)) as Json | undefined;
+      if (row) await db.put('runs', { ...row, ...patch });
+    } else {
+      const row = this.memory.get(id);
+      if (row) this.memory.set(id, { ...row, ...patch });
+    }
+  }
+
+  async remove(id: number): Promise<void> {
+    const db = await this.open();
+    if (db) await db.delete('runs', id);
+    else this.memory.delete(id);
+  }
+
+  async clear(experiment: string): Promise<void> {
+    for (const r of await this.list(experiment)) await this.remove(r.id);
+  }
+
+  private async prune(experiment: string): Promise<void> {
+    const all = await this.list(experiment);
+    const unpinned = all.filter((r) => !r.pinned);
+    for (const r of unpinned.slice(Math.max(0, HISTORY_LIMIT - (all.length - unpinned.length)))) await this.remove(r.id);
+  }
+}
