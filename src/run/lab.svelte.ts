@@ -40,6 +40,8 @@ export class LabRun {
   private runStarted = 0;
   private pausedAt = 0;
   private pausedMs = 0;
+  /** Set while a recorded reference run is on screen (no live run yet): what to say about it. */
+  recorded = $state<string | null>(null);
   /** Called with each run as it finishes (the page stores it in the history). */
   onRunDone?: (run: CompletedRun) => void;
 
@@ -114,7 +116,17 @@ export class LabRun {
     driver.send({ type: 'start', runId, experiment: this.experiment, params: { ...this.plan[i].params }, backend: this.backendRequest, stepsPerTick: this.stepsPerTick, startPaused });
   }
 
+  /** Show a recorded run's curves, charts and final metrics until a live run starts. */
+  showRecorded(label: string, history: MetricPoint[], views: View[], final: Record<string, number>): void {
+    if (this.state !== 'idle') return;
+    this.history = history;
+    this.views = views;
+    this.final = final;
+    this.recorded = label;
+  }
+
   private clear(): void {
+    this.recorded = null;
     this.history = [];
     this.views = [];
     this.final = null;

@@ -10,7 +10,7 @@ import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { browserPresent, browserRequired, useBrowser } from './harness';
+import { browserPresent, browserRequired, SHOTS, useBrowser } from './harness';
 import { parseBundle } from '../../experiments/core/bundle';
 import { experiments } from '../../experiments/registry';
 
@@ -250,5 +250,38 @@ describe.runIf(browserPresent || browserRequired)('lab workbench in Chromium', (
     await waitDone(page);
     expect(errors).toEqual([]);
     await context.close();
+  });
+
+  it('opens a paper preset with its recorded run drawn and labelled; Run replaces it with the live run', async () => {
+    const context = await ctx.browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${ctx.server.url}/?backend=wasm#/paper/estimating-treatment-effects-with-ica`);
+    await expect.poll(() => page.getByTestId('recorded-label').count(), { timeout: 30_000 }).toBe(1);
+    expect(await page.getByTestId('recorded-label').textContent()).toMatch(/^Recorded run: WASM backend, \d{4}-\d{2}-\d{2}, seed 0, /);
+    expect(await page.getByTestId('run-state').textContent()).toMatch(/^idle/);
+    await expect.poll(async () => (await traces(page, 'errors')).reduce((a, t) => a + t.n, 0)).toBeGreaterThan(1);
+    expect(await page.locator('[data-testid=claim-verdict][data-final=true]').count()).toBeGreaterThan(0);
+    await page.getByTestId('run').click();
+    await expect.poll(() => page.getByTestId('recorded-label').count()).toBe(0);
+    await waitDone(page);
+    expect(await page.getByTestId('run-state').textContent()).toMatch(/^done/);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('is usable at tablet and phone width: no sideways scrolling, the default preset runs', async () => {
+    for (const width of [768, 390]) {
+      const context = await ctx.browser.newContext({ viewport: { width, height: 900 }, isMobile: width < 500, hasTouch: width < 500 });
+      const { page, errors } = await open(FAST, context);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width + 1);
+      await page.getByTestId('run').click();
+      await waitDone(page);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width + 1);
+      await page.screenshot({ path: path.join(SHOTS, `lab-${width}px.png`), fullPage: false });
+      expect(errors).toEqual([]);
+      await context.close();
+    }
   });
 });
