@@ -55,7 +55,7 @@ export const spec: ExperimentSpec = {
   title: 'Contrastive learning on synthetic latents: InfoNCE and its relatives',
   family: 'contrastive',
   summary:
-    'Latents z and positive partners z\' are pushed through an invertible MLP. An encoder trained with InfoNCE, AnInfoNCE, cross-entropy or LeJEPA is scored against the true latents: linear R^2 (up to a linear map) and MCC (up to permutation and sign), next to the untrained encoder and the raw observations.',
+    'Latents z and positive partners z\' are pushed through an invertible MLP. An encoder trained with InfoNCE, AnInfoNCE, cross-entropy, a skill critic or LeJEPA is scored against the true latents: linear R^2 (up to a linear map) and MCC (up to permutation and sign), next to the untrained encoder and the raw observations.',
   params: contrastiveParams,
   metrics: {
     'loss/infonce': { label: 'InfoNCE', doc: 'Cross-entropy of the positive among the in-batch candidates.', better: 'lower', optional: true },

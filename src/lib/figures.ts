@@ -55,7 +55,9 @@ export function curvesFigure(chart: Extract<ChartSpec, { kind: 'curves' }>, spec
       data.push({ type: 'scatter', mode: 'lines', x: b.step, y: b.lo, line: { width: 0, color }, fill: 'tonexty', fillcolor: rgba(color, 0.22), hoverinfo: 'skip', showlegend: false, name: `${label(key)} -1 sd` });
       data.push({ type: 'scatter', mode: 'lines', name: `${label(key)}: mean ± sd of ${extras.bandRuns ?? ''} runs`.replace(' of  runs', ''), x: b.step, y: b.mean, line: { color, width: 2 } });
     }
-    if (pts.length) {
+    // A loss term this setting does not have (NaN throughout) gets no trace and no legend entry.
+    const present = pts.some((p) => Number.isFinite(p.metrics[key]));
+    if (present) {
       data.push({ type: 'scatter', mode: pts.length < 3 ? 'lines+markers' : 'lines', name: b ? `${label(key)} (live run)` : label(key), x, y: pts.map((p) => p.metrics[key] ?? null), line: { color, width: 3 } });
     }
     for (const o of extras.overlays ?? []) {
