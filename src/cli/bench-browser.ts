@@ -1,0 +1,124 @@
+/**
+ * The browser half of `npm run bench`: the built app in headless Chromium. Per backend, a short
+ * training run of the default SAE, contrastive and ICA presets: ms per step (the page's own
+ * clock), time from pressing Run to the first chart point, main-thread long tasks (over 50 ms,
+ * PerformanceObserver) and frames per second (requestAnimationFrame) while training; and the
+ * JavaScript the first page loads, gzipped, next to each lazily loaded part.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { buildApp, chromiumAvailable, CHROMIUM, launch, serveStatic } from './chromium';
+
+export interface BrowserRun {
+  experiment: string;
+  backend: string;
+  /** The backend the page actually used (a refused one falls back). */
+  used: string;
+  steps: number;
+  msPerStep: number;
+  firstPointMs: number;
+  longTasks: number;
+  longestTaskMs: number;
+  fps: number;
+}
+
+export interface BrowserBench {
+  runs: BrowserRun[];
+  firstLoad: { files: number; gzipBytes: number; names: string[] };
+  lazy: { file: string; gzipBytes: number }[];
+}
+
+const RUNS: { experiment: string; query: string; steps: number }[] = [
+  { experiment: 'sae', query: 'preset=superposition', steps: 200 },
+  { experiment: 'contrastive', query: 'preset=sphere-vmf', steps: 100 },
+  { experiment: 'linear-ica', query: 'preset=laplace-infomax&samples=5000', steps: 200 },
+];
+
+export async function browserBench(quick: boolean): Promise<BrowserBench | { skipped: string }> {
+  if (!chromiumAvailable()) return { skipped: `no Chromium at ${CHROMIUM} (apt-get install -y chromium)` };
+  const dist = await buildApp();
+  const server = await serveStatic(dist);
+  const browser = await launch();
+  try {
+    // First page load: every script the home page requests.
+    const page0 = await browser.newPage();
+    const scripts: string[] = [];
+    page0.on('request', (r) => {
+      if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
+    });
+    await page0.goto(`${server.url}/#/`);
+    await page0.waitForLoadState('networkidle');
+    await page0.close();
+    const gz = (rel: string) => gzipSync(readFileSync(path.join(dist, rel))).length;
+    const first = [...new Set(scripts)];
+    const firstLoad = { files: first.length, gzipBytes: first.reduce((a, f) => a + gz(f), 0), names: first };
+    const lazy = readdirSync(path.join(dist, 'assets'))
+      .filter((f) => f.endsWith('.js') && !first.includes(`/assets/${f}`))
+      .map((f) => ({ file: f, gzipBytes: gz(`assets/${f}`) }))
+      .sort((a, b) => b.gzipBytes - a.gzipBytes);
+
+    const runs: BrowserRun[] = [];
+    for (const backend of ['webgpu', 'webgl', 'wasm']) {
+      for (const r of RUNS) {
+        const steps = quick ? Math.max(20, Math.round(r.steps / 4)) : r.steps;
+        const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+        await page.addInitScript(() => {
+          const w = window as unknown as { __long: number[]; __frames: number; __counting: boolean };
+          w.__long = [];
+          w.__frames = 0;
+          w.__counting = false;
+          new PerformanceObserver((list) => {
+            for (const e of list.getEntries()) if (w.__counting) w.__long.push(e.duration);
+          }).observe({ type: 'longtask', buffered: false });
+          const tick = () => {
+            if (w.__counting) w.__frames++;
+            requestAnimationFrame(tick);
+          };
+          requestAnimationFrame(tick);
+        });
+        await page.goto(`${server.url}/?backend=${backend}#/lab/${r.experiment}?${r.query}&steps=${steps}`);
+        await page.getByTestId('run').waitFor();
+        const firstChart = await page.evaluate(() => document.querySelector('[data-testid^=chart-]')?.getAttribute('data-testid'));
+        const t0 = await page.evaluate(() => {
+          const w = window as unknown as { __counting: boolean };
+          w.__counting = true;
+          return performance.now();
+        });
+        await page.getByTestId('run').click();
+        await page.waitForFunction((sel) => (document.querySelector(`[data-testid=${sel}]`) as HTMLElement | null)?.dataset.drawnAt, firstChart, { timeout: 300_000 });
+        const drawnAt = Number(await page.evaluate((sel) => (document.querySelector(`[data-testid=${sel}]`) as HTMLElement).dataset.drawnAt, firstChart));
+        await page.waitForFunction(() => /^(done|error|stopped)/.test(document.querySelector('[data-testid=run-state]')?.textContent ?? ''), null, { timeout: 600_000 });
+        const t1 = await page.evaluate(() => {
+          const w = window as unknown as { __counting: boolean };
+          w.__counting = false;
+          return performance.now();
+        });
+        const stats = await page.evaluate(() => {
+          const w = window as unknown as { __long: number[]; __frames: number };
+          return { long: w.__long, frames: w.__frames, state: document.querySelector('[data-testid=run-state]')?.textContent ?? '', badge: document.querySelector('[data-testid=backend-badge]')?.textContent ?? '' };
+        });
+        const m = /step (\d+)(?: of \d+)? · ([\d.]+) s/.exec(stats.state);
+        const done = m ? Number(m[1]) : steps;
+        const seconds = m ? Number(m[2]) : (t1 - t0) / 1000;
+        runs.push({
+          experiment: r.experiment,
+          backend,
+          used: stats.badge.trim(),
+          steps: done,
+          msPerStep: (1000 * seconds) / Math.max(1, done),
+          firstPointMs: drawnAt - t0,
+          longTasks: stats.long.length,
+          longestTaskMs: stats.long.length ? Math.max(...stats.long) : 0,
+          fps: stats.frames / ((t1 - t0) / 1000),
+        });
+        process.stderr.write(`  browser ${backend} ${r.experiment}: ${runs.at(-1)!.msPerStep.toFixed(2)} ms/step\n`);
+        await page.close();
+      }
+    }
+    return { runs, firstLoad, lazy };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
