@@ -20,7 +20,11 @@ export interface BrowserRun {
   firstPointMs: number;
   longTasks: number;
   longestTaskMs: number;
-  fps: number;
+  /** Frames per second while training (null where requestAnimationFrame does not run, as headless here). */
+  fps: number | null;
+  /** A 16 ms main-thread timer's rate while training (62.5 when never delayed) and its longest delay. */
+  timerTicksPerSec: number;
+  maxStallMs: number;
 }
 
 export interface BrowserBench {
@@ -64,10 +68,22 @@ export async function browserBench(quick: boolean): Promise<BrowserBench | { ski
         const steps = quick ? Math.max(20, Math.round(r.steps / 4)) : r.steps;
         const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
         await page.addInitScript(() => {
-          const w = window as unknown as { __long: number[]; __frames: number; __counting: boolean };
+          const w = window as unknown as { __long: number[]; __frames: number; __ticks: number; __stall: number; __counting: boolean };
           w.__long = [];
           w.__frames = 0;
+          w.__ticks = 0;
+          w.__stall = 0;
           w.__counting = false;
+          // A 16 ms timer: how often the main thread gets to run it, and its longest delay.
+          let last = performance.now();
+          setInterval(() => {
+            const now = performance.now();
+            if (w.__counting) {
+              w.__ticks++;
+              w.__stall = Math.max(w.__stall, now - last - 16);
+            }
+            last = now;
+          }, 16);
           new PerformanceObserver((list) => {
             for (const e of list.getEntries()) if (w.__counting) w.__long.push(e.duration);
           }).observe({ type: 'longtask', buffered: false });
@@ -95,8 +111,8 @@ export async function browserBench(quick: boolean): Promise<BrowserBench | { ski
           return performance.now();
         });
         const stats = await page.evaluate(() => {
-          const w = window as unknown as { __long: number[]; __frames: number };
-          return { long: w.__long, frames: w.__frames, state: document.querySelector('[data-testid=run-state]')?.textContent ?? '', badge: document.querySelector('[data-testid=backend-badge]')?.textContent ?? '' };
+          const w = window as unknown as { __long: number[]; __frames: number; __ticks: number; __stall: number };
+          return { long: w.__long, frames: w.__frames, ticks: w.__ticks, stall: w.__stall, state: document.querySelector('[data-testid=run-state]')?.textContent ?? '', badge: document.querySelector('[data-testid=backend-badge]')?.textContent ?? '' };
         });
         const m = /step (\d+)(?: of \d+)? · ([\d.]+) s/.exec(stats.state);
         const done = m ? Number(m[1]) : steps;
@@ -110,7 +126,10 @@ export async function browserBench(quick: boolean): Promise<BrowserBench | { ski
           firstPointMs: drawnAt - t0,
           longTasks: stats.long.length,
           longestTaskMs: stats.long.length ? Math.max(...stats.long) : 0,
-          fps: stats.frames / ((t1 - t0) / 1000),
+          // requestAnimationFrame does not fire in this headless Chromium: null rather than a false 0.
+          fps: stats.frames > 0 ? stats.frames / ((t1 - t0) / 1000) : null,
+          timerTicksPerSec: stats.ticks / ((t1 - t0) / 1000),
+          maxStallMs: stats.stall,
         });
         process.stderr.write(`  browser ${backend} ${r.experiment}: ${runs.at(-1)!.msPerStep.toFixed(2)} ms/step\n`);
         await page.close();
