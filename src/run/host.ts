@@ -57,6 +57,15 @@ export function createHost(post: (msg: FromHost) => void): (msg: ToHost) => void
   }
 
   return (msg: ToHost) => {
+    if (msg.type === 'warm') {
+      if (!backend || backend.requested !== msg.backend) backend = { requested: msg.backend, info: chooseBackend(msg.backend) };
+      // Errors surface on the first real start, which awaits the same promises.
+      void backend.info.catch(() => undefined);
+      void Promise.resolve()
+        .then(() => getExperiment(msg.experiment).load())
+        .catch(() => undefined);
+      return;
+    }
     if (msg.type === 'start') {
       current?.runner?.stop();
       void start(msg);

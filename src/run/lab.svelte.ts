@@ -94,6 +94,11 @@ export class LabRun {
     return thisRun + queued * perRun;
   }
 
+  /** Start the host, choose its backend and load the experiment's code before Run is pressed. */
+  async warm(experiment: string): Promise<void> {
+    (await this.getDriver()).send({ type: 'warm', runId: this.runId, experiment, backend: this.backendRequest });
+  }
+
   async start(experiment: string, params: Params, startPaused = false): Promise<void> {
     return this.startStudy(experiment, [{ index: 0, seed: typeof params.seed === 'number' ? params.seed : 0, params }], startPaused);
   }

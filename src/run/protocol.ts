@@ -20,6 +20,8 @@ export interface BackendInfo {
 
 export type ToHost =
   | { type: 'start'; runId: number; experiment: string; params: Params; backend: BackendRequest; stepsPerTick: number; startPaused: boolean }
+  /** Before any Run: choose the backend and load the experiment's code, so Run starts at once. */
+  | { type: 'warm'; runId: number; experiment: string; backend: BackendRequest }
   | { type: 'pause'; runId: number }
   | { type: 'resume'; runId: number }
   | { type: 'step'; runId: number }
