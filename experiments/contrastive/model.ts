@@ -19,7 +19,9 @@
  *   embedding distribution to an isotropic Gaussian.
  */
 import type * as TF from '@tensorflow/tfjs-core';
+import { matMulT } from '../core/tf-ops';
 import '../core/tf-gradients';
+import { FlatAdam } from '../core/adam';
 import type { Rng } from '../core/rng';
 
 type Tf = typeof TF;
@@ -46,6 +48,12 @@ export interface EncoderOptions {
   /** Random directions SIGReg projects onto each step. */
   sigregSlices: number;
   lr: number;
+  /**
+   * Train with the straightforward implementation: autodiff through `loss` and TF.js's
+   * per-variable Adam, even where a fused step exists (the benchmark's naive baseline; the tests'
+   * reference for the fused step).
+   */
+  reference?: boolean;
 }
 
 export interface Batch {
@@ -58,7 +66,7 @@ export class ContrastiveModel {
   readonly weights: { w: TF.Variable<TF.Rank.R2>; b: TF.Variable<TF.Rank.R1> }[] = [];
   readonly head?: { w: TF.Variable<TF.Rank.R2>; b: TF.Variable<TF.Rank.R1> };
   readonly lambda?: TF.Variable<TF.Rank.R1>; // AnInfoNCE: Lambda_hat = exp(lambda)
-  private readonly optimizer: TF.Optimizer;
+  private readonly optimizer: TF.Optimizer | FlatAdam;
 
   constructor(
     private readonly tf: Tf,
@@ -82,7 +90,16 @@ export class ContrastiveModel {
       this.head = { w: variable(uniform(opts.latents * opts.classes, Math.sqrt(6 / opts.latents)), [opts.latents, opts.classes]), b: variable(new Float32Array(opts.classes), [opts.classes]) };
     }
     if (opts.objective === 'aninfonce') this.lambda = variable(new Float32Array(opts.latents), [opts.latents]); // Lambda_hat = 1
-    this.optimizer = tf.train.adam(opts.lr);
+    this.optimizer = this.fused ? new FlatAdam(tf, this.variables(), opts.lr) : tf.train.adam(opts.lr);
+  }
+
+  /**
+   * InfoNCE on the sphere (the default lab) trains through `fusedStep`: gradients written out by
+   * hand, anchors and positives encoded in one pass, matmul + bias + leaky ReLU as one kernel, and
+   * one flat Adam. The other objectives, and `reference`, train by autodiff.
+   */
+  get fused(): boolean {
+    return !this.opts.reference && this.opts.objective === 'infonce' && this.opts.normalise;
   }
 
   /** f(x): leaky-ReLU MLP, [batch, observed] -> [batch, latents]. */
@@ -95,6 +112,68 @@ export class ContrastiveModel {
     });
     if (this.opts.normalise) h = tf.div(h, tf.add(tf.norm(h, 'euclidean', 1, true), 1e-8)) as TF.Tensor2D;
     return h;
+  }
+
+  /** f(x) for scoring (no gradient): each layer one fused matmul + bias + activation kernel. */
+  embed(x: TF.Tensor2D): TF.Tensor2D {
+    const tf = this.tf;
+    return tf.tidy(() => {
+      let h: TF.Tensor2D = x;
+      this.weights.forEach(({ w, b }, l) => {
+        h = tf.fused.matMul({ a: h, b: w, bias: b, activation: l < this.weights.length - 1 ? 'leakyrelu' : 'linear', leakyreluAlpha: 0.01 }) as TF.Tensor2D;
+      });
+      return this.opts.normalise ? (tf.div(h, tf.add(tf.sqrt(tf.sum(tf.square(h), 1, true)), 1e-8)) as TF.Tensor2D) : h;
+    });
+  }
+
+  /**
+   * One fused InfoNCE step on the sphere. `x2` stacks anchors over positives, [2 batch, observed].
+   * Forward as in `loss`; backward by hand:
+   *   L = -1/B sum_i log softmax(S)_ii,  S = A B'^T / tau             (A, B' unit embeddings)
+   *   dL/dS = (P - I) / B with P the row softmax of S
+   *   dL/dA = (P B' - B') / (B tau),  dL/dB' = (P^T A - A) / (B tau)
+   *   through e = y / (|y| + eps):  dL/dy = (dL/de - e <dL/de, e>) / (|y| + eps)
+   *   through each layer h_out = leaky(h_in W + b):  dW = h_in^T du, db = 1^T du,
+   *   du_prev = (du W^T) * leaky'(h_in), with leaky' read off h_in's sign.
+   * Returns the InfoNCE value only when `withLoss` (the value is read once per dispatch).
+   */
+  fusedStep(x2: TF.Tensor2D, withLoss: boolean): TF.Scalar | undefined {
+    const tf = this.tf;
+    const { tau } = this.opts;
+    const B = x2.shape[0] / 2;
+    const L = this.weights.length;
+    return tf.tidy(() => {
+      const inputs: TF.Tensor2D[] = []; // the input of each layer
+      let h: TF.Tensor2D = x2;
+      this.weights.forEach(({ w, b }, l) => {
+        inputs.push(h);
+        h = tf.fused.matMul({ a: h, b: w, bias: b, activation: l < L - 1 ? 'leakyrelu' : 'linear', leakyreluAlpha: 0.01 }) as TF.Tensor2D; // [2B, width]
+      });
+      const r = tf.add(tf.sqrt(tf.sum(tf.square(h), 1, true)), 1e-8); // [2B, 1]
+      const e = tf.div(h, r); // [2B, latents]
+      const [a, bp] = tf.split(e, 2) as TF.Tensor2D[]; // [B, latents] anchors, positives
+      const S = tf.mul(matMulT(tf, a, bp, false, true), 1 / tau); // [B, B] logits
+      const mx = tf.max(S, 1, true); // [B, 1]
+      const ex = tf.exp(tf.sub(S, mx));
+      const Z = tf.sum(ex, 1, true); // [B, 1]
+      const P = tf.div(ex, Z); // [B, B]
+      let loss: TF.Scalar | undefined;
+      if (withLoss) {
+        const diag = tf.mul(tf.sum(tf.mul(a, bp), 1, true), 1 / tau); // S_ii, [B, 1]
+        loss = tf.keep(tf.mean(tf.sub(tf.add(tf.log(Z), mx), diag)) as TF.Scalar);
+      }
+      const dE = tf.mul(tf.sub(tf.concat([tf.matMul(P, bp), matMulT(tf, P as TF.Tensor2D, a, true, false)]), tf.concat([bp, a])), 1 / (B * tau)); // [2B, latents]
+      let du = tf.div(tf.sub(dE, tf.mul(e, tf.sum(tf.mul(dE, e), 1, true))), r) as TF.Tensor2D; // [2B, latents]
+      const grads: TF.Tensor[] = new Array(2 * L);
+      for (let l = L - 1; l >= 0; l--) {
+        const input = inputs[l]; // [2B, fanIn]
+        grads[2 * l] = matMulT(tf, input, du, true, false); // [fanIn, fanOut]
+        grads[2 * l + 1] = tf.sum(du, 0); // [fanOut]
+        if (l > 0) du = tf.mul(matMulT(tf, du, this.weights[l].w, false, true), tf.step(input, 0.01)) as TF.Tensor2D; // leaky' = 1 or 0.01
+      }
+      (this.optimizer as FlatAdam).apply(grads);
+      return loss;
+    });
   }
 
   lambdaHat(): TF.Tensor1D | undefined {
@@ -174,12 +253,12 @@ export class ContrastiveModel {
     return { loss: nce, terms: { 'loss/infonce': nce } };
   }
 
-  /** One Adam step; returns the loss terms as a [terms] tensor in `termNames` order. */
+  /** One Adam step by autodiff; returns the loss terms as a [terms] tensor in `termNames` order. */
   trainStep(batch: Batch, termNames: string[]): TF.Tensor1D {
     const tf = this.tf;
     return tf.tidy(() => {
       let terms: Record<string, TF.Scalar> = {};
-      this.optimizer.minimize(() => {
+      (this.optimizer as TF.Optimizer).minimize(() => {
         const out = this.loss(batch);
         // The tape's scope disposes everything but the loss: keep the named terms to read them.
         terms = Object.fromEntries(Object.entries(out.terms).map(([k, v]) => [k, tf.keep(tf.clone(v))])); // clones: minimize disposes the loss itself

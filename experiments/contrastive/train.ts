@@ -8,7 +8,7 @@
 import type * as TF from '@tensorflow/tfjs-core';
 import { Rng } from '../core/rng';
 import { chanceMcc, linearR2, linearR2PerDim, mcc, spearmanMatrix } from '../core/metrics';
-import type { ExperimentRun, Params, StepReport, Trainer, View } from '../core/spec';
+import type { ExperimentRun, Params, RunOptions, StepReport, Trainer, View } from '../core/spec';
 import { contrastiveSpec, generate, toTable, type ContrastiveData } from './data';
 import { ContrastiveModel, HEADED, type Batch, type EncoderOptions, type Objective } from './model';
 
@@ -26,7 +26,7 @@ export interface Scores {
   embedding: Float32Array;
 }
 
-function encoderOptions(p: Params, data: ContrastiveData): EncoderOptions {
+function encoderOptions(p: Params, data: ContrastiveData, reference: boolean): EncoderOptions {
   const objective = p.objective as Objective;
   return {
     objective,
@@ -42,6 +42,7 @@ function encoderOptions(p: Params, data: ContrastiveData): EncoderOptions {
     sigregWeight: p.sigregWeight as number,
     sigregSlices: 16,
     lr: p.lr as number,
+    reference,
   };
 }
 
@@ -86,17 +87,19 @@ export class Learner {
   private readonly labelsT: TF.Tensor1D;
   private readonly testT: TF.Tensor2D;
   private readonly testPosT: TF.Tensor2D;
+  private trainX32?: [Float32Array, Float32Array]; // anchors and positives, for the fused step's batches
 
   constructor(
     private readonly tf: typeof TF,
     readonly data: ContrastiveData,
     readonly params: Params,
     seed: number,
+    reference = false,
   ) {
     const { train, test, spec } = data;
     const m = spec.observed;
     this.rng = new Rng(seed).fork('learner');
-    const opts = encoderOptions(params, data);
+    const opts = encoderOptions(params, data, reference);
     this.names = termNames(opts.objective);
     this.xT = tf.tensor2d(Float32Array.from(train.x), [train.n, m]);
     this.xPosT = tf.tensor2d(Float32Array.from(train.xPos), [train.n, m]);
@@ -111,18 +114,17 @@ export class Learner {
   }
 
   private async embed(): Promise<Scores> {
-    const [a, b] = this.tf.tidy(() => [this.model.encode(this.testT), this.model.encode(this.testPosT)]);
+    const [a, b] = [this.model.embed(this.testT), this.model.embed(this.testPosT)];
     const [ea, eb] = [(await a.data()) as Float32Array, (await b.data()) as Float32Array];
     this.tf.dispose([a, b]);
     return score(ea, eb, this.data);
   }
 
-  private batch(): Batch {
-    const { tf } = this;
+  /** Training pairs of one batch, without replacement: in-batch negatives must be other samples. */
+  private batchIndices(): Int32Array {
     const n = this.data.train.n;
     const size = Math.min(this.params.batch as number, n);
     const idx = new Int32Array(size);
-    // Without replacement inside a batch: in-batch negatives must be other samples.
     const seen = new Set<number>();
     for (let i = 0; i < size; i++) {
       let j = this.rng.int(n);
@@ -130,6 +132,13 @@ export class Learner {
       seen.add(j);
       idx[i] = j;
     }
+    return idx;
+  }
+
+  private batch(): Batch {
+    const { tf } = this;
+    const idx = this.batchIndices();
+    const size = idx.length;
     return tf.tidy(() => {
       const it = tf.tensor1d(idx, 'int32');
       let x = tf.gather(this.xT, it) as TF.Tensor2D;
@@ -158,7 +167,29 @@ export class Learner {
     }
     const todo = Math.min(k, (this.params.steps as number) - this.step);
     let terms: TF.Tensor1D | undefined;
-    for (let s = 0; s < todo; s++) {
+    if (this.model.fused) {
+      // Anchors over positives, [2 batch, observed], copied here from the training pairs: one
+      // upload per step costs less than gathers on the device (WASM); the draws are the same.
+      const m = this.data.spec.observed;
+      this.trainX32 ??= [Float32Array.from(this.data.train.x), Float32Array.from(this.data.train.xPos)];
+      const [xs, ps] = this.trainX32;
+      for (let s = 0; s < todo; s++) {
+        const idx = this.batchIndices();
+        const B = idx.length;
+        const rows = new Float32Array(2 * B * m);
+        for (let i = 0; i < B; i++) {
+          rows.set(xs.subarray(idx[i] * m, idx[i] * m + m), i * m);
+          rows.set(ps.subarray(idx[i] * m, idx[i] * m + m), (B + i) * m);
+        }
+        const x2 = this.tf.tensor2d(rows, [2 * B, m]);
+        const loss = this.model.fusedStep(x2, s === todo - 1);
+        x2.dispose();
+        if (loss) terms = this.tf.tidy(() => this.tf.reshape(loss, [1]) as TF.Tensor1D);
+        loss?.dispose();
+        this.step++;
+      }
+    }
+    for (let s = 0; s < (this.model.fused ? 0 : todo); s++) {
       const b = this.batch();
       terms?.dispose();
       terms = this.model.trainStep(b, this.names);
@@ -199,9 +230,9 @@ class ContrastiveRun implements ExperimentRun {
   private readonly raw: { r2: number; mcc: number };
   private readonly chance: number;
 
-  constructor(tf: typeof TF, private readonly params: Params) {
+  constructor(tf: typeof TF, private readonly params: Params, options: RunOptions = {}) {
     const data = generate(contrastiveSpec(params), params.seed as number);
-    this.learner = new Learner(tf, data, params, params.seed as number);
+    this.learner = new Learner(tf, data, params, params.seed as number, options.reference);
     this.raw = rawBaselines(data);
     this.chance = chanceMcc(data.spec.latents, new Rng(params.seed as number).fork('chance'));
     this.totalSteps = params.steps as number;
@@ -388,5 +419,5 @@ class ContrastiveSweepRun implements ExperimentRun {
 }
 
 const dataOnly = (p: Params) => toTable(generate(contrastiveSpec(p), p.seed as number));
-export const trainer: Trainer = { create: (tf, p) => new ContrastiveRun(tf, p), exportData: dataOnly };
+export const trainer: Trainer = { create: (tf, p, o) => new ContrastiveRun(tf, p, o), exportData: dataOnly };
 export const sweepTrainer: Trainer = { create: (tf, p) => new ContrastiveSweepRun(tf, p), exportData: dataOnly };

@@ -120,8 +120,17 @@ export interface DataTable {
   values: Float64Array;
 }
 
+export interface RunOptions {
+  /**
+   * Train with the straightforward implementation (autodiff, TF.js's per-variable Adam) where the
+   * experiment has a hand-fused step: the benchmark's naive baseline and the tests' reference.
+   * Experiments without a fused step ignore it.
+   */
+  reference?: boolean;
+}
+
 export interface Trainer {
-  create(tf: typeof TF, params: Params): ExperimentRun;
+  create(tf: typeof TF, params: Params, options?: RunOptions): ExperimentRun;
   exportData(params: Params): DataTable;
 }
 

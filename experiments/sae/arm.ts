@@ -27,9 +27,9 @@ export interface ArmOptions {
   oracleDecoder: boolean;
 }
 
-export function armOptions(p: Params): ArmOptions {
+export function armOptions(p: Params, reference = false): ArmOptions {
   return {
-    sae: { variant: p.variant as Variant, width: p.width as number, k: p.saeK as number, l1: p.l1 as number, lr: p.lr as number },
+    sae: { variant: p.variant as Variant, width: p.width as number, k: p.saeK as number, l1: p.l1 as number, lr: p.lr as number, reference },
     steps: p.steps as number,
     batch: p.batch as number,
     whiten: p.whiten as boolean,
@@ -76,7 +76,7 @@ export class Arm {
   private readonly rng: Rng;
   private readonly mean: Float64Array;
   private readonly white: Mat | null; // [dim, dim], x_w = W (x - mean)
-  private readonly trainT: TF.Tensor2D; // [n, dim] preprocessed training observations
+  private readonly trainX: Float32Array; // [n, dim] preprocessed training observations
   last = { recon: NaN, sparsity: NaN };
 
   constructor(
@@ -96,17 +96,12 @@ export class Arm {
       this.white = null;
     }
     const xs = this.preprocess(train.x, train.n);
-    this.trainT = tf.tensor2d(xs, [train.n, dim]);
+    this.trainX = xs;
     if (opts.oracleDecoder && (opts.whiten || opts.sae.width !== data.features)) {
       throw new Error(`decoder: expected "learned" unless width = features (${data.features}) and whitening is off, got "oracle" with width ${opts.sae.width}${opts.whiten ? ' and whitening' : ''}`);
     }
     const sae = opts.oracleDecoder ? { ...opts.sae, fixedDict: data.dict } : opts.sae;
-    try {
-      this.sae = new Sae(tf, sae, dim, this.rng.fork('init'), xs, train.n);
-    } catch (e) {
-      this.trainT.dispose();
-      throw e;
-    }
+    this.sae = new Sae(tf, sae, dim, this.rng.fork('init'), xs, train.n);
   }
 
   get done(): boolean {
@@ -136,21 +131,33 @@ export class Arm {
     const n = this.data.train.n;
     const todo = Math.min(k, this.opts.steps - this.step);
     let terms: TF.Tensor1D | undefined;
-    const batch = () => {
-      const idx = new Int32Array(this.opts.batch);
-      for (let i = 0; i < idx.length; i++) idx[i] = this.rng.int(n);
-      return idx;
+    // Rows drawn with replacement and copied here: an upload of [batch, dim] costs less than a
+    // gather kernel on the device (WASM), and the draws are the same either way.
+    const d = this.data.dim;
+    const batch = (): TF.Tensor2D => {
+      const rows = new Float32Array(this.opts.batch * d);
+      for (let i = 0; i < this.opts.batch; i++) {
+        const r = this.rng.int(n);
+        rows.set(this.trainX.subarray(r * d, r * d + d), i * d);
+      }
+      return tf.tensor2d(rows, [this.opts.batch, d]);
     };
     for (let s = 0; s < todo; s++) {
-      const idx = batch();
-      terms?.dispose();
-      terms = tf.tidy(() => this.sae.trainStep(tf.gather(this.trainT, tf.tensor1d(idx, 'int32')) as TF.Tensor2D));
+      const x = batch();
+      // Loss terms only for the last step of the call: the only one read back.
+      const t = this.sae.trainStep(x, true, s === todo - 1);
+      x.dispose();
+      if (t) {
+        terms?.dispose();
+        terms = t;
+      }
       this.step++;
     }
     // Nothing to train (k = 0, or already done) but nothing measured yet: measure without a step.
     if (!terms && Number.isNaN(this.last.recon)) {
-      const idx = batch();
-      terms = tf.tidy(() => this.sae.trainStep(tf.gather(this.trainT, tf.tensor1d(idx, 'int32')) as TF.Tensor2D, false));
+      const x = batch();
+      terms = this.sae.trainStep(x, false);
+      x.dispose();
     }
     if (terms) {
       const [recon, sparsity] = await terms.data();
@@ -261,7 +268,6 @@ export class Arm {
 
   dispose(): void {
     this.sae.dispose();
-    this.trainT.dispose();
   }
 }
 

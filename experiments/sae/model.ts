@@ -19,8 +19,11 @@
  * of classical pursuit-based dictionary learning), not the gradient through the unrolled pursuit.
  */
 import type * as TF from '@tensorflow/tfjs-core';
+import { matMulT } from '../core/tf-ops';
 import type { Rng } from '../core/rng';
 import { lstsq, mat, type Mat } from '../core/linalg';
+import { FlatAdam } from '../core/adam';
+import '../core/tf-gradients';
 
 type Tf = typeof TF;
 export type Variant = 'relu' | 'topk' | 'stable' | 'mp';
@@ -36,6 +39,11 @@ export interface SaeOptions {
   lr: number;
   /** Fix the decoder to these unit atoms [width, dim] and train only the encoder (the known-dictionary setting). */
   fixedDict?: Float64Array;
+  /**
+   * Train with the straightforward implementation instead: autodiff of the loss and TF.js's
+   * per-variable Adam. The benchmark's naive baseline, and the tests' check of the hand gradients.
+   */
+  reference?: boolean;
 }
 
 export class Sae {
@@ -43,7 +51,7 @@ export class Sae {
   readonly bDec: TF.Variable<TF.Rank.R1>; // [dim]
   readonly wEnc?: TF.Variable<TF.Rank.R2>; // [dim, width], untied variants only
   readonly bEnc?: TF.Variable<TF.Rank.R1>; // [width]
-  private readonly optimizer: TF.Optimizer;
+  private readonly optimizer: TF.Optimizer | FlatAdam;
 
   constructor(
     private readonly tf: Tf,
@@ -86,7 +94,8 @@ export class Sae {
       this.wEnc = variable(() => tf.transpose(tf.tensor2d(atoms, [width, dim])));
       if (opts.variant !== 'stable') this.bEnc = variable(() => tf.zeros([width]) as TF.Tensor1D);
     }
-    this.optimizer = tf.train.adam(opts.lr);
+    if (opts.reference && opts.variant === 'mp') throw new Error('reference step: expected variant relu, topk or stable (the mp gradient is taken at fixed pursuit codes, which autodiff does not), got mp');
+    this.optimizer = opts.reference ? tf.train.adam(opts.lr) : new FlatAdam(tf, this.variables().filter((v) => v.trainable), opts.lr);
   }
 
   /** Pre-activations [batch, width] for the linear-encoder variants. */
@@ -94,14 +103,15 @@ export class Sae {
     const tf = this.tf;
     const centred = tf.sub(x, this.bDec);
     if (this.wEnc) return (this.bEnc ? tf.add(tf.matMul(centred, this.wEnc), this.bEnc) : tf.matMul(centred, this.wEnc)) as TF.Tensor2D;
-    return tf.matMul(centred, this.wDec, false, true) as TF.Tensor2D;
+    return matMulT(tf, centred as TF.Tensor2D, this.wDec, false, true);
   }
 
   /** TopK mask [batch, width] of the current pre-activations (a constant for the gradient). */
   private topkMask(pre: TF.Tensor2D): TF.Tensor2D {
     const tf = this.tf;
     const { indices } = tf.topk(pre, this.opts.k);
-    return tf.sum(tf.oneHot(indices, this.opts.width), 1) as TF.Tensor2D;
+    // oneHot stays int32 and is cast: the WASM kernel writes int32 bits whatever dtype is asked for
+    return tf.cast(tf.sum(tf.oneHot(indices, this.opts.width), 1), 'float32') as TF.Tensor2D;
   }
 
   /** Matching pursuit selections: k one-hot masks [batch, width], greedy on the residual. */
@@ -110,7 +120,7 @@ export class Sae {
     const masks: TF.Tensor2D[] = [];
     let r = tf.sub(x, this.bDec) as TF.Tensor2D; // [batch, dim]
     for (let t = 0; t < this.opts.k; t++) {
-      const c = tf.relu(tf.matMul(r, this.wDec, false, true)); // [batch, width]
+      const c = tf.relu(matMulT(tf, r, this.wDec, false, true)); // [batch, width]
       const mask = tf.cast(tf.oneHot(tf.argMax(c, 1), this.opts.width), 'float32') as TF.Tensor2D;
       const coef = tf.sum(tf.mul(c, mask), 1, true); // [batch, 1]
       r = tf.sub(r, tf.mul(coef, tf.matMul(mask, this.wDec))) as TF.Tensor2D;
@@ -158,63 +168,116 @@ export class Sae {
    *   L = E_b |x - (z D + b_dec)|^2  +  lambda E_b |z|_1   (the L1 term for the relu variant only)
    * Call inside tf.tidy.
    */
-  lossAndGrads(x: TF.Tensor2D): { terms: TF.Tensor1D; grads: Record<string, TF.Tensor> } {
+  lossAndGrads(x: TF.Tensor2D, withTerms = true): { terms?: TF.Tensor1D; grads: Record<string, TF.Tensor> } {
     const tf = this.tf;
     const batch = x.shape[0];
-    const sel = this.selections(x);
-    const pre = this.opts.variant === 'mp' ? null : this.pre(x); // [batch, width]
-    const z = this.codes(x, sel); // [batch, width]
-    const e = tf.sub(this.decode(z), x); // [batch, dim] residual x_hat - x
-    const recon = tf.mean(tf.sum(tf.square(e), 1));
-    const sparsity = tf.mean(tf.sum(z, 1)); // z >= 0, so |z|_1 = sum z
-    const gXhat = tf.mul(e, 2 / batch); // dL/dx_hat [batch, dim]
     const grads: Record<string, TF.Tensor> = {};
-    let gDec = tf.matMul(z, gXhat, true, false); // [width, dim] from the decoder
-    let gBDec = tf.sum(gXhat, 0); // [dim]
-    if (pre) {
-      // dL/dz = dL/dx_hat D^T + lambda / batch, through ReLU (and the TopK mask).
-      let gz = tf.matMul(gXhat, this.wDec, false, true); // [batch, width]
+    let z: TF.Tensor2D; // [batch, width] codes
+    let e: TF.Tensor; // [batch, dim] residual x_hat - x
+    let gDec: TF.Tensor; // [width, dim]
+    let gBDec: TF.Tensor; // [dim]
+    if (this.opts.variant === 'mp') {
+      z = this.codes(x, this.selections(x));
+      e = tf.sub(this.decode(z), x);
+      const gXhat = tf.mul(e, 2 / batch) as TF.Tensor2D; // dL/dx_hat
+      gDec = matMulT(tf, z, gXhat, true, false);
+      gBDec = tf.sum(gXhat, 0);
+    } else {
+      // Linear encoders: the pre-activations once, then one mask for ReLU and the TopK selection.
+      const centred = tf.sub(x, this.bDec) as TF.Tensor2D; // [batch, dim]
+      const lin = this.wEnc ? tf.matMul(centred, this.wEnc) : matMulT(tf, centred, this.wDec, false, true);
+      const pre = (this.bEnc ? tf.add(lin, this.bEnc) : lin) as TF.Tensor2D; // [batch, width]
+      const mask = this.opts.variant === 'relu' ? tf.step(pre) : tf.mul(tf.step(pre), this.topkMask(pre)); // ReLU' (x TopK), [batch, width]
+      z = tf.mul(pre, mask) as TF.Tensor2D; // = ReLU(pre) on the selection
+      e = tf.sub(this.decode(z), x); // x_hat - x
+      const gXhat = tf.mul(e, 2 / batch) as TF.Tensor2D; // dL/dx_hat
+      gDec = matMulT(tf, z, gXhat, true, false); // from the decoder
+      gBDec = tf.reshape(tf.matMul(this.ones(batch), gXhat), [-1]); // column sums as a product (cheaper on WASM than a sum over axis 0)
+      // dL/dz = dL/dx_hat D^T (+ lambda / batch for the L1 term), through the mask
+      let gz = matMulT(tf, gXhat, this.wDec, false, true); // [batch, width]
       if (this.opts.variant === 'relu') gz = tf.add(gz, this.opts.l1 / batch);
-      let gPre = tf.mul(gz, tf.cast(tf.greater(pre, 0), 'float32'));
-      if (sel) gPre = tf.mul(gPre, sel as TF.Tensor2D);
-      const centred = tf.sub(x, this.bDec); // [batch, dim]
+      const gPre = tf.mul(gz, mask) as TF.Tensor2D;
       if (this.wEnc) {
-        grads[this.wEnc.name] = tf.matMul(centred, gPre, true, false); // [dim, width]
-        if (this.bEnc) grads[this.bEnc.name] = tf.sum(gPre, 0);
-        gBDec = tf.sub(gBDec, tf.sum(tf.matMul(gPre, this.wEnc, false, true), 0));
+        grads[this.wEnc.name] = matMulT(tf, centred, gPre, true, false); // [dim, width]
+        const colSum = tf.matMul(this.ones(batch), gPre); // [1, width]
+        if (this.bEnc) grads[this.bEnc.name] = tf.reshape(colSum, [-1]);
+        // pre depends on b_dec through centred: -(1^T gPre) W_enc^T
+        gBDec = tf.sub(gBDec, tf.reshape(matMulT(tf, colSum as TF.Tensor2D, this.wEnc, false, true), [-1]));
       } else {
-        gDec = tf.add(gDec, tf.matMul(gPre, centred, true, false)); // tied encoder: pre = (x - b) D^T
+        gDec = tf.add(gDec, matMulT(tf, gPre, centred, true, false)); // tied encoder: pre = (x - b) D^T
       }
     }
     if (this.wDec.trainable) grads[this.wDec.name] = gDec;
     if (this.bDec.trainable) grads[this.bDec.name] = gBDec;
-    return { terms: tf.stack([recon, sparsity]) as TF.Tensor1D, grads };
+    // [reconstruction, sparsity]; z >= 0, so |z|_1 = sum z
+    const terms = withTerms ? (tf.stack([tf.mean(tf.sum(tf.square(e), 1)), tf.mean(tf.sum(z, 1))]) as TF.Tensor1D) : undefined;
+    return { terms, grads };
+  }
+
+  private onesRow?: TF.Tensor2D;
+  /** A [1, batch] row of ones, kept between steps. */
+  private ones(batch: number): TF.Tensor2D {
+    if (this.onesRow?.shape[1] !== batch) {
+      this.onesRow?.dispose();
+      this.onesRow = this.tf.keep(this.tf.ones([1, batch]));
+    }
+    return this.onesRow;
+  }
+
+  /** Loss terms [reconstruction, sparsity] at given selections (constants), differentiable in the weights. */
+  private terms(x: TF.Tensor2D, sel: TF.Tensor2D | TF.Tensor2D[] | null): { recon: TF.Scalar; sparsity: TF.Scalar; loss: TF.Scalar } {
+    const tf = this.tf;
+    const z = this.codes(x, sel); // [batch, width]
+    const recon = tf.mean(tf.sum(tf.square(tf.sub(this.decode(z), x)), 1)) as TF.Scalar;
+    const sparsity = tf.mean(tf.sum(z, 1)) as TF.Scalar;
+    return { recon, sparsity, loss: this.opts.variant === 'relu' ? (tf.add(recon, tf.mul(this.opts.l1, sparsity)) as TF.Scalar) : recon };
   }
 
   /** The training loss (what lossAndGrads differentiates), for checks. */
   loss(x: TF.Tensor2D): TF.Scalar {
-    const tf = this.tf;
-    return tf.tidy(() => {
-      const z = this.codes(x, this.selections(x));
-      const recon = tf.mean(tf.sum(tf.square(tf.sub(this.decode(z), x)), 1));
-      return (this.opts.variant === 'relu' ? tf.add(recon, tf.mul(this.opts.l1, tf.mean(tf.sum(z, 1)))) : recon) as TF.Scalar;
-    });
+    return this.tf.tidy(() => this.terms(x, this.selections(x)).loss);
   }
 
   /**
    * One Adam step on a batch (or, with update = false, only the measurement); returns the loss
    * terms [reconstruction, sparsity] as a [2] tensor the caller reads or disposes.
    */
-  trainStep(x: TF.Tensor2D, update = true): TF.Tensor1D {
+  trainStep(x: TF.Tensor2D, update?: boolean): TF.Tensor1D;
+  trainStep(x: TF.Tensor2D, update: boolean, withTerms: boolean): TF.Tensor1D | undefined;
+  trainStep(x: TF.Tensor2D, update = true, withTerms = true): TF.Tensor1D | undefined {
     const tf = this.tf;
     return tf.tidy(() => {
-      const { terms, grads } = this.lossAndGrads(x);
-      if (!update) return terms;
-      this.optimizer.applyGradients(grads as TF.NamedTensorMap);
-      // Project atoms back to the unit sphere.
-      if (this.wDec.trainable) this.wDec.assign(tf.div(this.wDec, tf.add(tf.norm(this.wDec, 'euclidean', 1, true), 1e-8)) as TF.Tensor2D);
-      return terms;
+      if (this.optimizer instanceof FlatAdam) {
+        const { terms, grads } = this.lossAndGrads(x, withTerms || !update);
+        if (!update) return terms;
+        const vars = this.variables().filter((v) => v.trainable);
+        this.optimizer.apply(vars.map((v) => grads[v.name]));
+        this.projectAtoms();
+        return terms;
+      }
+      // The straightforward step: autodiff through the loss at constant selections.
+      const sel = this.selections(x);
+      if (!update) {
+        const t = this.terms(x, sel);
+        return tf.stack([t.recon, t.sparsity]) as TF.Tensor1D;
+      }
+      let kept: TF.Tensor[] = [];
+      this.optimizer.minimize(() => {
+        const t = this.terms(x, sel);
+        kept = [tf.keep(tf.clone(t.recon)), tf.keep(tf.clone(t.sparsity))]; // minimize disposes the rest of its scope
+        return t.loss;
+      });
+      this.projectAtoms();
+      const out = tf.stack(kept) as TF.Tensor1D;
+      tf.dispose(kept);
+      return out;
     });
+  }
+
+  /** Project atoms back to the unit sphere. */
+  private projectAtoms(): void {
+    const tf = this.tf;
+    if (this.wDec.trainable) this.wDec.assign(tf.div(this.wDec, tf.add(tf.sqrt(tf.sum(tf.square(this.wDec), 1, true)), 1e-8)) as TF.Tensor2D);
   }
 
   /** Every variable of the model, by name (for checks and exports). */
@@ -228,6 +291,7 @@ export class Sae {
 
   dispose(): void {
     this.tf.dispose(this.variables());
+    this.onesRow?.dispose();
     this.optimizer.dispose();
   }
 }

@@ -6,7 +6,7 @@
 import type * as TF from '@tensorflow/tfjs-core';
 import { mcc, spearmanMatrix } from '../core/metrics';
 import { dictionaryRecovery, linearCka, rsa } from '../core/dictionary';
-import type { ExperimentRun, Params, StepReport, Trainer, View } from '../core/spec';
+import type { ExperimentRun, Params, RunOptions, StepReport, Trainer, View } from '../core/spec';
 import { Arm, armOptions, type ArmResult } from './arm';
 import { generate, reproject, sparseSpec, toTable, type SparseData } from './data';
 import type { Variant } from './model';
@@ -59,9 +59,9 @@ class RecoveryRun implements ExperimentRun {
   private result?: ArmResult;
   private dictLive?: ReturnType<typeof dictionaryRecovery>;
 
-  constructor(tf: typeof TF, private readonly params: Params) {
+  constructor(tf: typeof TF, private readonly params: Params, options: RunOptions = {}) {
     const data = generate(sparseSpec(params), params.seed as number);
-    this.arm = new Arm(tf, data, armOptions(params), params.seed as number);
+    this.arm = new Arm(tf, data, armOptions(params, options.reference), params.seed as number);
     this.totalSteps = this.arm.opts.steps;
   }
 
@@ -434,7 +434,7 @@ class AlignmentRun extends StudyRun {
 
 const dataOnly = (p: Params) => toTable(generate(sparseSpec(p), p.seed as number));
 
-export const recoveryTrainer: Trainer = { create: (tf, p) => new RecoveryRun(tf, p), exportData: dataOnly };
+export const recoveryTrainer: Trainer = { create: (tf, p, o) => new RecoveryRun(tf, p, o), exportData: dataOnly };
 export const compareTrainer: Trainer = { create: (tf, p) => new CompareRun(tf, p), exportData: dataOnly };
 export const sweepTrainer: Trainer = { create: (tf, p) => new SweepRun(tf, p), exportData: dataOnly };
 export const alignmentTrainer: Trainer = { create: (tf, p) => new AlignmentRun(tf, p), exportData: dataOnly };

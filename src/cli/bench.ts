@@ -4,7 +4,9 @@
  * Speed and memory, measured side by side in one run so that ratios hold on a noisy machine:
  * - every experiment at its default preset, on each Node backend (WASM, CPU): ms per training
  *   step and samples per second through the real driver (several steps per call, one readback),
- *   and the same model through a naive loop (one step per call, a readback every step);
+ *   against the naive loop: the same model written the straightforward way (autodiff, TF.js's
+ *   per-variable Adam) with one step per call and a readback every step; and against the app's
+ *   own step in that loop (what the driver alone gains);
  * - efficiency: the floating-point work of one step (counted from the shapes, where a formula is
  *   known) per second, over the same backend's rate for one large matrix product;
  * - seconds to each claim's verdict on WASM;
@@ -15,8 +17,12 @@
  * Prints tables and writes the JSON (default bench-results.json). Benchmarks are run by hand;
  * tests check correctness and leaks only.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { generate as generateIca } from '../../experiments/ica/data';
+import { amariDistance, mcc } from '../../experiments/core/metrics';
+import { mat } from '../../experiments/core/linalg';
 import { experiments, getExperiment } from '../../experiments/registry';
 import { resolveParams } from '../../experiments/core/params';
 import { Runner } from '../../experiments/core/runner';
@@ -60,9 +66,9 @@ interface StepTiming {
 }
 
 /** Time `trainer.advance` for about `budgetMs` (at least a few steps), `k` steps per call. */
-async function timeSteps(spec: ExperimentSpec, params: Params, backend: NodeBackend, k: number, budgetMs: number, maxSteps: number): Promise<StepTiming> {
+async function timeSteps(spec: ExperimentSpec, params: Params, backend: NodeBackend, k: number, budgetMs: number, maxSteps: number, reference = false): Promise<StepTiming> {
   const { tf } = await initNodeTf(backend);
-  const run = (await spec.load()).create(tf, params);
+  const run = (await spec.load()).create(tf, params, { reference });
   try {
     await run.advance(0); // the initial state, as the driver logs it
     await run.advance(Math.min(k, 2)); // warm-up: kernels compiled, buffers allocated
@@ -132,20 +138,69 @@ async function memoryCheck(): Promise<{ experiment: string; after1: number; afte
   return out;
 }
 
-function peers(): { tool: string; status: string }[] {
-  const probe = (mod: string) => {
-    try {
-      return execFileSync('python3', ['-c', `import ${mod}; print(${mod}.__version__)`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-    } catch {
-      return null;
-    }
+const PYTHON = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3'; // apt installs peers for Debian's python
+
+export interface PeerRow {
+  task: string;
+  tool: string;
+  /** ms per training step, or seconds for a whole FastICA fit */
+  time: number | null;
+  unit: 'ms/step' | 's';
+  quality?: string;
+  note: string;
+}
+
+/**
+ * PyTorch's SAE and InfoNCE steps at the default presets' shapes (one CPU thread, as WASM in Node)
+ * and scikit-learn's FastICA on the default ICA preset's exported data, beside ours; quality is
+ * scored here with the app's metrics. A missing library is a line saying so, not a failure.
+ */
+async function peers(rows: Record<string, unknown>[]): Promise<PeerRow[]> {
+  const ours = (id: string) => rows.find((r) => r.experiment === id && r.backend === 'wasm')?.msPerStep as number | undefined;
+  const sae = resolveParams(getExperiment('sae'), undefined, {}).params;
+  const cl = resolveParams(getExperiment('contrastive'), undefined, {}).params;
+  const icaSpec = getExperiment('linear-ica');
+  const ica = resolveParams(icaSpec, undefined, {}).params;
+  const data = generateIca(ica);
+  const x = Array.from({ length: data.n }, (_, i) => Array.from(data.x.subarray(i * data.d, i * data.d + data.d)));
+  const request = {
+    sae: { batch: sae.batch, dim: sae.dim, width: sae.width, k: sae.saeK, lr: sae.lr, samples: sae.samples, steps: 200 },
+    infonce: { observed: cl.observed, hidden: cl.hidden, layers: cl.layers, latents: cl.latents, batch: cl.batch, tau: cl.tau, lr: cl.lr, samples: cl.samples, steps: 100 },
+    fastica: { x, maxIter: ica.steps, tol: ica.tol },
   };
-  const torch = probe('torch');
-  const sklearn = probe('sklearn');
-  return [
-    { tool: 'PyTorch (SAE and InfoNCE step on the CPU)', status: torch ? `present (${torch}); comparison not implemented yet` : 'skipped: python3-torch is not installed (apt-get install -y python3-torch)' },
-    { tool: "scikit-learn FastICA on the exported data", status: sklearn ? `present (${sklearn}); comparison not implemented yet` : 'skipped: python3-sklearn is not installed (apt-get install -y python3-sklearn)' },
-  ];
+  let answer: Record<string, Record<string, unknown>>;
+  try {
+    answer = JSON.parse(execFileSync(PYTHON, [fileURLToPath(new URL('./bench-peers.py', import.meta.url))], { input: JSON.stringify(request), encoding: 'utf8', maxBuffer: 1 << 26, stdio: ['pipe', 'pipe', 'pipe'] }));
+  } catch (e) {
+    const why = `skipped: ${PYTHON} could not run the peers (${(e as Error).message.split('\n')[0]})`;
+    return [{ task: 'all', tool: 'PyTorch, scikit-learn', time: null, unit: 's', note: why }];
+  }
+  const out: PeerRow[] = [];
+  const torchSkip = answer.torch?.skipped as string | undefined;
+  for (const [task, key, id] of [['SAE step (TopK)', 'sae', 'sae'], ['InfoNCE step', 'infonce', 'contrastive']] as const) {
+    out.push({ task, tool: 'this app, TF.js WASM', time: ours(id) ?? null, unit: 'ms/step', note: 'fused step, real driver' });
+    const a = answer[key];
+    out.push(torchSkip || !a ? { task, tool: 'PyTorch CPU', time: null, unit: 'ms/step', note: torchSkip ?? 'skipped' } : { task, tool: `PyTorch ${a.version} CPU`, time: a.msPerStep as number, unit: 'ms/step', note: `${a.threads} thread, autograd + torch.optim.Adam` });
+  }
+  // FastICA: ours through the Runner, scikit-learn's on the same observations.
+  const { tf } = await initNodeTf('wasm');
+  const r = await new Runner(tf, icaSpec, await icaSpec.load(), ica, {}, { stepsPerTick: 50, views: false, flushMs: Infinity }).run();
+  out.push({ task: `FastICA, ${ica.sources} d=${ica.dim} n=${ica.samples}`, tool: 'this app, TF.js WASM', time: r.seconds, unit: 's', quality: `Amari ${r.final['metric/amari'].toFixed(4)}, MCC ${r.final['metric/mcc'].toFixed(4)}`, note: 'whole run incl. scoring' });
+  const f = answer.fastica;
+  if (!f || f.skipped) out.push({ task: 'FastICA', tool: 'scikit-learn', time: null, unit: 's', note: (f?.skipped as string) ?? 'skipped' });
+  else {
+    const d = data.d;
+    const w = mat(d, d, Float64Array.from((f.unmixing as number[][]).flat()));
+    const mean = f.mean as number[];
+    const est = new Float64Array(data.n * d);
+    for (let i = 0; i < data.n; i++) for (let j = 0; j < d; j++) {
+      let acc = 0;
+      for (let c = 0; c < d; c++) acc += w.data[j * d + c] * (data.x[i * d + c] - mean[c]);
+      est[i * d + j] = acc;
+    }
+    out.push({ task: `FastICA, ${ica.sources} d=${ica.dim} n=${ica.samples}`, tool: `scikit-learn ${f.version}`, time: f.seconds as number, unit: 's', quality: `Amari ${amariDistance(w, data.a).toFixed(4)}, MCC ${mcc(data.s, est, data.n, d, d).mcc.toFixed(4)}`, note: `fit only, ${f.iterations} iterations` });
+  }
+  return out;
 }
 
 async function main(): Promise<number> {
@@ -167,7 +222,11 @@ async function main(): Promise<number> {
       const k = spec.stepsPerTick ?? 10;
       const maxSteps = backend === 'cpu' ? 60 : 400;
       const real = await timeSteps(spec, params, backend, k, budget, maxSteps);
-      const naive = await timeSteps(spec, params, backend, 1, budget, maxSteps);
+      // The naive loop: the straightforward implementation (autodiff and TF.js's per-variable Adam
+      // where a fused step exists), one step per call, a readback and scoring after every step.
+      const naive = await timeSteps(spec, params, backend, 1, budget, maxSteps, true);
+      // The app's own step in the naive loop: what the driver alone (steps per call) gains.
+      const loop = await timeSteps(spec, params, backend, 1, budget, maxSteps);
       const flops = stepFlops(spec, params);
       const gflops = flops === null ? null : flops / (real.msPerStep / 1000) / 1e9;
       rows.push({
@@ -178,6 +237,8 @@ async function main(): Promise<number> {
         samplesPerSec: real.samplesPerSec,
         naiveMsPerStep: naive.msPerStep,
         speedupOverNaive: naive.msPerStep / real.msPerStep,
+        loopMsPerStep: loop.msPerStep,
+        speedupOverLoop: loop.msPerStep / real.msPerStep,
         stepGflop: flops === null ? null : flops / 1e9,
         gflops,
         efficiency: gflops === null ? null : gflops / rates[backend],
@@ -192,8 +253,8 @@ async function main(): Promise<number> {
   process.stdout.write('\nTraining steps at each default preset (Node)\n');
   process.stdout.write(
     table([
-      ['experiment', 'backend', 'ms/step', 'samples/s', 'naive ms/step', 'x naive', 'GFLOP/s', 'of matmul'],
-      ...rows.map((r) => [String(r.experiment), String(r.backend), f(r.msPerStep), f(r.samplesPerSec, 0), f(r.naiveMsPerStep), f(r.speedupOverNaive, 1), f(r.gflops, 3), r.efficiency === null ? '–' : `${(100 * (r.efficiency as number)).toFixed(1)}%`]),
+      ['experiment', 'backend', 'ms/step', 'samples/s', 'naive ms/step', 'x naive', 'x own step, k=1', 'GFLOP/s', 'of matmul'],
+      ...rows.map((r) => [String(r.experiment), String(r.backend), f(r.msPerStep), f(r.samplesPerSec, 0), f(r.naiveMsPerStep), f(r.speedupOverNaive, 1), f(r.speedupOverLoop, 1), f(r.gflops, 3), r.efficiency === null ? '–' : `${(100 * (r.efficiency as number)).toFixed(1)}%`]),
     ]),
   );
   process.stdout.write(`matmul 512x512 (the limit): ${Object.entries(rates).map(([b, g]) => `${b} ${g.toFixed(2)} GFLOP/s`).join(', ')}\n`);
@@ -203,9 +264,10 @@ async function main(): Promise<number> {
   process.stdout.write('\nMemory: live tensors after 1 and after 20 consecutive runs (WASM)\n');
   process.stdout.write(table([['experiment', 'tensors after 1', 'after 20', 'bytes after 1', 'after 20', 'leak'], ...mem.map((m) => [m.experiment, String(m.after1), String(m.after20), String(m.bytes1), String(m.bytes20), m.after20 === m.after1 && m.bytes20 === m.bytes1 ? 'none' : 'LEAK'])]));
 
-  const p = peers();
+  const p = await peers(rows);
   results.peers = p;
-  process.stdout.write('\nPeers\n' + p.map((x) => `  ${x.tool}: ${x.status}`).join('\n') + '\n');
+  process.stdout.write('\nPeers (the tools a user would otherwise pick; same shapes, same data)\n');
+  process.stdout.write(table([['task', 'tool', 'time', 'quality', 'note'], ...p.map((x) => [x.task, x.tool, x.time === null ? '–' : `${f(x.time, x.unit === 's' ? 3 : 2)} ${x.unit}`, x.quality ?? '', x.note])]));
 
   if (!args.flags.has('no-verdicts')) {
     const v = await verdictSeconds();

@@ -39,7 +39,8 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-export function serveStatic(dir: string): Promise<StaticServer> {
+/** Serve a folder on loopback; `isolated` adds the COOP/COEP headers the preview server sets (WASM threads). */
+export function serveStatic(dir: string, opts: { isolated?: boolean } = {}): Promise<StaticServer> {
   const server: Server = createServer((req, res) => {
     const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     let file = path.join(dir, pathname);
@@ -52,7 +53,10 @@ export function serveStatic(dir: string): Promise<StaticServer> {
       res.writeHead(404).end('not found');
       return;
     }
-    res.writeHead(200, { 'content-type': MIME[path.extname(file)] ?? 'application/octet-stream' });
+    res.writeHead(200, {
+      'content-type': MIME[path.extname(file)] ?? 'application/octet-stream',
+      ...(opts.isolated ? { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' } : {}),
+    });
     res.end(readFileSync(file));
   });
   return new Promise((resolve) => {

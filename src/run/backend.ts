@@ -48,6 +48,18 @@ async function register(name: BackendName): Promise<void> {
   else await import('@tensorflow/tfjs-backend-cpu');
 }
 
+/** Which WASM build runs: threads need a cross-origin isolated page (COOP/COEP headers). */
+async function wasmFlavour(): Promise<string> {
+  const simd = await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT');
+  const threads = await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT');
+  if (threads) {
+    const { getThreadsCount } = await import('@tensorflow/tfjs-backend-wasm');
+    return `WASM ${simd ? 'SIMD, ' : ''}${getThreadsCount()} threads (cross-origin isolated)`;
+  }
+  const isolated = (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated;
+  return `WASM ${simd ? 'SIMD, ' : ''}one thread${isolated ? '' : ' (the page is not cross-origin isolated; the dev and preview servers set the headers that allow threads)'}`;
+}
+
 /** Try to make `name` the active backend; resolves to a failure reason or null on success. */
 async function tryBackend(name: BackendName): Promise<string | null> {
   try {
@@ -89,6 +101,7 @@ export async function chooseBackend(requested: BackendRequest): Promise<BackendI
     const how = requested === 'auto' ? 'chosen automatically' : requested === name ? `requested with ?backend=${name}` : `fallback: ?backend=${requested} was requested`;
     const why = [how, ...notes];
     if (name === 'webgpu') why.push(adapterNote);
+    if (name === 'wasm') why.push(await wasmFlavour());
     return { name, requested, reason: why.join('; '), adapter: gpu.adapter, softwareAdapter: gpu.software };
   }
   throw new Error(`no TF.js backend could start: expected one of ${BACKENDS.join(', ')}, got failures: ${notes.join('; ')}`);

@@ -1,0 +1,15 @@
+/**
+ * Small TF.js helpers shared by the trainers.
+ *
+ * matMul with transposes: TF.js's WASM backend sends a product through XNNPACK only when neither
+ * operand is transposed; a transposed one falls to a scalar triple loop that ran 4-8x slower on
+ * the shapes of these toys (a [512, 64] backward product: about 2 ms against 0.3 ms with an
+ * explicit transpose first; npm run bench, scratch measurements in the issue 7 note). WebGL and
+ * WebGPU read transposed operands natively, so there the flags are passed through.
+ */
+import type * as TF from '@tensorflow/tfjs-core';
+
+export function matMulT(tf: typeof TF, a: TF.Tensor2D, b: TF.Tensor2D, transposeA = false, transposeB = false): TF.Tensor2D {
+  if (tf.getBackend() !== 'wasm' || (!transposeA && !transposeB)) return tf.matMul(a, b, transposeA, transposeB);
+  return tf.tidy(() => tf.matMul(transposeA ? tf.transpose(a) : a, transposeB ? tf.transpose(b) : b));
+}

@@ -1,0 +1,107 @@
+/**
+ * The fused training steps (hand-written gradients, one flat Adam) follow the straightforward
+ * implementation (autodiff, TF.js's per-variable Adam) step for step: same batches, same
+ * parameters after several steps up to float rounding. This is what lets the benchmark call the
+ * straightforward loop "the same model".
+ */
+import { describe, expect, it } from 'vitest';
+import type * as TF from '@tensorflow/tfjs-core';
+import { initNodeTf } from '../../experiments/core/tf-node';
+import { FlatAdam } from '../../experiments/core/adam';
+import { Rng } from '../../experiments/core/rng';
+import { resolveParams } from '../../experiments/core/params';
+import { saeSpec } from '../../experiments/sae/spec';
+import { Arm, armOptions } from '../../experiments/sae/arm';
+import { generate as sparseData, sparseSpec } from '../../experiments/sae/data';
+import { spec as clSpec } from '../../experiments/contrastive/spec';
+import { contrastiveSpec, generate as clData } from '../../experiments/contrastive/data';
+import { Learner } from '../../experiments/contrastive/train';
+
+async function values(vars: TF.Variable[]): Promise<Float32Array[]> {
+  return Promise.all(vars.map(async (v) => (await v.data()) as Float32Array));
+}
+
+/** Largest |a - b| over all entries, relative to the largest |b|. */
+function relDiff(a: Float32Array[], b: Float32Array[]): number {
+  let diff = 0;
+  let scale = 0;
+  a.forEach((x, i) => x.forEach((v, j) => {
+    diff = Math.max(diff, Math.abs(v - b[i][j]));
+    scale = Math.max(scale, Math.abs(b[i][j]));
+  }));
+  return diff / scale;
+}
+
+describe('fused steps against the straightforward implementation', () => {
+  it('flat Adam takes the same steps as tf.train.adam on several variables', async () => {
+    const { tf } = await initNodeTf('wasm');
+    const before = tf.memory().numTensors;
+    const rng = new Rng(3);
+    const w = Float32Array.from({ length: 12 }, () => rng.normal());
+    const make = () => tf.tidy(() => [tf.variable(tf.tensor2d(w, [3, 4])), tf.variable(tf.tensor1d([0.5, -2]))]);
+    const a = make();
+    const b = make();
+    const flat = new FlatAdam(tf, a, 0.05);
+    const ref = tf.train.adam(0.05);
+    // loss = sum (v - target)^4 / 4 per variable: gradient (v - target)^3 varies in scale
+    const grad = (v: TF.Tensor) => tf.tidy(() => tf.pow(tf.sub(v, 0.3), 3));
+    for (let t = 0; t < 20; t++) {
+      tf.tidy(() => flat.apply(a.map(grad)));
+      tf.tidy(() => ref.applyGradients(Object.fromEntries(b.map((v) => [v.name, grad(v)]))  as unknown as Parameters<typeof ref.applyGradients>[0]));
+    }
+    expect(relDiff(await values(a), await values(b))).toBeLessThan(1e-5);
+    flat.dispose();
+    ref.dispose();
+    tf.dispose([...a, ...b]);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  for (const variant of ['topk', 'relu', 'stable'] as const) {
+    it(`SAE ${variant}: hand gradients and flat Adam follow autodiff and tf.train.adam`, async () => {
+      const { tf } = await initNodeTf('wasm');
+      const { params } = resolveParams(saeSpec, undefined, { variant, features: 24, dim: 12, k: 3, width: 24, saeK: 3, samples: 4096, batch: 64, l1: 0.05, seed: 4 });
+      // 4096 samples: the stable variant draws its initial atoms from them with replacement, and two equal atoms tie in TopK, where float rounding then decides
+      const data = sparseData(sparseSpec(params), 4);
+      const before = tf.memory().numTensors;
+      const fused = new Arm(tf, data, armOptions(params), 4);
+      const ref = new Arm(tf, data, armOptions(params, true), 4);
+      for (let s = 0; s < 3; s++) {
+        await fused.train(4);
+        await ref.train(4);
+        expect(Math.abs(fused.last.recon - ref.last.recon) / ref.last.recon).toBeLessThan(1e-3);
+      }
+      expect(fused.step).toBe(12);
+      expect(fused.last.sparsity).toBeGreaterThan(0.1); // codes are not (numerically) zero
+      const d = relDiff(await values(fused.sae.variables()), await values(ref.sae.variables()));
+      expect(d).toBeLessThan(1e-4);
+      // and the two are not trivially equal because nothing moved
+      const init = new Arm(tf, data, armOptions(params), 4);
+      expect(relDiff(await values(fused.sae.variables()), await values(init.sae.variables()))).toBeGreaterThan(1e-3);
+      for (const arm of [fused, ref, init]) arm.dispose();
+      expect(tf.memory().numTensors).toBe(before);
+    });
+  }
+
+  it('InfoNCE on the sphere: the one-pass hand-written step follows autodiff and tf.train.adam', async () => {
+    const { tf } = await initNodeTf('wasm');
+    const { params } = resolveParams(clSpec, 'sphere-vmf', { samples: 600, testSamples: 256, batch: 64, hidden: 16, seed: 2 });
+    const data = clData(contrastiveSpec(params), 2);
+    const before = tf.memory().numTensors;
+    const fused = new Learner(tf, data, params, 2);
+    const ref = new Learner(tf, data, params, 2, true);
+    expect(fused.model.fused).toBe(true);
+    expect(ref.model.fused).toBe(false);
+    for (let s = 0; s < 3; s++) {
+      await fused.train(5);
+      await ref.train(5);
+      expect(Math.abs(fused.last['loss/infonce'] - ref.last['loss/infonce']) / ref.last['loss/infonce']).toBeLessThan(1e-3);
+    }
+    expect(fused.step).toBe(15);
+    expect(relDiff(await values(fused.model.variables()), await values(ref.model.variables()))).toBeLessThan(1e-3);
+    expect(Math.abs(fused.latest!.r2 - ref.latest!.r2)).toBeLessThan(1e-3);
+    const init = new Learner(tf, data, params, 2);
+    expect(relDiff(await values(fused.model.variables()), await values(init.model.variables()))).toBeGreaterThan(1e-3);
+    for (const l of [fused, ref, init]) l.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+  });
+});
