@@ -31,7 +31,7 @@ async function main(): Promise<number> {
       for (const row of judgeRows(spec, preset, params, result)) {
         rows.push(row);
         if (!json) {
-          const mark = !row.asShipped ? '  <-- differs from the spec' : row.deviation ? '  (does not reproduce here; declared in the spec)' : '';
+          const mark = !row.asShipped ? '  <-- differs from the spec' : row.deviation ? '  (does not reproduce here; declared in the spec)' : row.seedDependent ? '  (varies with the seed here; declared in the spec)' : '';
           line([row.experiment, row.claim, row.metric, `${row.condition} (${row.expect})`, fmt(row.measured), row.verdict, row.seconds.toFixed(2) + mark]);
         }
       }

@@ -32,6 +32,7 @@ export interface ClaimRow {
   /** Matches what the shipped toy is known to give (a declared deviation flips the prediction). */
   asShipped: boolean;
   deviation?: string;
+  seedDependent?: string;
   /** Parameters that differ from the claim's preset: the verdict is then informative only. */
   settingDiffers: string[];
   seconds: number;
@@ -56,6 +57,7 @@ export function judgeRows(spec: ExperimentSpec, preset: string, params: Params, 
         asExpected: j.asExpected,
         asShipped: j.asShipped,
         ...(c.deviation ? { deviation: c.deviation } : {}),
+        ...(c.seedDependent ? { seedDependent: c.seedDependent } : {}),
         settingDiffers: differs,
         seconds: result.seconds,
       };

@@ -33,4 +33,11 @@ describe('judgeClaim truth table', () => {
     expect(describeCondition({ metric: 'm', op: 'between', value: [0, 1] })).toBe('0 <= m <= 1');
     expect(describeCondition({ metric: 'm', op: '<=', value: 0.05 })).toBe('m <= 0.05');
   });
+
+  it('a seed-dependent claim is as shipped whenever it is measured, either way', () => {
+    const c: Claim = { id: 'c', text: '', preset: 'p', metric: 'm', op: '<=', value: 0, expect: 'holds', seedDependent: 'held in 5 of 8 seeds' };
+    expect(judgeClaim(c, -1)).toMatchObject({ verdict: 'holds', asShipped: true, asExpected: true });
+    expect(judgeClaim(c, 1)).toMatchObject({ verdict: 'fails', asShipped: true, asExpected: false });
+    expect(judgeClaim(c, NaN)).toMatchObject({ verdict: 'undefined', asShipped: false });
+  });
 });
