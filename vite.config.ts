@@ -2,19 +2,13 @@ import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { availableParallelism } from 'node:os';
 
-// Cross-origin isolation lets TF.js's WASM backend run its threaded SIMD build (SharedArrayBuffer).
-// The dev and preview servers set it; a plain static folder without these headers still works,
-// single-threaded, and the backend line on the page says which it got.
-const isolation = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
-
 // Relative base so the built dist/ works from any static folder or sub-path.
 export default defineConfig({
   base: './',
   plugins: [svelte()],
   worker: { format: 'es' },
   build: { target: 'es2022', chunkSizeWarningLimit: 4096 },
-  server: { host: '127.0.0.1', headers: isolation },
-  preview: { headers: isolation },
+  server: { host: '127.0.0.1' },
   test: {
     // One worker per core (Vitest's default leaves one core idle): the claim files are single-threaded
     // WASM training runs, so on the 2-core CI machine this halves the wall time.

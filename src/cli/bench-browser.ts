@@ -43,7 +43,6 @@ export async function browserBench(quick: boolean): Promise<BrowserBench | { ski
   if (!chromiumAvailable()) return { skipped: `no Chromium at ${CHROMIUM} (apt-get install -y chromium)` };
   const dist = await buildApp();
   const server = await serveStatic(dist);
-  const isolatedServer = await serveStatic(dist, { isolated: true }); // COOP/COEP as the preview server: WASM threads
   const browser = await launch();
   try {
     // First page load: every script the home page requests.
@@ -64,8 +63,8 @@ export async function browserBench(quick: boolean): Promise<BrowserBench | { ski
       .sort((a, b) => b.gzipBytes - a.gzipBytes);
 
     const runs: BrowserRun[] = [];
-    for (const backend of ['webgpu', 'webgl', 'wasm', 'wasm-threads']) {
-      const base = backend === 'wasm-threads' ? isolatedServer.url : server.url;
+    for (const backend of ['webgpu', 'webgl', 'wasm']) {
+      const base = server.url;
       for (const r of RUNS) {
         const steps = quick ? Math.max(20, Math.round(r.steps / 4)) : r.steps;
         const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
@@ -95,7 +94,7 @@ export async function browserBench(quick: boolean): Promise<BrowserBench | { ski
           };
           requestAnimationFrame(tick);
         });
-        await page.goto(`${base}/?backend=${backend.replace('-threads', '')}#/lab/${r.experiment}?${r.query}&steps=${steps}`);
+        await page.goto(`${base}/?backend=${backend}#/lab/${r.experiment}?${r.query}&steps=${steps}`);
         await page.getByTestId('run').waitFor();
         // Run is pressed once the page has finished loading, as a reader would (the lab warms up meanwhile).
         await page.waitForLoadState('networkidle');
@@ -143,6 +142,5 @@ export async function browserBench(quick: boolean): Promise<BrowserBench | { ski
   } finally {
     await browser.close();
     await server.close();
-    await isolatedServer.close();
   }
 }

@@ -36,10 +36,12 @@ const MIME: Record<string, string> = {
 
 export interface StaticServer {
   url: string;
+  /** The folder served. */
+  dir: string;
   close(): Promise<void>;
 }
 
-/** Serve a folder on loopback; `isolated` adds the COOP/COEP headers the preview server sets (WASM threads). */
+/** Serve a folder on loopback; `isolated` adds COOP/COEP headers (a cross-origin isolated page, as some hosts serve it). */
 export function serveStatic(dir: string, opts: { isolated?: boolean } = {}): Promise<StaticServer> {
   const server: Server = createServer((req, res) => {
     const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
@@ -62,7 +64,7 @@ export function serveStatic(dir: string, opts: { isolated?: boolean } = {}): Pro
   return new Promise((resolve) => {
     server.listen(0, '127.0.0.1', () => {
       const { port } = server.address() as AddressInfo;
-      resolve({ url: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(() => r())) });
+      resolve({ url: `http://127.0.0.1:${port}`, dir, close: () => new Promise((r) => server.close(() => r())) });
     });
   });
 }

@@ -43,21 +43,20 @@ async function register(name: BackendName): Promise<void> {
   else if (name === 'wasm') {
     // The app serves its own WASM binaries (no CDN); Vite fingerprints and copies them into dist/.
     const { setWasmPaths } = await import('@tensorflow/tfjs-backend-wasm');
+    // One thread even on a cross-origin isolated page: TF.js starts its pthread workers from the
+    // source text of a bundled function (Function.prototype.toString), which after bundling refers
+    // to names outside itself, so every worker dies with "ReferenceError: e is not defined" and the
+    // backend waits for them forever (seen in Chromium 2026-11 with COOP/COEP headers).
+    tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
     setWasmPaths({ 'tfjs-backend-wasm.wasm': wasmPlain, 'tfjs-backend-wasm-simd.wasm': wasmSimd, 'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded });
   }
   else await import('@tensorflow/tfjs-backend-cpu');
 }
 
-/** Which WASM build runs: threads need a cross-origin isolated page (COOP/COEP headers). */
+/** Which WASM build runs (never the threaded one; see register). */
 async function wasmFlavour(): Promise<string> {
   const simd = await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT');
-  const threads = await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT');
-  if (threads) {
-    const { getThreadsCount } = await import('@tensorflow/tfjs-backend-wasm');
-    return `WASM ${simd ? 'SIMD, ' : ''}${getThreadsCount()} threads (cross-origin isolated)`;
-  }
-  const isolated = (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated;
-  return `WASM ${simd ? 'SIMD, ' : ''}one thread${isolated ? '' : ' (the page is not cross-origin isolated; the dev and preview servers set the headers that allow threads)'}`;
+  return `WASM ${simd ? 'SIMD, ' : ''}one thread`;
 }
 
 /** Try to make `name` the active backend; resolves to a failure reason or null on success. */

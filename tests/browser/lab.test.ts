@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { browserPresent, browserRequired, SHOTS, useBrowser } from './harness';
+import { browserPresent, browserRequired, serveStatic, SHOTS, useBrowser } from './harness';
 
 if (!browserPresent && !browserRequired) console.warn('browser tests skipped: no Chromium at /usr/bin/chromium (apt-get install -y chromium)');
 
@@ -129,6 +129,33 @@ describe.runIf(browserPresent || browserRequired)('lab page in Chromium', () => 
     await page.getByTestId('reset').click();
     await expect.poll(state).toMatch(/^idle · step 0/);
     await expect.poll(() => chartPoints(page, 'recovery')).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('trains on WASM (one thread) on a cross-origin isolated page, where TF.js would try threads', async () => {
+    const isolated = await serveStatic(ctx.server.dir, { isolated: true });
+    const page = await ctx.browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    try {
+      await page.goto(`${isolated.url}/?backend=wasm#/lab/linear-ica?${SMALL}`);
+      expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+      await runToEnd(page);
+      expect(await page.getByTestId('backend-reason').textContent()).toContain('one thread');
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+      await isolated.close();
+    }
+  });
+
+  it('builds a chart\'s data table when it is opened', async () => {
+    const { page, errors } = await open('?backend=wasm', SMALL);
+    await runToEnd(page);
+    expect(await page.getByTestId('chart-recovery-table').count()).toBe(0); // not built while closed
+    await page.getByTestId('chart-recovery').locator('xpath=..').locator('summary', { hasText: 'Data table' }).click();
+    await expect.poll(() => page.getByTestId('chart-recovery-table').locator('tbody tr').count()).toBeGreaterThan(1);
     expect(errors).toEqual([]);
     await page.close();
   });
