@@ -116,6 +116,14 @@ export function sweepFigure(key: string, label: string, metrics: { key: string; 
   };
 }
 
+/**
+ * The empty frame of a chart (title, no data): drawn when the page opens, so Plotly builds each
+ * chart's DOM while the page is read instead of in the middle of a run.
+ */
+export function skeletonFigure(title: string): Figure {
+  return { data: [], layout: { ...baseLayout(title), xaxis: { showticklabels: false }, yaxis: { showticklabels: false } } };
+}
+
 export function viewFigure(view: View): Figure {
   if (view.kind === 'bars') {
     return {

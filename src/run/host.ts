@@ -37,7 +37,9 @@ export function createHost(post: (msg: FromHost) => void): (msg: ToHost) => void
           onState: (state, step) => post({ type: 'status', runId, state, step }),
           onStart: (totalSteps) => post({ type: 'started', runId, totalSteps }),
         },
-        { stepsPerTick: msg.stepsPerTick, startPaused: msg.startPaused, yieldFn: yieldToEvents },
+        // Curves at most five times a second and scatter / heat-map snapshots once a second: each
+        // update is a Plotly redraw on the page's main thread (npm run bench counts long tasks).
+        { stepsPerTick: msg.stepsPerTick, startPaused: msg.startPaused, yieldFn: yieldToEvents, flushMs: 200, viewsMs: 1000 },
       );
       current.runner = runner;
       for (const q of current.queued) control(runner, q);
