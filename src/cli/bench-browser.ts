@@ -25,6 +25,8 @@ export interface BrowserRun {
   /** A 16 ms main-thread timer's rate while training (62.5 when never delayed) and its longest delay. */
   timerTicksPerSec: number;
   maxStallMs: number;
+  /** The slowest single Plotly draw of the run and its chart (each draw is one main-thread task). */
+  slowestDraw: { chart: string; ms: number } | null;
 }
 
 export interface BrowserBench {
@@ -115,7 +117,9 @@ export async function browserBench(quick: boolean): Promise<BrowserBench | { ski
         });
         const stats = await page.evaluate(() => {
           const w = window as unknown as { __long: number[]; __frames: number; __ticks: number; __stall: number };
-          return { long: w.__long, frames: w.__frames, ticks: w.__ticks, stall: w.__stall, state: document.querySelector('[data-testid=run-state]')?.textContent ?? '', badge: document.querySelector('[data-testid=backend-badge]')?.textContent ?? '' };
+          const draws = Array.from(document.querySelectorAll<HTMLElement>('[data-draw-ms-max]')).map((e) => ({ chart: e.dataset.testid ?? '', ms: Number(e.dataset.drawMsMax) }));
+          const slowest = draws.reduce<{ chart: string; ms: number } | null>((a, d) => (!a || d.ms > a.ms ? d : a), null);
+          return { long: w.__long, frames: w.__frames, ticks: w.__ticks, stall: w.__stall, slowest, state: document.querySelector('[data-testid=run-state]')?.textContent ?? '', badge: document.querySelector('[data-testid=backend-badge]')?.textContent ?? '' };
         });
         const m = /step (\d+)(?: of \d+)? · ([\d.]+) s/.exec(stats.state);
         const done = m ? Number(m[1]) : steps;
@@ -133,6 +137,7 @@ export async function browserBench(quick: boolean): Promise<BrowserBench | { ski
           fps: stats.frames > 0 ? stats.frames / ((t1 - t0) / 1000) : null,
           timerTicksPerSec: stats.ticks / ((t1 - t0) / 1000),
           maxStallMs: stats.stall,
+          slowestDraw: stats.slowest,
         });
         process.stderr.write(`  browser ${backend} ${r.experiment}: ${runs.at(-1)!.msPerStep.toFixed(2)} ms/step\n`);
         await page.close();
