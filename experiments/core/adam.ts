@@ -51,8 +51,9 @@ export class FlatAdam {
       const v = tf.add(tf.mul(this.v, b2), tf.mul(tf.square(g), 1 - b2));
       this.m.assign(m as TF.Tensor1D);
       this.v.assign(v as TF.Tensor1D);
-      // -lr m_hat / (sqrt(v_hat) + eps), with the bias corrections folded into scalars
-      const step = tf.div(tf.mul(m, -this.lr / c1), tf.add(tf.sqrt(tf.mul(v, 1 / c2)), this.eps)); // [P]
+      // -lr m_hat / (sqrt(v_hat) + eps) = -lr sqrt(c2) / c1 * m / (sqrt(v) + eps sqrt(c2)):
+      // the bias corrections folded into two scalars, one kernel fewer
+      const step = tf.div(tf.mul(m, (-this.lr * Math.sqrt(c2)) / c1), tf.add(tf.sqrt(v), this.eps * Math.sqrt(c2))); // [P]
       const parts = tf.split(step, this.sizes);
       this.vars.forEach((x, i) => x.assign(tf.add(x, tf.reshape(parts[i], x.shape))));
     });

@@ -9,7 +9,8 @@
  */
 import type * as TF from '@tensorflow/tfjs-core';
 
+/** Call inside tf.tidy: on WASM the transposed copies are intermediates the caller's scope frees. */
 export function matMulT(tf: typeof TF, a: TF.Tensor2D, b: TF.Tensor2D, transposeA = false, transposeB = false): TF.Tensor2D {
   if (tf.getBackend() !== 'wasm' || (!transposeA && !transposeB)) return tf.matMul(a, b, transposeA, transposeB);
-  return tf.tidy(() => tf.matMul(transposeA ? tf.transpose(a) : a, transposeB ? tf.transpose(b) : b));
+  return tf.matMul(transposeA ? tf.transpose(a) : a, transposeB ? tf.transpose(b) : b);
 }
