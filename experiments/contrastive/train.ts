@@ -87,7 +87,7 @@ export class Learner {
   private readonly labelsT: TF.Tensor1D;
   private readonly testT: TF.Tensor2D;
   private readonly testPosT: TF.Tensor2D;
-  private trainX32?: [Float32Array, Float32Array]; // anchors and positives, for the fused step's batches
+  private readonly trainX32: [Float32Array, Float32Array]; // anchors and positives [n, observed]: the device copies and the fused step's batches
 
   constructor(
     private readonly tf: typeof TF,
@@ -101,8 +101,9 @@ export class Learner {
     this.rng = new Rng(seed).fork('learner');
     const opts = encoderOptions(params, data, reference);
     this.names = termNames(opts.objective);
-    this.xT = tf.tensor2d(Float32Array.from(train.x), [train.n, m]);
-    this.xPosT = tf.tensor2d(Float32Array.from(train.xPos), [train.n, m]);
+    this.trainX32 = [Float32Array.from(train.x), Float32Array.from(train.xPos)];
+    this.xT = tf.tensor2d(this.trainX32[0], [train.n, m]);
+    this.xPosT = tf.tensor2d(this.trainX32[1], [train.n, m]);
     this.labelsT = tf.tensor1d(opts.objective === 'instance' ? Int32Array.from({ length: train.n }, (_, i) => i) : train.label, 'int32');
     this.testT = tf.tensor2d(Float32Array.from(test.x), [test.n, m]);
     this.testPosT = tf.tensor2d(Float32Array.from(test.xPos), [test.n, m]);
@@ -171,7 +172,6 @@ export class Learner {
       // Anchors over positives, [2 batch, observed], copied here from the training pairs: one
       // upload per step costs less than gathers on the device (WASM); the draws are the same.
       const m = this.data.spec.observed;
-      this.trainX32 ??= [Float32Array.from(this.data.train.x), Float32Array.from(this.data.train.xPos)];
       const [xs, ps] = this.trainX32;
       for (let s = 0; s < todo; s++) {
         const idx = this.batchIndices();
@@ -188,13 +188,14 @@ export class Learner {
         loss?.dispose();
         this.step++;
       }
-    }
-    for (let s = 0; s < (this.model.fused ? 0 : todo); s++) {
-      const b = this.batch();
-      terms?.dispose();
-      terms = this.model.trainStep(b, this.names);
-      this.tf.dispose([b.x, b.xPos, b.labels]);
-      this.step++;
+    } else {
+      for (let s = 0; s < todo; s++) {
+        const b = this.batch();
+        terms?.dispose();
+        terms = this.model.trainStep(b, this.names);
+        this.tf.dispose([b.x, b.xPos, b.labels]);
+        this.step++;
+      }
     }
     if (terms) {
       const vals = await terms.data();

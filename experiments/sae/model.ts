@@ -98,12 +98,11 @@ export class Sae {
     this.optimizer = opts.reference ? tf.train.adam(opts.lr) : new FlatAdam(tf, this.variables().filter((v) => v.trainable), opts.lr);
   }
 
-  /** Pre-activations [batch, width] for the linear-encoder variants. */
-  private pre(x: TF.Tensor2D): TF.Tensor2D {
+  /** Pre-activations [batch, width] of the linear-encoder variants, from x - b_dec [batch, dim]. */
+  private pre(centred: TF.Tensor2D): TF.Tensor2D {
     const tf = this.tf;
-    const centred = tf.sub(x, this.bDec);
     if (this.wEnc) return (this.bEnc ? tf.add(tf.matMul(centred, this.wEnc), this.bEnc) : tf.matMul(centred, this.wEnc)) as TF.Tensor2D;
-    return matMulT(tf, centred as TF.Tensor2D, this.wDec, false, true);
+    return matMulT(tf, centred, this.wDec, false, true);
   }
 
   /** TopK mask [batch, width] of the current pre-activations (a constant for the gradient). */
@@ -143,14 +142,14 @@ export class Sae {
       }
       return z;
     }
-    const act = tf.relu(this.pre(x));
+    const act = tf.relu(this.pre(tf.sub(x, this.bDec) as TF.Tensor2D));
     return sel ? (tf.mul(act, sel as TF.Tensor2D) as TF.Tensor2D) : act;
   }
 
   private selections(x: TF.Tensor2D): TF.Tensor2D | TF.Tensor2D[] | null {
     if (this.opts.variant === 'mp') return this.mpMasks(x);
     if (this.opts.variant === 'relu') return null;
-    return this.topkMask(this.pre(x));
+    return this.topkMask(this.pre(this.tf.sub(x, this.bDec) as TF.Tensor2D));
   }
 
   decode(z: TF.Tensor2D): TF.Tensor2D {
@@ -185,8 +184,7 @@ export class Sae {
     } else {
       // Linear encoders: the pre-activations once, then one mask for ReLU and the TopK selection.
       const centred = tf.sub(x, this.bDec) as TF.Tensor2D; // [batch, dim]
-      const lin = this.wEnc ? tf.matMul(centred, this.wEnc) : matMulT(tf, centred, this.wDec, false, true);
-      const pre = (this.bEnc ? tf.add(lin, this.bEnc) : lin) as TF.Tensor2D; // [batch, width]
+      const pre = this.pre(centred); // [batch, width]
       const mask = this.opts.variant === 'relu' ? tf.step(pre) : tf.mul(tf.step(pre), this.topkMask(pre)); // ReLU' (x TopK), [batch, width]
       z = tf.mul(pre, mask) as TF.Tensor2D; // = ReLU(pre) on the selection
       e = tf.sub(this.decode(z), x); // x_hat - x

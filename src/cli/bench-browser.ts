@@ -66,7 +66,6 @@ export async function browserBench(quick: boolean): Promise<BrowserBench | { ski
 
     const runs: BrowserRun[] = [];
     for (const backend of ['webgpu', 'webgl', 'wasm']) {
-      const base = server.url;
       for (const r of RUNS) {
         const steps = quick ? Math.max(20, Math.round(r.steps / 4)) : r.steps;
         const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
@@ -96,7 +95,7 @@ export async function browserBench(quick: boolean): Promise<BrowserBench | { ski
           };
           requestAnimationFrame(tick);
         });
-        await page.goto(`${base}/?backend=${backend}#/lab/${r.experiment}?${r.query}&steps=${steps}`);
+        await page.goto(`${server.url}/?backend=${backend}#/lab/${r.experiment}?${r.query}&steps=${steps}`);
         await page.getByTestId('run').waitFor();
         // Run is pressed once the page has finished loading, as a reader would (the lab warms up meanwhile).
         await page.waitForLoadState('networkidle');

@@ -14,13 +14,17 @@ const yieldToEvents = () => new Promise<void>((r) => setTimeout(r, 0));
 export function createHost(post: (msg: FromHost) => void): (msg: ToHost) => void {
   let backend: { requested: BackendRequest; info: Promise<BackendInfo> } | undefined;
   let current: { runId: number; runner?: Runner; queued: ToHost[] } | undefined;
+  /** The backend for a request, chosen once per distinct request (a warm-up and the run share it). */
+  const backendFor = (requested: BackendRequest): Promise<BackendInfo> => {
+    if (!backend || backend.requested !== requested) backend = { requested, info: chooseBackend(requested) };
+    return backend.info;
+  };
 
   async function start(msg: Extract<ToHost, { type: 'start' }>): Promise<void> {
     const { runId } = msg;
     current = { runId, queued: [] };
     try {
-      if (!backend || backend.requested !== msg.backend) backend = { requested: msg.backend, info: chooseBackend(msg.backend) };
-      post({ type: 'backend', runId, info: { ...(await backend.info), tfjs: tf.version_core } });
+      post({ type: 'backend', runId, info: { ...(await backendFor(msg.backend)), tfjs: tf.version_core } });
       const spec = getExperiment(msg.experiment);
       // Re-validate: the host trusts nothing it did not check itself.
       const params = resolveParams(spec, undefined, msg.params, 'strict').params;
@@ -60,9 +64,8 @@ export function createHost(post: (msg: FromHost) => void): (msg: ToHost) => void
 
   return (msg: ToHost) => {
     if (msg.type === 'warm') {
-      if (!backend || backend.requested !== msg.backend) backend = { requested: msg.backend, info: chooseBackend(msg.backend) };
       // Errors surface on the first real start, which awaits the same promises.
-      void backend.info.catch(() => undefined);
+      void backendFor(msg.backend).catch(() => undefined);
       void Promise.resolve()
         .then(() => getExperiment(msg.experiment).load())
         .catch(() => undefined);
