@@ -11,6 +11,7 @@
  * (tests/unit/fused-steps.test.ts).
  */
 import type * as TF from '@tensorflow/tfjs-core';
+import { ADAM_KERNEL, hostKernelsActive, registerHostKernels, type AdamAttrs } from './host-kernels';
 
 export class FlatAdam {
   private readonly m: TF.Variable<TF.Rank.R1>; // [P] first moments
@@ -25,6 +26,8 @@ export class FlatAdam {
     private readonly beta1 = 0.9,
     private readonly beta2 = 0.999,
     private readonly eps = tf.backend().epsilon(),
+    /** One host kernel per step on WASM and CPU; false keeps the op chain (WebGL, WebGPU, and tests of it). */
+    private readonly hostKernel = hostKernelsActive(tf),
   ) {
     this.sizes = vars.map((x) => x.size);
     const total = this.sizes.reduce((a, b) => a + b, 0);
@@ -45,15 +48,33 @@ export class FlatAdam {
     this.t++;
     const c1 = 1 - b1 ** this.t;
     const c2 = 1 - b2 ** this.t;
+    // -lr m_hat / (sqrt(v_hat) + eps) = -lr sqrt(c2) / c1 * m / (sqrt(v) + eps sqrt(c2)):
+    // the bias corrections folded into two scalars
+    const stepSize = (-this.lr * Math.sqrt(c2)) / c1;
+    const epsHat = this.eps * Math.sqrt(c2);
+    if (this.hostKernel) {
+      // WASM and CPU: the whole update as one kernel (host-kernels.ts)
+      registerHostKernels(tf);
+      const inputs: Record<string, TF.Tensor> = { m: this.m, v: this.v };
+      this.vars.forEach((x, i) => {
+        inputs[`x${i}`] = x;
+        inputs[`g${i}`] = grads[i];
+      });
+      const attrs: AdamAttrs = { beta1: b1, beta2: b2, stepSize, epsHat, count: this.vars.length };
+      const [m, v, ...xs] = tf.engine().runKernel(ADAM_KERNEL, inputs, attrs as unknown as TF.NamedAttrMap) as unknown as TF.Tensor[];
+      this.m.assign(m as TF.Tensor1D);
+      this.v.assign(v as TF.Tensor1D);
+      this.vars.forEach((x, i) => x.assign(xs[i]));
+      tf.dispose([m, v, ...xs]);
+      return;
+    }
     tf.tidy(() => {
       const g = tf.concat(grads.map((x) => tf.reshape(x, [-1]))); // [P]
       const m = tf.add(tf.mul(this.m, b1), tf.mul(g, 1 - b1));
       const v = tf.add(tf.mul(this.v, b2), tf.mul(tf.square(g), 1 - b2));
       this.m.assign(m as TF.Tensor1D);
       this.v.assign(v as TF.Tensor1D);
-      // -lr m_hat / (sqrt(v_hat) + eps) = -lr sqrt(c2) / c1 * m / (sqrt(v) + eps sqrt(c2)):
-      // the bias corrections folded into two scalars, one kernel fewer
-      const step = tf.div(tf.mul(m, (-this.lr * Math.sqrt(c2)) / c1), tf.add(tf.sqrt(v), this.eps * Math.sqrt(c2))); // [P]
+      const step = tf.div(tf.mul(m, stepSize), tf.add(tf.sqrt(v), epsHat)); // [P]
       const parts = tf.split(step, this.sizes);
       this.vars.forEach((x, i) => x.assign(tf.add(x, tf.reshape(parts[i], x.shape))));
     });

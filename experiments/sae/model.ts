@@ -23,6 +23,7 @@ import { matMulT } from '../core/tf-ops';
 import type { Rng } from '../core/rng';
 import { lstsq, mat, type Mat } from '../core/linalg';
 import { FlatAdam } from '../core/adam';
+import { hostKernelsActive, reluTopK } from '../core/host-kernels';
 import '../core/tf-gradients';
 
 type Tf = typeof TF;
@@ -185,8 +186,13 @@ export class Sae {
       // Linear encoders: the pre-activations once, then one mask for ReLU and the TopK selection.
       const centred = tf.sub(x, this.bDec) as TF.Tensor2D; // [batch, dim]
       const pre = this.pre(centred); // [batch, width]
-      const mask = this.opts.variant === 'relu' ? tf.step(pre) : tf.mul(tf.step(pre), this.topkMask(pre)); // ReLU' (x TopK), [batch, width]
-      z = tf.mul(pre, mask) as TF.Tensor2D; // = ReLU(pre) on the selection
+      const k = this.opts.variant === 'relu' ? 0 : this.opts.k;
+      let mask: TF.Tensor2D; // ReLU' (x TopK), [batch, width]
+      if (k > 0 && hostKernelsActive(tf)) [z, mask] = reluTopK(tf, pre, k); // one pass instead of six kernels
+      else {
+        mask = (k === 0 ? tf.step(pre) : tf.mul(tf.step(pre), this.topkMask(pre))) as TF.Tensor2D;
+        z = tf.mul(pre, mask) as TF.Tensor2D; // = ReLU(pre) on the selection
+      }
       e = tf.sub(this.decode(z), x); // x_hat - x
       const gXhat = tf.mul(e, 2 / batch) as TF.Tensor2D; // dL/dx_hat
       gDec = matMulT(tf, z, gXhat, true, false); // from the decoder

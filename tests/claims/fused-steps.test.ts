@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type * as TF from '@tensorflow/tfjs-core';
 import { initNodeTf } from '../../experiments/core/tf-node';
 import { FlatAdam } from '../../experiments/core/adam';
+import { reluTopK } from '../../experiments/core/host-kernels';
 import { Rng } from '../../experiments/core/rng';
 import { resolveParams } from '../../experiments/core/params';
 import { saeSpec } from '../../experiments/sae/spec';
@@ -33,28 +34,72 @@ function relDiff(a: Float32Array[], b: Float32Array[]): number {
 }
 
 describe('fused steps against the straightforward implementation', () => {
-  it('flat Adam takes the same steps as tf.train.adam on several variables', async () => {
-    const { tf } = await initNodeTf('wasm');
-    const before = tf.memory().numTensors;
-    const rng = new Rng(3);
-    const w = Float32Array.from({ length: 12 }, () => rng.normal());
-    const make = () => tf.tidy(() => [tf.variable(tf.tensor2d(w, [3, 4])), tf.variable(tf.tensor1d([0.5, -2]))]);
-    const a = make();
-    const b = make();
-    const flat = new FlatAdam(tf, a, 0.05);
-    const ref = tf.train.adam(0.05);
-    // loss = sum (v - target)^4 / 4 per variable: gradient (v - target)^3 varies in scale
-    const grad = (v: TF.Tensor) => tf.tidy(() => tf.pow(tf.sub(v, 0.3), 3));
-    for (let t = 0; t < 20; t++) {
-      tf.tidy(() => flat.apply(a.map(grad)));
-      tf.tidy(() => ref.applyGradients(Object.fromEntries(b.map((v) => [v.name, grad(v)]))  as unknown as Parameters<typeof ref.applyGradients>[0]));
-    }
-    expect(relDiff(await values(a), await values(b))).toBeLessThan(1e-5);
-    flat.dispose();
-    ref.dispose();
-    tf.dispose([...a, ...b]);
-    expect(tf.memory().numTensors).toBe(before);
-  });
+  for (const [backend, hostKernel] of [['wasm', true], ['cpu', true], ['wasm', false]] as const) {
+    it(`flat Adam (${hostKernel ? 'one host kernel' : 'op chain'}, ${backend}) takes the same steps as tf.train.adam on several variables`, async () => {
+      const { tf } = await initNodeTf(backend);
+      expect(tf.getBackend()).toBe(backend);
+      const before = tf.memory().numTensors;
+      const rng = new Rng(3);
+      const w = Float32Array.from({ length: 12 }, () => rng.normal());
+      const make = () => tf.tidy(() => [tf.variable(tf.tensor2d(w, [3, 4])), tf.variable(tf.tensor1d([0.5, -2]))]);
+      const a = make();
+      const b = make();
+      const flat = new FlatAdam(tf, a, 0.05, 0.9, 0.999, tf.backend().epsilon(), hostKernel);
+      const ref = tf.train.adam(0.05);
+      // loss = sum (v - target)^4 / 4 per variable: gradient (v - target)^3 varies in scale
+      const grad = (v: TF.Tensor) => tf.tidy(() => tf.pow(tf.sub(v, 0.3), 3));
+      for (let t = 0; t < 20; t++) {
+        tf.tidy(() => flat.apply(a.map(grad)));
+        tf.tidy(() => ref.applyGradients(Object.fromEntries(b.map((v) => [v.name, grad(v)])) as unknown as Parameters<typeof ref.applyGradients>[0]));
+      }
+      expect(relDiff(await values(a), await values(b))).toBeLessThan(1e-5);
+      expect(relDiff(await values(a), [w, new Float32Array([0.5, -2])])).toBeGreaterThan(0.1); // it moved
+      // a gradient of the wrong shape is refused, naming both shapes
+      if (hostKernel) expect(() => tf.tidy(() => flat.apply([tf.zeros([4, 3]), tf.zeros([2])]))).toThrow(/expected gradient 0 of shape \[3,4\], got \[4,3\]/);
+      flat.dispose();
+      ref.dispose();
+      tf.dispose([...a, ...b]);
+      expect(tf.memory().numTensors).toBe(before);
+    });
+  }
+
+  for (const backend of ['wasm', 'cpu'] as const) {
+    it(`ReLU x TopK host kernel (${backend}) selects what tf.topk and step select, ties to the lower index, NaN kept`, async () => {
+      const { tf } = await initNodeTf(backend);
+      const before = tf.memory().numTensors;
+      const rng = new Rng(8);
+      const [rows, width] = [40, 17];
+      // values on a coarse grid, so rows have ties, many of them at the threshold
+      const pre = Float32Array.from({ length: rows * width }, () => Math.round(rng.normal() * 3) / 2);
+      pre.fill(-1, 0, width); // an all-negative row selects nothing
+      pre[width + 4] = NaN; // a NaN entry stays NaN in the mask and the codes
+      for (const k of [1, 3, 8, width]) {
+        const [z, mask, zRef, maskRef] = tf.tidy(() => {
+          const x = tf.tensor2d(pre, [rows, width]);
+          const [zh, mh] = reluTopK(tf, x, k);
+          const { indices } = tf.topk(x, k);
+          const sel = tf.cast(tf.sum(tf.oneHot(indices, width), 1), 'float32');
+          const mr = tf.mul(tf.step(x), sel);
+          return [zh, mh, tf.mul(x, mr), mr];
+        });
+        const [zv, mv, zr, mr] = (await Promise.all([z, mask, zRef, maskRef].map((t) => t.data()))) as Float32Array[];
+        tf.dispose([z, mask, zRef, maskRef]);
+        expect(Number.isNaN(mv[width + 4]) && Number.isNaN(zv[width + 4])).toBe(true);
+        for (let r = 2; r < rows; r++) {
+          // rows without NaN: exactly what the op chain gives (tf.topk breaks ties by the lower index)
+          const i = r * width;
+          const row = (a: Float32Array) => Array.from(a.subarray(i, i + width), (v) => v + 0); // -0 and 0 alike
+          expect(row(mv)).toEqual(row(mr));
+          expect(row(zv)).toEqual(row(zr));
+          const on = mv.subarray(i, i + width).reduce((a, b) => a + b, 0);
+          expect(on).toBeLessThanOrEqual(k);
+        }
+        expect(Array.from(mv.subarray(0, width)).every((v) => v === 0)).toBe(true);
+      }
+      expect(() => tf.tidy(() => reluTopK(tf, tf.zeros([2, 3]) as TF.Tensor2D, 4))).toThrow(/expected k an integer in \[0, 3\], got 4/);
+      expect(tf.memory().numTensors).toBe(before);
+    });
+  }
 
   for (const variant of ['topk', 'relu', 'stable'] as const) {
     it(`SAE ${variant}: hand gradients and flat Adam follow autodiff and tf.train.adam`, async () => {
