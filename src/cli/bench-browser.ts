@@ -2,7 +2,9 @@
  * The browser half of `npm run bench`: the built app in headless Chromium. Per backend, a short
  * training run of the default SAE, contrastive and ICA presets: ms per step (the page's own
  * clock), time from pressing Run to the first chart point, main-thread long tasks (over 50 ms,
- * PerformanceObserver) and frames per second (requestAnimationFrame) while training; and the
+ * PerformanceObserver) while training and after it (when Plotly takes over from the live canvas
+ * frames), the slowest canvas frame and Plotly draw, and frames per second (requestAnimationFrame)
+ * while training; and the
  * JavaScript the first page loads, gzipped, next to each lazily loaded part.
  */
 import { readFileSync, readdirSync } from 'node:fs';
@@ -18,14 +20,19 @@ export interface BrowserRun {
   steps: number;
   msPerStep: number;
   firstPointMs: number;
+  /** Main-thread tasks over 50 ms from pressing Run until the run reports done. */
   longTasks: number;
   longestTaskMs: number;
+  /** The same after the run (the interactive Plotly charts take over from the live canvas frames), counted until the page settles. */
+  longTasksAfter: number;
+  longestAfterMs: number;
   /** Frames per second while training (null where requestAnimationFrame does not run, as headless here). */
   fps: number | null;
   /** A 16 ms main-thread timer's rate while training (62.5 when never delayed) and its longest delay. */
   timerTicksPerSec: number;
   maxStallMs: number;
-  /** The slowest single Plotly draw of the run and its chart (each draw is one main-thread task). */
+  /** The slowest live canvas frame while training, and the slowest Plotly draw (after it), with their charts. */
+  slowestFrame: { chart: string; ms: number } | null;
   slowestDraw: { chart: string; ms: number } | null;
 }
 
@@ -70,8 +77,14 @@ export async function browserBench(quick: boolean): Promise<BrowserBench | { ski
         const steps = quick ? Math.max(20, Math.round(r.steps / 4)) : r.steps;
         const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
         await page.addInitScript(() => {
-          const w = window as unknown as { __long: number[]; __frames: number; __ticks: number; __stall: number; __counting: boolean };
+          const w = window as unknown as { __long: [number, number][]; __frames: number; __ticks: number; __stall: number; __counting: boolean; __doneAt: number };
           w.__long = [];
+          w.__doneAt = Infinity;
+          // The moment the run reports done: a mutation callback runs right after the DOM update,
+          // before the charts' own timers hand over to Plotly.
+          new MutationObserver(() => {
+            if (w.__counting && w.__doneAt === Infinity && /^(done|error|stopped)/.test(document.querySelector('[data-testid=run-state]')?.textContent ?? '')) w.__doneAt = performance.now();
+          }).observe(document, { subtree: true, childList: true, characterData: true });
           w.__frames = 0;
           w.__ticks = 0;
           w.__stall = 0;
@@ -87,7 +100,7 @@ export async function browserBench(quick: boolean): Promise<BrowserBench | { ski
             last = now;
           }, 16);
           new PerformanceObserver((list) => {
-            for (const e of list.getEntries()) if (w.__counting) w.__long.push(e.duration);
+            for (const e of list.getEntries()) if (w.__counting) w.__long.push([e.startTime, e.duration]);
           }).observe({ type: 'longtask', buffered: false });
           const tick = () => {
             if (w.__counting) w.__frames++;
@@ -109,16 +122,24 @@ export async function browserBench(quick: boolean): Promise<BrowserBench | { ski
         await page.waitForFunction((sel) => (document.querySelector(`[data-testid=${sel}]`) as HTMLElement | null)?.dataset.drawnAt, firstChart, { timeout: 300_000 });
         const drawnAt = Number(await page.evaluate((sel) => (document.querySelector(`[data-testid=${sel}]`) as HTMLElement).dataset.drawnAt, firstChart));
         await page.waitForFunction(() => /^(done|error|stopped)/.test(document.querySelector('[data-testid=run-state]')?.textContent ?? ''), null, { timeout: 600_000 });
+        await page.waitForTimeout(1500); // the final Plotly draws
         const t1 = await page.evaluate(() => {
           const w = window as unknown as { __counting: boolean };
           w.__counting = false;
           return performance.now();
         });
         const stats = await page.evaluate(() => {
-          const w = window as unknown as { __long: number[]; __frames: number; __ticks: number; __stall: number };
-          const draws = Array.from(document.querySelectorAll<HTMLElement>('[data-draw-ms-max]')).map((e) => ({ chart: e.dataset.testid ?? '', ms: Number(e.dataset.drawMsMax) }));
-          const slowest = draws.reduce<{ chart: string; ms: number } | null>((a, d) => (!a || d.ms > a.ms ? d : a), null);
-          return { long: w.__long, frames: w.__frames, ticks: w.__ticks, stall: w.__stall, slowest, state: document.querySelector('[data-testid=run-state]')?.textContent ?? '', badge: document.querySelector('[data-testid=backend-badge]')?.textContent ?? '' };
+          const w = window as unknown as { __long: [number, number][]; __frames: number; __ticks: number; __stall: number; __doneAt: number };
+          // (no named functions in here: the bench runs under tsx, whose name helper the page lacks)
+          const [slowestDraw, slowestFrame] = (['drawMsMax', 'frameMsMax'] as const).map((attr) =>
+            Array.from(document.querySelectorAll<HTMLElement>('[data-testid^=chart-]'))
+              .filter((e) => e.dataset[attr])
+              .map((e) => ({ chart: e.dataset.testid ?? '', ms: Number(e.dataset[attr]) }))
+              .reduce<{ chart: string; ms: number } | null>((a, d) => (!a || d.ms > a.ms ? d : a), null),
+          );
+          const during = w.__long.filter(([start]) => start < w.__doneAt).map(([, d]) => d);
+          const after = w.__long.filter(([start]) => start >= w.__doneAt).map(([, d]) => d);
+          return { during, after, doneAt: w.__doneAt, frames: w.__frames, ticks: w.__ticks, stall: w.__stall, slowestDraw, slowestFrame, state: document.querySelector('[data-testid=run-state]')?.textContent ?? '', badge: document.querySelector('[data-testid=backend-badge]')?.textContent ?? '' };
         });
         const m = /step (\d+)(?: of \d+)? · ([\d.]+) s/.exec(stats.state);
         const done = m ? Number(m[1]) : steps;
@@ -130,13 +151,16 @@ export async function browserBench(quick: boolean): Promise<BrowserBench | { ski
           steps: done,
           msPerStep: (1000 * seconds) / Math.max(1, done),
           firstPointMs: drawnAt - t0,
-          longTasks: stats.long.length,
-          longestTaskMs: stats.long.length ? Math.max(...stats.long) : 0,
+          longTasks: stats.during.length,
+          longestTaskMs: stats.during.length ? Math.max(...stats.during) : 0,
+          longTasksAfter: stats.after.length,
+          longestAfterMs: stats.after.length ? Math.max(...stats.after) : 0,
           // requestAnimationFrame does not fire in this headless Chromium: null rather than a false 0.
           fps: stats.frames > 0 ? stats.frames / ((t1 - t0) / 1000) : null,
           timerTicksPerSec: stats.ticks / ((t1 - t0) / 1000),
           maxStallMs: stats.stall,
-          slowestDraw: stats.slowest,
+          slowestFrame: stats.slowestFrame,
+          slowestDraw: stats.slowestDraw,
         });
         process.stderr.write(`  browser ${backend} ${r.experiment}: ${runs.at(-1)!.msPerStep.toFixed(2)} ms/step\n`);
         await page.close();

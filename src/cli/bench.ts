@@ -293,11 +293,12 @@ async function main(): Promise<number> {
     results.browser = b;
     if ('skipped' in b) process.stdout.write(`\nBrowser: skipped (${b.skipped})\n`);
     else {
+      const slow = (d: { chart: string; ms: number } | null) => (d ? `${d.ms} ms ${d.chart.replace('chart-', '')}` : '–');
       process.stdout.write('\nIn headless Chromium (software WebGPU/WebGL through SwiftShader on this machine)\n');
       process.stdout.write(
         table([
-          ['experiment', 'backend', 'ms/step', 'Run to first point (ms)', 'long tasks', 'longest (ms)', 'slowest chart draw', 'fps', '16 ms timer/s', 'max stall (ms)'],
-          ...b.runs.map((r) => [r.experiment, r.backend, f(r.msPerStep), f(r.firstPointMs, 0), String(r.longTasks), f(r.longestTaskMs, 0), r.slowestDraw ? `${r.slowestDraw.ms} ms ${r.slowestDraw.chart.replace('chart-', '')}` : '–', r.fps === null ? 'n/a' : f(r.fps, 0), f(r.timerTicksPerSec, 1), f(r.maxStallMs, 0)]),
+          ['experiment', 'backend', 'ms/step', 'Run to first point (ms)', 'long tasks training', 'longest (ms)', 'slowest frame', 'long tasks after', 'longest (ms)', 'slowest Plotly draw', 'fps', '16 ms timer/s', 'max stall (ms)'],
+          ...b.runs.map((r) => [r.experiment, r.backend, f(r.msPerStep), f(r.firstPointMs, 0), String(r.longTasks), f(r.longestTaskMs, 0), slow(r.slowestFrame), String(r.longTasksAfter), f(r.longestAfterMs, 0), slow(r.slowestDraw), r.fps === null ? 'n/a' : f(r.fps, 0), f(r.timerTicksPerSec, 1), f(r.maxStallMs, 0)]),
         ]),
       );
       if (b.runs.every((r) => r.fps === null)) process.stdout.write('fps: requestAnimationFrame does not fire in this headless Chromium; the 16 ms timer columns show main-thread responsiveness instead\n');

@@ -121,7 +121,7 @@ export function sweepFigure(key: string, label: string, metrics: { key: string; 
  * chart's DOM while the page is read instead of in the middle of a run.
  */
 export function skeletonFigure(title: string): Figure {
-  return { data: [], layout: { ...baseLayout(title), xaxis: { showticklabels: false }, yaxis: { showticklabels: false } } };
+  return { data: [], layout: { ...baseLayout(title), xaxis: { showticklabels: false, zeroline: false }, yaxis: { showticklabels: false, zeroline: false } } };
 }
 
 export function viewFigure(view: View): Figure {

@@ -133,6 +133,37 @@ describe.runIf(browserPresent || browserRequired)('lab page in Chromium', () => 
     await page.close();
   });
 
+  it('draws live frames on a canvas while training and hands the chart to Plotly when paused', async () => {
+    const { page, errors } = await open('?backend=wasm', 'preset=laplace-infomax&samples=400&steps=20000');
+    const chart = (id: string) =>
+      page.evaluate((sel) => {
+        const plot = document.querySelector(sel) as (HTMLElement & { data?: { x?: unknown[] }[] }) | null;
+        const frame = document.querySelector(`${sel.slice(0, -1)}-frame]`) as HTMLCanvasElement | null;
+        let inked = 0;
+        if (frame && !frame.hidden && frame.width) {
+          const px = frame.getContext('2d')!.getImageData(0, 0, frame.width, frame.height).data;
+          for (let i = 3; i < px.length; i += 4) if (px[i] > 0) inked++;
+        }
+        return { renderer: plot?.dataset.renderer ?? '', plotHidden: plot ? getComputedStyle(plot).visibility === 'hidden' : false, frameShown: !!frame && !frame.hidden, inked, traces: plot?.data?.length ?? 0, points: plot?.data?.[0]?.x?.length ?? 0 };
+      }, `[data-testid=chart-${id}]`);
+    await page.getByTestId('run').click();
+    await expect.poll(async () => (await chart('recovery')).renderer, { timeout: 60_000 }).toBe('canvas');
+    const live = await chart('recovery');
+    expect(live.frameShown && live.plotHidden).toBe(true);
+    expect(live.inked).toBeGreaterThan(2000); // axes, labels and curves, not an empty frame
+    await page.getByTestId('pause').click();
+    await expect.poll(async () => (await chart('recovery')).renderer, { timeout: 30_000 }).toBe('plotly');
+    const paused = await chart('recovery');
+    expect(paused.frameShown || paused.plotHidden).toBe(false);
+    expect(paused.points).toBeGreaterThan(1);
+    // the slowest live frame is recorded for npm run bench
+    expect(Number(await page.getByTestId('chart-recovery').getAttribute('data-frame-ms-max'))).toBeGreaterThanOrEqual(0);
+    await page.getByTestId('reset').click();
+    await expect.poll(() => page.getByTestId('run-state').textContent()).toMatch(/^idle/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('trains on WASM (one thread) on a cross-origin isolated page, where TF.js would try threads', async () => {
     const isolated = await serveStatic(ctx.server.dir, { isolated: true });
     const page = await ctx.browser.newPage({ viewport: { width: 1400, height: 1000 } });
@@ -154,7 +185,7 @@ describe.runIf(browserPresent || browserRequired)('lab page in Chromium', () => 
     const { page, errors } = await open('?backend=wasm', SMALL);
     await runToEnd(page);
     expect(await page.getByTestId('chart-recovery-table').count()).toBe(0); // not built while closed
-    await page.getByTestId('chart-recovery').locator('xpath=..').locator('summary', { hasText: 'Data table' }).click();
+    await page.getByTestId('chart-recovery').locator('xpath=ancestor::figure').locator('summary', { hasText: 'Data table' }).click();
     await expect.poll(() => page.getByTestId('chart-recovery-table').locator('tbody tr').count()).toBeGreaterThan(1);
     expect(errors).toEqual([]);
     await page.close();
@@ -183,11 +214,13 @@ describe.runIf(browserPresent || browserRequired)('lab page in Chromium', () => 
   it('runs a small SAE lab: heat map, method bars and in/out-of-distribution verdicts', async () => {
     const { page, errors } = await open('?backend=wasm', 'preset=stop-probing&steps=40&samples=512&testSamples=256&fistaIters=40', 'sae');
     await runToEnd(page);
-    const heat = await page.evaluate(() => {
-      const gd = document.querySelector('[data-testid=chart-cosine]') as (HTMLElement & { data?: { z?: number[][] }[] }) | null;
-      return gd?.data?.[0]?.z?.length ?? 0;
-    });
-    expect(heat).toBe(50);
+    // Plotly takes over from the live canvas frames once the run is done
+    const heat = () =>
+      page.evaluate(() => {
+        const gd = document.querySelector('[data-testid=chart-cosine]') as (HTMLElement & { data?: { z?: number[][] }[] }) | null;
+        return gd?.data?.[0]?.z?.length ?? 0;
+      });
+    await expect.poll(heat, { timeout: 20_000 }).toBe(50);
     await expect.poll(() => chartPoints(page, 'methods'), { timeout: 20_000 }).toBe(6);
     const verdicts = await page.getByTestId('claim-verdict').allTextContents();
     expect(verdicts.length).toBe(4);
