@@ -6,7 +6,8 @@ declare module 'plotly.js-cartesian-dist-min' {
   }
   export function react(el: HTMLElement, data: Record<string, unknown>[], layout: Record<string, unknown>, config?: Record<string, unknown>): Promise<unknown>;
   export function purge(el: HTMLElement): void;
-  export function downloadImage(el: HTMLElement, opts: { format: 'png' | 'svg'; filename: string; width?: number; height?: number }): Promise<string>;
+  /** A chart element, or a figure object (Plotly draws it off screen). */
+  export function downloadImage(el: HTMLElement | { data: Record<string, unknown>[]; layout: Record<string, unknown> }, opts: { format: 'png' | 'svg'; filename: string; width?: number; height?: number }): Promise<string>;
   export namespace Plots {
     function resize(el: HTMLElement): void;
   }

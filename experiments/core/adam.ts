@@ -13,22 +13,44 @@
 import type * as TF from '@tensorflow/tfjs-core';
 import { ADAM_KERNEL, hostKernelsActive, registerHostKernels, type AdamAttrs } from './host-kernels';
 
+export interface FlatAdamOptions {
+  beta1?: number;
+  beta2?: number;
+  eps?: number;
+  /** One host kernel per step on WASM and CPU (the default there); false keeps the op chain (WebGL, WebGPU, and tests of it). */
+  hostKernel?: boolean;
+  /**
+   * Project this variable's rows back to unit norm after every step (projected gradient
+   * descent on a product of spheres, as an SAE's decoder atoms): x_r / (|x_r| + 1e-8).
+   */
+  unitRows?: TF.Variable;
+}
+
 export class FlatAdam {
   private readonly m: TF.Variable<TF.Rank.R1>; // [P] first moments
   private readonly v: TF.Variable<TF.Rank.R1>; // [P] second moments
   private readonly sizes: number[];
   private t = 0;
 
+  private readonly beta1: number;
+  private readonly beta2: number;
+  private readonly eps: number;
+  private readonly hostKernel: boolean;
+  /** Index of the variable whose rows are projected back to unit norm after each step, or -1. */
+  private readonly unitRows: number;
+
   constructor(
     private readonly tf: typeof TF,
     private readonly vars: TF.Variable[],
     private readonly lr: number,
-    private readonly beta1 = 0.9,
-    private readonly beta2 = 0.999,
-    private readonly eps = tf.backend().epsilon(),
-    /** One host kernel per step on WASM and CPU; false keeps the op chain (WebGL, WebGPU, and tests of it). */
-    private readonly hostKernel = hostKernelsActive(tf),
+    opts: FlatAdamOptions = {},
   ) {
+    this.beta1 = opts.beta1 ?? 0.9;
+    this.beta2 = opts.beta2 ?? 0.999;
+    this.eps = opts.eps ?? tf.backend().epsilon();
+    this.hostKernel = opts.hostKernel ?? hostKernelsActive(tf);
+    this.unitRows = opts.unitRows ? vars.indexOf(opts.unitRows) : -1;
+    if (opts.unitRows && (this.unitRows < 0 || opts.unitRows.rank !== 2)) throw new Error(`Adam: expected unitRows to be one of the optimised [rows, columns] variables, got ${opts.unitRows.name} of shape [${opts.unitRows.shape}]`);
     this.sizes = vars.map((x) => x.size);
     const total = this.sizes.reduce((a, b) => a + b, 0);
     const zeros = () => {
@@ -60,7 +82,7 @@ export class FlatAdam {
         inputs[`x${i}`] = x;
         inputs[`g${i}`] = grads[i];
       });
-      const attrs: AdamAttrs = { beta1: b1, beta2: b2, stepSize, epsHat, count: this.vars.length };
+      const attrs: AdamAttrs = { beta1: b1, beta2: b2, stepSize, epsHat, count: this.vars.length, unitRows: this.unitRows };
       const [m, v, ...xs] = tf.engine().runKernel(ADAM_KERNEL, inputs, attrs as unknown as TF.NamedAttrMap) as unknown as TF.Tensor[];
       this.m.assign(m as TF.Tensor1D);
       this.v.assign(v as TF.Tensor1D);
@@ -76,7 +98,10 @@ export class FlatAdam {
       this.v.assign(v as TF.Tensor1D);
       const step = tf.div(tf.mul(m, stepSize), tf.add(tf.sqrt(v), epsHat)); // [P]
       const parts = tf.split(step, this.sizes);
-      this.vars.forEach((x, i) => x.assign(tf.add(x, tf.reshape(parts[i], x.shape))));
+      this.vars.forEach((x, i) => {
+        const next = tf.add(x, tf.reshape(parts[i]!, x.shape));
+        x.assign(i === this.unitRows ? tf.div(next, tf.add(tf.sqrt(tf.sum(tf.square(next), 1, true)), 1e-8)) : next);
+      });
     });
   }
 

@@ -65,26 +65,36 @@ export interface AdamAttrs {
   epsHat: number;
   /** number of variables */
   count: number;
+  /** index of a 2-D variable whose rows are projected to unit norm after the update, or -1 */
+  unitRows: number;
 }
 
 /**
  * Inputs m, v ([P] moments of all variables, concatenated) and x0..x{n-1}, g0..g{n-1};
- * outputs [m', v', x0', ..., x{n-1}'], each x' of its variable's shape. Float arithmetic in
+ * outputs [m', v', x0', ..., x{n-1}'], each x' of its variable's shape, the rows of x{unitRows}
+ * then scaled to unit norm. Float arithmetic in
  * float32, as the op chain it replaces (Math.fround after every product and sum).
  */
 function adamKernel({ inputs, backend, attrs }: { inputs: TF.NamedTensorInfoMap; backend: unknown; attrs?: TF.NamedAttrMap }): Info[] {
-  const { beta1, beta2, stepSize, epsHat, count } = attrs as unknown as AdamAttrs;
-  const xs = Array.from({ length: count }, (_, i) => inputs[`x${i}`]);
-  const gs = Array.from({ length: count }, (_, i) => inputs[`g${i}`]);
-  const total = inputs.m.shape[0];
+  const { beta1, beta2, stepSize, epsHat, count, unitRows } = attrs as unknown as AdamAttrs;
+  const input = (name: string): Info => {
+    const t = inputs[name];
+    if (!t) throw new Error(`Adam: expected an input named ${name}, got only ${Object.keys(inputs).join(', ')}`);
+    return t;
+  };
+  const xs = Array.from({ length: count }, (_, i) => input(`x${i}`));
+  const gs = Array.from({ length: count }, (_, i) => input(`g${i}`));
+  const [m0, v0] = [input('m'), input('v')];
+  const total = m0.shape[0] ?? 0;
   const sizes = xs.map((x) => x.shape.reduce((a, b) => a * b, 1));
   if (sizes.reduce((a, b) => a + b, 0) !== total) throw new Error(`Adam: expected moments of ${sizes.reduce((a, b) => a + b, 0)} entries, got ${total}`);
-  gs.forEach((g, i) => {
-    if (g.shape.join() !== xs[i].shape.join()) throw new Error(`Adam: expected gradient ${i} of shape [${xs[i].shape}], got [${g.shape}]`);
+  xs.forEach((x, i) => {
+    const g = gs[i]!;
+    if (g.shape.join() !== x.shape.join()) throw new Error(`Adam: expected gradient ${i} of shape [${x.shape}], got [${g.shape}]`);
   });
   const f = Math.fround;
   const b1 = f(beta1), a1 = f(1 - beta1), b2 = f(beta2), a2 = f(1 - beta2), s = f(stepSize), e = f(epsHat);
-  return hostRun(backend as HostBackend, [inputs.m, inputs.v, ...xs, ...gs], [[total], [total], ...xs.map((x) => x.shape)], (ins, outs) => {
+  return hostRun(backend as HostBackend, [m0, v0, ...xs, ...gs], [[total], [total], ...xs.map((x) => x.shape)], (ins, outs) => {
     const [m, v] = ins;
     const [m2, v2] = outs;
     let o = 0;
@@ -97,6 +107,15 @@ function adamKernel({ inputs, backend, attrs }: { inputs: TF.NamedTensorInfoMap;
         m2[o] = mj;
         v2[o] = vj;
         x2[j] = f(x[j] + f(f(mj * s) / f(f(Math.sqrt(vj)) + e)));
+      }
+      if (i === unitRows) {
+        const cols = xs[i]!.shape[1] ?? 1;
+        for (let r = 0; r < x2.length; r += cols) {
+          let ss = 0;
+          for (let c = 0; c < cols; c++) ss = f(ss + f(x2[r + c]! * x2[r + c]!));
+          const d = f(f(Math.sqrt(ss)) + f(1e-8));
+          for (let c = 0; c < cols; c++) x2[r + c] = f(x2[r + c]! / d);
+        }
       }
     }
   });
@@ -113,8 +132,8 @@ let topValues = new Float32Array(64);
 function reluTopKKernel({ inputs, backend, attrs }: { inputs: TF.NamedTensorInfoMap; backend: unknown; attrs?: TF.NamedAttrMap }): Info[] {
   const { pre } = inputs;
   const k = (attrs as { k: number }).k;
-  if (pre.shape.length !== 2) throw new Error(`ReLU-TopK: expected a [rows, width] tensor, got shape [${pre.shape}]`);
-  const [rows, width] = pre.shape;
+  if (!pre || pre.shape.length !== 2) throw new Error(`ReLU-TopK: expected a [rows, width] tensor, got shape [${pre?.shape}]`);
+  const [rows, width] = pre.shape as [number, number];
   if (!(Number.isInteger(k) && k >= 0 && k <= width)) throw new Error(`ReLU-TopK: expected k an integer in [0, ${width}], got ${k}`);
   if (topValues.length < k) topValues = new Float32Array(k);
   return hostRun(backend as HostBackend, [pre], [pre.shape, pre.shape], ([p], [z, mask]) => selectRows(p, z, mask, rows, width, k, topValues));

@@ -96,7 +96,8 @@ export class Sae {
       if (opts.variant !== 'stable') this.bEnc = variable(() => tf.zeros([width]) as TF.Tensor1D);
     }
     if (opts.reference && opts.variant === 'mp') throw new Error('reference step: expected variant relu, topk or stable (the mp gradient is taken at fixed pursuit codes, which autodiff does not), got mp');
-    this.optimizer = opts.reference ? tf.train.adam(opts.lr) : new FlatAdam(tf, this.variables().filter((v) => v.trainable), opts.lr);
+    // The fused optimiser projects the atoms back to the sphere itself (one kernel on WASM and CPU).
+    this.optimizer = opts.reference ? tf.train.adam(opts.lr) : new FlatAdam(tf, this.variables().filter((v) => v.trainable), opts.lr, { unitRows: this.wDec.trainable ? this.wDec : undefined });
   }
 
   /** Pre-activations [batch, width] of the linear-encoder variants, from x - b_dec [batch, dim]. */
@@ -255,8 +256,7 @@ export class Sae {
         const { terms, grads } = this.lossAndGrads(x, withTerms || !update);
         if (!update) return terms;
         const vars = this.variables().filter((v) => v.trainable);
-        this.optimizer.apply(vars.map((v) => grads[v.name]));
-        this.projectAtoms();
+        this.optimizer.apply(vars.map((v) => grads[v.name]!)); // and the atoms' projection
         return terms;
       }
       // The straightforward step: autodiff through the loss at constant selections.

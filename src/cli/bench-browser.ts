@@ -28,7 +28,7 @@ export interface BrowserRun {
   longestAfterMs: number;
   /** Frames per second while training (null where requestAnimationFrame does not run, as headless here). */
   fps: number | null;
-  /** A 16 ms main-thread timer's rate while training (62.5 when never delayed) and its longest delay. */
+  /** A 16 ms main-thread timer's rate while training (62.5 when never delayed) and its longest delay, until the run is done. */
   timerTicksPerSec: number;
   maxStallMs: number;
   /** The slowest live canvas frame while training, and the slowest Plotly draw (after it), with their charts. */
@@ -93,7 +93,7 @@ export async function browserBench(quick: boolean): Promise<BrowserBench | { ski
           let last = performance.now();
           setInterval(() => {
             const now = performance.now();
-            if (w.__counting) {
+            if (w.__counting && now < w.__doneAt) {
               w.__ticks++;
               w.__stall = Math.max(w.__stall, now - last - 16);
             }
@@ -157,7 +157,7 @@ export async function browserBench(quick: boolean): Promise<BrowserBench | { ski
           longestAfterMs: stats.after.length ? Math.max(...stats.after) : 0,
           // requestAnimationFrame does not fire in this headless Chromium: null rather than a false 0.
           fps: stats.frames > 0 ? stats.frames / ((t1 - t0) / 1000) : null,
-          timerTicksPerSec: stats.ticks / ((t1 - t0) / 1000),
+          timerTicksPerSec: stats.ticks / ((Math.min(stats.doneAt, t1) - t0) / 1000),
           maxStallMs: stats.stall,
           slowestFrame: stats.slowestFrame,
           slowestDraw: stats.slowestDraw,

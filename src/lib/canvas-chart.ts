@@ -79,12 +79,20 @@ const VIRIDIS_RGB = VIRIDIS.map((h) => [1, 3, 5].map((i) => parseInt(h.slice(i, 
 
 /** Viridis colour of t in [0, 1] (clamped), as rgb(). */
 export function viridis(t: number): string {
+  return VIRIDIS_LUT[Math.round(Math.min(1, Math.max(0, Number.isFinite(t) ? t : 0)) * 255)]!;
+}
+
+/** Viridis interpolated between the stops. */
+function viridisAt(t: number): string {
   const x = Math.min(1, Math.max(0, Number.isFinite(t) ? t : 0)) * 9;
   const i = Math.min(8, Math.floor(x));
   const f = x - i;
   const [a, b] = [VIRIDIS_RGB[i], VIRIDIS_RGB[i + 1]];
   return `rgb(${a.map((c, k) => Math.round(c + (b[k] - c) * f)).join(',')})`;
 }
+
+// 256 colours made once: a live heat map of a few thousand cells asks for one per cell per frame.
+const VIRIDIS_LUT = Array.from({ length: 256 }, (_, i) => viridisAt(i / 255));
 
 interface Axis {
   type: 'linear' | 'log' | 'category';

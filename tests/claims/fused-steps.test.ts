@@ -44,16 +44,20 @@ describe('fused steps against the straightforward implementation', () => {
       const make = () => tf.tidy(() => [tf.variable(tf.tensor2d(w, [3, 4])), tf.variable(tf.tensor1d([0.5, -2]))]);
       const a = make();
       const b = make();
-      const flat = new FlatAdam(tf, a, 0.05, 0.9, 0.999, tf.backend().epsilon(), hostKernel);
+      // the [3, 4] variable's rows are projected back to unit norm after each step (an SAE's atoms)
+      const flat = new FlatAdam(tf, a, 0.05, { hostKernel, unitRows: a[0] as TF.Variable });
       const ref = tf.train.adam(0.05);
       // loss = sum (v - target)^4 / 4 per variable: gradient (v - target)^3 varies in scale
       const grad = (v: TF.Tensor) => tf.tidy(() => tf.pow(tf.sub(v, 0.3), 3));
       for (let t = 0; t < 20; t++) {
         tf.tidy(() => flat.apply(a.map(grad)));
         tf.tidy(() => ref.applyGradients(Object.fromEntries(b.map((v) => [v.name, grad(v)])) as unknown as Parameters<typeof ref.applyGradients>[0]));
+        tf.tidy(() => b[0]!.assign(tf.div(b[0]!, tf.add(tf.norm(b[0]!, 2, 1, true), 1e-8))));
       }
       expect(relDiff(await values(a), await values(b))).toBeLessThan(1e-5);
-      expect(relDiff(await values(a), [w, new Float32Array([0.5, -2])])).toBeGreaterThan(0.1); // it moved
+      const rows = (await a[0]!.array()) as number[][];
+      for (const r of rows) expect(Math.hypot(...r)).toBeCloseTo(1, 5);
+      expect(relDiff([(await values(a))[1]!], [new Float32Array([0.5, -2])])).toBeGreaterThan(0.1); // it moved
       // a gradient of the wrong shape is refused, naming both shapes
       if (hostKernel) expect(() => tf.tidy(() => flat.apply([tf.zeros([4, 3]), tf.zeros([2])]))).toThrow(/expected gradient 0 of shape \[3,4\], got \[4,3\]/);
       flat.dispose();
