@@ -80,11 +80,14 @@ describe.runIf(browserPresent || browserRequired)('lab workbench in Chromium', (
     const { page, context, errors } = await open(`${FAST}&seeds=2&sweep=${encodeURIComponent('dim=2,3,4')}`);
     await page.getByTestId('run').click();
     await expect.poll(() => page.getByTestId('study-count').textContent(), { timeout: 120_000 }).toBe('6 of 6 runs finished');
-    const sweep = await page.evaluate(() => {
-      const gd = document.querySelector('[data-testid=chart-sweep]') as (HTMLElement & { data?: { x: number[]; error_y?: { array: number[] } }[] }) | null;
-      return gd?.data?.map((t) => ({ x: t.x, sd: t.error_y?.array.length ?? 0 }));
-    });
-    expect(sweep?.[0].x).toEqual([2, 3, 4]);
+    // Plotly takes over from the live canvas frames once the study is done
+    const sweepTraces = () =>
+      page.evaluate(() => {
+        const gd = document.querySelector('[data-testid=chart-sweep]') as (HTMLElement & { data?: { x: number[]; error_y?: { array: number[] } }[] }) | null;
+        return gd?.data?.map((t) => ({ x: t.x, sd: t.error_y?.array.length ?? 0 }));
+      });
+    await expect.poll(async () => (await sweepTraces())?.[0]?.x, { timeout: 20_000 }).toEqual([2, 3, 4]);
+    const sweep = await sweepTraces();
     expect(sweep?.[0].sd).toBe(3);
     const head = await page.getByTestId('study-table').locator('thead').innerText();
     expect(head).toMatch(/dim = 2\s+dim = 3\s+dim = 4/);
