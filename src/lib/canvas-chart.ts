@@ -184,6 +184,30 @@ export function drawFigure(g: Ctx, fig: Figure, o: FrameOptions): void {
   const colorbarW = heat ? 22 + fontSize * 3.2 : 0;
   const plot = { x0: margin.l, x1: Math.max(margin.l + 10, o.width - margin.r - colorbarW), y0: margin.t, y1: Math.max(margin.t + 10, o.height - margin.b) };
 
+  // The legend (horizontal, below the plot; Plotly shows one when more than one trace has an
+  // entry) is laid out first: like Plotly's automargin, the plot gives up height if it does not fit.
+  g.font = `${fontSize}px ${FONT}`;
+  const entries = traces.filter((t) => t.showlegend !== false && t.type !== 'heatmap' && typeof t.name === 'string' && t.name);
+  const legendItems: { t: Trace; x: number; row: number }[] = [];
+  const rowH = fontSize * 1.6;
+  const legendGap = fontSize * 3.3; // below the tick labels and the x axis title
+  if (L.showlegend !== false && entries.length > 1) {
+    const startX = plot.x0 + (num(((L.legend as Rec) ?? {}).x) ?? 0) * (plot.x1 - plot.x0);
+    let x = startX;
+    let row = 0;
+    for (const t of entries) {
+      const w = 40 + g.measureText(t.name as string).width + 16;
+      if (x + w > o.width - 8 && x > startX) {
+        x = startX;
+        row++;
+      }
+      legendItems.push({ t, x, row });
+      x += w;
+    }
+    const need = legendGap + (row + 1) * rowH;
+    if (plot.y1 + need > o.height - 4) plot.y1 = Math.max(plot.y0 + 40, o.height - 4 - need);
+  }
+
   g.clearRect(0, 0, o.width, o.height);
   g.textBaseline = 'middle';
 
@@ -327,47 +351,33 @@ export function drawFigure(g: Ctx, fig: Figure, o: FrameOptions): void {
     g.font = `${titleSize}px ${FONT}`;
     g.fillStyle = text;
     g.textAlign = 'center';
-    g.fillText(title, o.width / 2, Math.max(titleSize * 0.8, margin.t / 2));
+    g.fillText(title, o.width / 2, Math.max(titleSize * 0.75, Math.min(margin.t / 2, 28))); // where Plotly puts it
   }
 
-  // horizontal legend below the plot (Plotly shows one when more than one trace has an entry)
-  const entries = traces.filter((t) => t.showlegend !== false && t.type !== 'heatmap' && typeof t.name === 'string' && t.name);
-  if (L.showlegend !== false && entries.length > 1) {
-    g.font = `${fontSize}px ${FONT}`;
-    const legend = (L.legend as Rec) ?? {};
-    let x = plot.x0 + (num(legend.x) ?? 0) * (plot.x1 - plot.x0);
-    const startX = x;
-    let y = plot.y1 + Math.max(fontSize * 3, -(num(legend.y) ?? -0.2) * (plot.y1 - plot.y0)) + fontSize * 0.6;
-    const row = fontSize * 1.6;
-    for (const t of entries) {
-      const name = t.name as string;
-      const w = 40 + g.measureText(name).width + 16;
-      if (x + w > o.width - 8 && x > startX) {
-        x = startX;
-        y += row;
-      }
-      const line = (t.line as Rec) ?? {};
-      const marker = (t.marker as Rec) ?? {};
-      const colour = (line.color as string) ?? (marker.color as string) ?? text;
-      if (t.type === 'bar') {
-        g.fillStyle = colour;
-        g.fillRect(x + 6, y - fontSize * 0.4, 24, fontSize * 0.8);
-      } else {
-        const lw = Math.min(4, num(line.width) ?? 2);
-        g.strokeStyle = colour;
-        g.lineWidth = lw;
-        g.setLineDash(dashOf(line.dash, lw));
-        g.beginPath();
-        g.moveTo(x + 4, y);
-        g.lineTo(x + 34, y);
-        g.stroke();
-        g.setLineDash([]);
-      }
-      g.fillStyle = text;
-      g.textAlign = 'left';
-      g.fillText(name, x + 40, y);
-      x += w;
+  // the legend laid out above
+  g.font = `${fontSize}px ${FONT}`;
+  for (const { t, x, row } of legendItems) {
+    const y = plot.y1 + legendGap + row * rowH;
+    const line = (t.line as Rec) ?? {};
+    const marker = (t.marker as Rec) ?? {};
+    const colour = (line.color as string) ?? (marker.color as string) ?? text;
+    if (t.type === 'bar') {
+      g.fillStyle = colour;
+      g.fillRect(x + 6, y - fontSize * 0.4, 24, fontSize * 0.8);
+    } else {
+      const lw = Math.min(4, num(line.width) ?? 2);
+      g.strokeStyle = colour;
+      g.lineWidth = lw;
+      g.setLineDash(dashOf(line.dash, lw));
+      g.beginPath();
+      g.moveTo(x + 4, y);
+      g.lineTo(x + 34, y);
+      g.stroke();
+      g.setLineDash([]);
     }
+    g.fillStyle = text;
+    g.textAlign = 'left';
+    g.fillText(t.name as string, x + 40, y);
   }
 }
 

@@ -117,6 +117,22 @@ describe('canvas chart frames', () => {
     expect(rec.paths.some((p) => p.op === 'stroke' && p.dash.length > 0 && p.points.length === 4)).toBe(true);
   });
 
+  it('keeps a long legend inside the frame by giving up plot height, as Plotly does', () => {
+    const names = ['Linear R^2', 'MCC', 'R^2, untrained encoder', 'MCC, untrained encoder', 'MCC of a random rotation'];
+    const fig: Figure = {
+      data: names.map((name, i) => ({ type: 'scatter', mode: 'lines', name, x: [0, 1], y: [i, i + 1], line: { color: `#00000${i}` } })),
+      layout: { title: { text: 'Recovery', font: { size: 28 } }, font: { size: 22 }, margin: { l: 64, r: 16, t: 56, b: 138 } },
+    };
+    const { ctx, rec } = recorder();
+    drawFigure(ctx, fig, { width: 500, height: 500, dark: false });
+    const legend = rec.texts.filter((t) => names.includes(t.text));
+    expect(legend.length).toBe(5);
+    for (const t of legend) expect(t.y).toBeLessThanOrEqual(500 - 4);
+    // and the curves (not the legend's flat samples) end above the legend
+    const lowest = Math.max(...rec.paths.filter((p) => p.op === 'stroke' && p.points.length === 2 && p.style.startsWith('#00000') && p.points[0]![1] !== p.points[1]![1]).flatMap((p) => p.points.map(([, y]) => y)));
+    expect(lowest).toBeLessThan(Math.min(...legend.map((t) => t.y)));
+  });
+
   it('skips what a log axis cannot show and keeps dark text on dark', () => {
     const fig: Figure = { data: [{ type: 'scatter', mode: 'lines', name: 'loss', x: [0, 1, 2, 3], y: [1, 0.1, -1, 0.01], line: { color: '#0072B2' } }], layout: { title: { text: 'Loss' }, yaxis: { type: 'log' } } };
     const { ctx, rec } = recorder();
