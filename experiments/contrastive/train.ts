@@ -12,7 +12,7 @@ import type { ExperimentRun, Params, RunOptions, StepReport, Trainer, View } fro
 import { contrastiveSpec, generate, toTable, type ContrastiveData } from './data';
 import { ContrastiveModel, HEADED, type Batch, type EncoderOptions, type Objective } from './model';
 
-const SCATTER_POINTS = 300; // SVG markers: each drawn point costs main-thread time on every update
+const SCATTER_POINTS = 300; // drawn on every live frame, and as SVG markers once Plotly takes over
 
 export interface Scores {
   r2: number;

@@ -12,6 +12,7 @@
  */
 import type * as TF from '@tensorflow/tfjs-core';
 import { ADAM_KERNEL, hostKernelsActive, registerHostKernels, type AdamAttrs } from './host-kernels';
+import { unitRows } from './tf-ops';
 
 export interface FlatAdamOptions {
   beta1?: number;
@@ -51,6 +52,7 @@ export class FlatAdam {
     this.hostKernel = opts.hostKernel ?? hostKernelsActive(tf);
     this.unitRows = opts.unitRows ? vars.indexOf(opts.unitRows) : -1;
     if (opts.unitRows && (this.unitRows < 0 || opts.unitRows.rank !== 2)) throw new Error(`Adam: expected unitRows to be one of the optimised [rows, columns] variables, got ${opts.unitRows.name} of shape [${opts.unitRows.shape}]`);
+    if (this.hostKernel) registerHostKernels(tf);
     this.sizes = vars.map((x) => x.size);
     const total = this.sizes.reduce((a, b) => a + b, 0);
     const zeros = () => {
@@ -76,7 +78,6 @@ export class FlatAdam {
     const epsHat = this.eps * Math.sqrt(c2);
     if (this.hostKernel) {
       // WASM and CPU: the whole update as one kernel (host-kernels.ts)
-      registerHostKernels(tf);
       const inputs: Record<string, TF.Tensor> = { m: this.m, v: this.v };
       this.vars.forEach((x, i) => {
         inputs[`x${i}`] = x;
@@ -100,7 +101,7 @@ export class FlatAdam {
       const parts = tf.split(step, this.sizes);
       this.vars.forEach((x, i) => {
         const next = tf.add(x, tf.reshape(parts[i]!, x.shape));
-        x.assign(i === this.unitRows ? tf.div(next, tf.add(tf.sqrt(tf.sum(tf.square(next), 1, true)), 1e-8)) : next);
+        x.assign(i === this.unitRows ? unitRows(tf, next as TF.Tensor2D) : next);
       });
     });
   }

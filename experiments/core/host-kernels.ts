@@ -178,8 +178,12 @@ function selectRows(p: Float32Array, z: Float32Array, mask: Float32Array, rows: 
   }
 }
 
-/** Register both kernels for the host backends; safe to call more than once. */
+const registered = new WeakSet<Tf>();
+
+/** Register both kernels for the host backends; safe to call more than once (once per TF.js module). */
 export function registerHostKernels(tf: Tf): void {
+  if (registered.has(tf)) return;
+  registered.add(tf);
   for (const backendName of HOST_BACKENDS) {
     if (!tf.getKernel(ADAM_KERNEL, backendName)) tf.registerKernel({ kernelName: ADAM_KERNEL, backendName, kernelFunc: adamKernel as unknown as TF.KernelFunc });
     if (!tf.getKernel(RELU_TOPK_KERNEL, backendName)) tf.registerKernel({ kernelName: RELU_TOPK_KERNEL, backendName, kernelFunc: reluTopKKernel as unknown as TF.KernelFunc });

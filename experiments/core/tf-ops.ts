@@ -9,6 +9,11 @@
  */
 import type * as TF from '@tensorflow/tfjs-core';
 
+/** Rows of x [rows, cols] scaled to unit norm, x_r / (|x_r| + 1e-8) (an SAE's atoms). Call inside tf.tidy. */
+export function unitRows(tf: typeof TF, x: TF.Tensor2D): TF.Tensor2D {
+  return tf.div(x, tf.add(tf.sqrt(tf.sum(tf.square(x), 1, true)), 1e-8));
+}
+
 /** Call inside tf.tidy: on WASM the transposed copies are intermediates the caller's scope frees. */
 export function matMulT(tf: typeof TF, a: TF.Tensor2D, b: TF.Tensor2D, transposeA = false, transposeB = false): TF.Tensor2D {
   if (tf.getBackend() !== 'wasm' || (!transposeA && !transposeB)) return tf.matMul(a, b, transposeA, transposeB);

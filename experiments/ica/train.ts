@@ -11,7 +11,7 @@ import type { ExperimentRun, Params, StepReport, Trainer, View } from '../core/s
 import { generate, toTable, type IcaData } from './data';
 import { IcaSolver, nllDataTerm, recoveryPack, solverOptions } from './model';
 
-const SCATTER_POINTS = 300; // SVG markers: each drawn point costs main-thread time on every update
+const SCATTER_POINTS = 300; // drawn on every live frame, and as SVG markers once Plotly takes over
 
 export class IcaRun implements ExperimentRun {
   readonly totalSteps: number;

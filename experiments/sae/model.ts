@@ -19,7 +19,7 @@
  * of classical pursuit-based dictionary learning), not the gradient through the unrolled pursuit.
  */
 import type * as TF from '@tensorflow/tfjs-core';
-import { matMulT } from '../core/tf-ops';
+import { matMulT, unitRows } from '../core/tf-ops';
 import type { Rng } from '../core/rng';
 import { lstsq, mat, type Mat } from '../core/linalg';
 import { FlatAdam } from '../core/adam';
@@ -281,7 +281,7 @@ export class Sae {
   /** Project atoms back to the unit sphere. */
   private projectAtoms(): void {
     const tf = this.tf;
-    if (this.wDec.trainable) this.wDec.assign(tf.div(this.wDec, tf.add(tf.sqrt(tf.sum(tf.square(this.wDec), 1, true)), 1e-8)) as TF.Tensor2D);
+    if (this.wDec.trainable) this.wDec.assign(unitRows(tf, this.wDec));
   }
 
   /** Every variable of the model, by name (for checks and exports). */

@@ -124,8 +124,7 @@ function toPx(ax: Axis, v: unknown): number {
     if (n === null) return NaN;
     u = ax.type === 'log' ? (n > 0 ? Math.log10(n) : NaN) : n;
   }
-  const f = (u - ax.lo) / (ax.hi - ax.lo || 1);
-  return ax.reversed ? ax.p1 - f * (ax.p1 - ax.p0) : ax.p0 + f * (ax.p1 - ax.p0);
+  return toPxUnit(ax, u);
 }
 
 /** Build an axis from its layout entry and the values of the traces on it. */
@@ -218,7 +217,7 @@ export function drawFigure(g: Ctx, fig: Figure, o: FrameOptions): void {
   const names = [...new Set(traces.map((t) => (typeof t.xaxis === 'string' ? t.xaxis : 'x')))];
   if (!names.length) names.push('x');
   const cell = 1 / Math.max(1, columns);
-  const subplots = names.map((xName, i) => {
+  const subplots = names.map((xName) => {
     const col = columns > 1 ? Number(xName.slice(1) || '1') - 1 : 0;
     const d0 = col * cell + (col > 0 ? (xgap * cell) / 2 : 0);
     const d1 = (col + 1) * cell - (col < columns - 1 ? (xgap * cell) / 2 : 0);
@@ -267,10 +266,9 @@ export function drawFigure(g: Ctx, fig: Figure, o: FrameOptions): void {
       widen(X, X.p1 - X.p0);
       widen(Y, Y.p0 - Y.p1);
     }
-    return { X, Y, on, index: i };
+    return { X, Y, on };
   });
 
-  g.font = `${fontSize}px ${FONT}`;
   for (const { X, Y, on } of subplots) {
     const yTicks = ticksOf(Y, Math.abs(Y.p0 - Y.p1) / (fontSize * 3.2));
     const xTicks = ticksOf(X, Math.abs(X.p1 - X.p0) / (fontSize * 6));

@@ -42,7 +42,8 @@ export function createHost(post: (msg: FromHost) => void): (msg: ToHost) => void
           onStart: (totalSteps) => post({ type: 'started', runId, totalSteps }),
         },
         // Curves at most five times a second and scatter / heat-map snapshots once a second: each
-        // update is a Plotly redraw on the page's main thread (npm run bench counts long tasks).
+        // update is a chart frame on the page's main thread, and the snapshots are the bulk of
+        // the messages.
         { stepsPerTick: msg.stepsPerTick, startPaused: msg.startPaused, yieldFn: yieldToEvents, flushMs: 200, viewsMs: 1000 },
       );
       current.runner = runner;
