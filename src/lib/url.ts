@@ -1,9 +1,10 @@
 /**
- * URL state: `#/lab/<experiment>?preset=..&<param>=..&seed=..` (hash routing, so any static
- * host serves deep links). `?backend=` and `?worker=0` may sit in the search part or the hash.
+ * URL state: `#/lab/<experiment>?page.preset=..&<param>=..&seed=..&study.seeds=..` (hash routing,
+ * so any static host serves deep links). `?backend=` and `?worker=0` may sit in the search part,
+ * or as `page.backend` / `page.worker` in the hash.
  * Every value goes through the experiment's own validation; refused values become notices.
  */
-import { resolveParams, formatValue, ParamError } from '../../experiments/core/params';
+import { resolveParams, formatValue, ParamError, parseParam } from '../../experiments/core/params';
 import type { ExperimentSpec, Params } from '../../experiments/core/spec';
 import { BACKENDS, type BackendRequest } from '../run/protocol';
 import { MAX_SEEDS, parseSweep } from '../../experiments/core/study';
@@ -14,7 +15,61 @@ export type Route =
   | { page: 'paper'; id: string; query: URLSearchParams }
   | { page: 'missing'; path: string };
 
-const RESERVED = new Set(['preset', 'backend', 'worker', 'seeds', 'sweep', 'hide', 'present']);
+/**
+ * Page and study keys live in their own namespaces (`page.*`, `study.*`). A parameter name is an
+ * identifier without a dot (the registry test checks it), so no parameter can collide with them:
+ * `sae-sweep` has a parameter called `sweep`, and `study.sweep` is the generic study's.
+ */
+export const PAGE_KEYS = {
+  preset: 'page.preset',
+  hide: 'page.hide',
+  present: 'page.present',
+  backend: 'page.backend',
+  worker: 'page.worker',
+  seeds: 'study.seeds',
+  sweep: 'study.sweep',
+} as const;
+export type PageKey = keyof typeof PAGE_KEYS;
+/** What a parameter may be called: an identifier, so it is never a namespaced key. */
+export const PARAM_NAME = /^[A-Za-z][A-Za-z0-9]*$/;
+const LEGACY = new Set<string>(Object.keys(PAGE_KEYS));
+const NAMESPACED = new Set<string>(Object.values(PAGE_KEYS));
+
+/** A page key as a link gives it: the namespaced key, else an old link's bare key. */
+interface PageValue {
+  value: string | null;
+  /** Set when an old link's bare key was read as a page key although a parameter has that name. */
+  notice?: string;
+}
+
+/** Whether an old link's bare `key=value` is the spec's parameter of that name (a value it accepts). */
+function isParamValue(spec: ExperimentSpec | undefined, key: string, value: string): boolean {
+  const s = spec && Object.hasOwn(spec.params, key) ? spec.params[key] : undefined;
+  if (!s) return false;
+  try {
+    parseParam(key, s, value);
+    return true;
+  } catch (e) {
+    if (e instanceof ParamError) return false;
+    throw e;
+  }
+}
+
+/**
+ * Links before the namespaces wrote `preset=`, `seeds=`, `sweep=`, `hide=`, `present=`,
+ * `backend=` and `worker=`. Such a key is still read as the page key where the experiment has
+ * no parameter of that name; where it has one, the bare key is the parameter when the value is
+ * one the parameter accepts, and otherwise the page key, with a notice saying which was read.
+ */
+export function readPageValue(spec: ExperimentSpec | undefined, query: URLSearchParams, key: PageKey): PageValue {
+  const namespaced = query.get(PAGE_KEYS[key]);
+  if (namespaced !== null) return { value: namespaced };
+  const bare = query.get(key);
+  if (bare === null) return { value: null };
+  if (!spec || !Object.hasOwn(spec.params, key)) return { value: bare };
+  if (isParamValue(spec, key, bare)) return { value: null };
+  return { value: bare, notice: `${key}=${bare}: read as ${PAGE_KEYS[key]} (not a value of the parameter ${key}); links now write ${PAGE_KEYS[key]}` };
+}
 
 export function parseHash(hash: string): Route {
   const raw = hash.replace(/^#/, '');
@@ -37,42 +92,66 @@ export interface LabUrlState {
 
 export function readLabState(spec: ExperimentSpec, query: URLSearchParams): LabUrlState {
   const overrides: Record<string, string> = {};
-  for (const [k, v] of query) if (!RESERVED.has(k)) overrides[k] = v;
-  const preset = query.get('preset') ?? undefined;
-  return resolveParams(spec, preset, overrides, 'lenient');
+  const unknown: ParamError[] = [];
+  for (const [k, v] of query) {
+    if (NAMESPACED.has(k)) continue;
+    if (k.includes('.')) {
+      unknown.push(new ParamError('link', `a parameter or one of ${[...NAMESPACED].join(', ')}`, JSON.stringify(k)));
+      continue;
+    }
+    // An old link's bare page key, unless the experiment has a parameter of that name and the value is one of its.
+    if (LEGACY.has(k) && !isParamValue(spec, k, v)) continue;
+    overrides[k] = v;
+  }
+  const preset = readPageValue(spec, query, 'preset');
+  const resolved = resolveParams(spec, preset.value ?? undefined, overrides, 'lenient');
+  return { ...resolved, errors: [...unknown, ...resolved.errors] };
 }
 
 /** The URL of a lab state; `path` is the page that shows it (the lab, or a paper page embedding it). */
-export function labHash(spec: ExperimentSpec, preset: string, params: Params, extra: Record<string, string> = {}, path = `/lab/${spec.id}`): string {
-  const q = new URLSearchParams({ preset });
+export function labHash(spec: ExperimentSpec, preset: string, params: Params, extra: Partial<Record<PageKey, string>> = {}, path = `/lab/${spec.id}`): string {
+  const q = new URLSearchParams({ [PAGE_KEYS.preset]: preset });
   for (const k of Object.keys(spec.params)) q.set(k, formatValue(params[k]));
-  for (const [k, v] of Object.entries(extra)) q.set(k, v);
+  for (const [k, v] of Object.entries(extra) as [PageKey, string][]) q.set(PAGE_KEYS[k], v);
   return `#${path}?${q.toString()}`;
+}
+
+/** A link to a lab at a preset (paper pages and the catalog). */
+export function presetLink(experiment: string, preset: string): string {
+  return `#/lab/${experiment}?${new URLSearchParams({ [PAGE_KEYS.preset]: preset }).toString()}`;
 }
 
 export interface RuntimeOptions {
   backend: BackendRequest;
   worker: boolean;
   errors: ParamError[];
+  /** Old links' bare keys read as page keys where a parameter has the same name. */
+  notices: string[];
 }
 
-/** `backend` and `worker` from the search part, overridden by the hash query. */
-export function readRuntimeOptions(search: string, hashQuery: URLSearchParams): RuntimeOptions {
+/** `backend` and `worker` from the search part, overridden by the hash query (`page.backend`, `page.worker`). */
+export function readRuntimeOptions(search: string, hashQuery: URLSearchParams, spec?: ExperimentSpec): RuntimeOptions {
   const s = new URLSearchParams(search);
   const errors: ParamError[] = [];
-  const backendRaw = hashQuery.get('backend') ?? s.get('backend');
+  const notices: string[] = [];
+  const fromHash = (key: 'backend' | 'worker') => {
+    const r = readPageValue(spec, hashQuery, key);
+    if (r.notice) notices.push(r.notice);
+    return r.value;
+  };
+  const backendRaw = fromHash('backend') ?? s.get('backend');
   let backend: BackendRequest = 'auto';
   if (backendRaw !== null) {
     if (backendRaw === 'auto' || (BACKENDS as readonly string[]).includes(backendRaw)) backend = backendRaw as BackendRequest;
     else errors.push(new ParamError('backend', `one of auto, ${BACKENDS.join(', ')}`, JSON.stringify(backendRaw)));
   }
-  const workerRaw = hashQuery.get('worker') ?? s.get('worker');
+  const workerRaw = fromHash('worker') ?? s.get('worker');
   let worker = true;
   if (workerRaw !== null) {
     if (workerRaw === '0' || workerRaw === '1') worker = workerRaw === '1';
     else errors.push(new ParamError('worker', '0 or 1', JSON.stringify(workerRaw)));
   }
-  return { backend, worker, errors };
+  return { backend, worker, errors, notices };
 }
 
 export interface StudyUrlState {
@@ -84,20 +163,28 @@ export interface StudyUrlState {
   hide: string[];
   present: boolean;
   errors: ParamError[];
+  /** Old links' bare keys read as page keys where a parameter has the same name. */
+  notices: string[];
 }
 
-/** `seeds`, `sweep`, `hide` and `present` from the hash query, each checked against the spec. */
+/** `study.seeds`, `study.sweep`, `page.hide` and `page.present` from the hash query, each checked against the spec. */
 export function readStudyState(spec: ExperimentSpec, query: URLSearchParams): StudyUrlState {
   const errors: ParamError[] = [];
+  const notices: string[] = [];
+  const get = (key: PageKey) => {
+    const r = readPageValue(spec, query, key);
+    if (r.notice) notices.push(r.notice);
+    return r.value;
+  };
   let seeds = 1;
-  const seedsRaw = query.get('seeds');
+  const seedsRaw = get('seeds');
   if (seedsRaw !== null) {
     const n = Number(seedsRaw);
     if (/^\d+$/.test(seedsRaw) && n >= 1 && n <= MAX_SEEDS) seeds = n;
     else errors.push(new ParamError('seeds', `an integer from 1 to ${MAX_SEEDS}`, JSON.stringify(seedsRaw)));
   }
   let sweep = '';
-  const sweepRaw = query.get('sweep');
+  const sweepRaw = get('sweep');
   if (sweepRaw !== null && sweepRaw !== '') {
     try {
       parseSweep(spec, sweepRaw);
@@ -108,15 +195,15 @@ export function readStudyState(spec: ExperimentSpec, query: URLSearchParams): St
     }
   }
   const hide: string[] = [];
-  for (const k of (query.get('hide') ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
-    if (k in spec.params) hide.push(k);
+  for (const k of (get('hide') ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
+    if (Object.hasOwn(spec.params, k)) hide.push(k);
     else errors.push(new ParamError('hide', `parameter names (${Object.keys(spec.params).join(', ')})`, JSON.stringify(k)));
   }
-  const presentRaw = query.get('present');
+  const presentRaw = get('present');
   let present = false;
   if (presentRaw !== null) {
     if (presentRaw === '1' || presentRaw === '0') present = presentRaw === '1';
     else errors.push(new ParamError('present', '0 or 1', JSON.stringify(presentRaw)));
   }
-  return { seeds, sweep, hide, present, errors };
+  return { seeds, sweep, hide, present, errors, notices };
 }

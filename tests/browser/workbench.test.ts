@@ -242,6 +242,38 @@ describe.runIf(browserPresent || browserRequired)('lab workbench in Chromium', (
     await context.close();
   });
 
+  it('opens a shared link of sae-sweep and contrastive-sweep with every choice set to a non-default value: those values, no notice', async () => {
+    for (const id of ['sae-sweep', 'contrastive-sweep']) {
+      const spec = lookup(id)!;
+      const preset = spec.presets[spec.defaultPreset].params;
+      const chosen: Record<string, string> = {};
+      for (const [k, p] of Object.entries(spec.params)) {
+        if (p.kind !== 'choice') continue;
+        const current = String(preset[k] ?? p.default);
+        chosen[k] = p.choices.find((c) => c !== current)!;
+      }
+      // The link as the page writes it: share it from one page, open it in a fresh context.
+      const first = await ctx.browser.newContext({ viewport: { width: 1400, height: 1000 } });
+      const writer = await first.newPage();
+      await writer.goto(`${ctx.server.url}/?backend=wasm#/lab/${id}?${new URLSearchParams({ 'page.preset': spec.defaultPreset, ...chosen, 'study.seeds': '2' })}`);
+      await writer.getByTestId('run').waitFor();
+      const shared = writer.url();
+      await first.close();
+      const fresh = await ctx.browser.newContext({ viewport: { width: 1400, height: 1000 } });
+      const page = await fresh.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.goto(shared);
+      await page.getByTestId('run').waitFor();
+      for (const [k, v] of Object.entries(chosen)) expect(await page.getByTestId(`param-${k}`).inputValue(), `${id} ${k}`).toBe(v);
+      expect(await page.getByTestId('url-notice').count(), `${id}: ${(await page.getByTestId('url-notice').allInnerTexts()).join('; ')}`).toBe(0);
+      expect(new URL(page.url()).hash).toContain('study.seeds=2');
+      if (id === 'sae-sweep') await page.screenshot({ path: `${SHOTS}/sae-sweep-shared-link.png` });
+      expect(errors).toEqual([]);
+      await fresh.close();
+    }
+  });
+
   it('keeps hostile URL values inert: named in a notice as text, never markup or script', async () => {
     const evil = encodeURIComponent('<img src=x onerror=alert(1)>');
     const { page, context, errors } = await open(`${FAST}&dim=${evil}&hide=${evil}&seeds=${evil}&sweep=${evil}&preset=${evil}`);

@@ -1,13 +1,29 @@
 import { describe, expect, it } from 'vitest';
 import { experiments, getExperiment } from '../../experiments/registry';
 import { parseParam, resolveParams } from '../../experiments/core/params';
-import { labHash, parseHash, readLabState, readRuntimeOptions } from '../../src/lib/url';
+import { labHash, PAGE_KEYS, PARAM_NAME, parseHash, readLabState, readRuntimeOptions, readStudyState } from '../../src/lib/url';
+import type { ExperimentSpec, ParamSpec, ParamValue } from '../../experiments/core/spec';
+
+/** Values of a parameter other than `current`, within its range: every other choice, the other boolean, both ends and an inner point. */
+function otherValues(s: ParamSpec, current: ParamValue): ParamValue[] {
+  if (s.kind === 'choice') return s.choices.filter((c) => c !== current);
+  if (s.kind === 'bool') return [!current];
+  const inner = s.kind === 'int' ? Math.round((s.min + s.max) / 2) : Number(((s.min + s.max) / 2).toPrecision(3));
+  return [...new Set([s.min, s.max, inner])].filter((v) => v !== current);
+}
+
+function roundTrip(spec: ExperimentSpec, preset: string, overrides: Record<string, ParamValue>, extra: Record<string, string> = {}) {
+  const { params } = resolveParams(spec, preset, overrides);
+  const route = parseHash(labHash(spec, preset, params, extra));
+  if (route.page !== 'lab') throw new Error(`expected a lab route, got ${route.page}`);
+  return { params, back: readLabState(spec, route.query), study: readStudyState(spec, route.query) };
+}
 
 describe('registry', () => {
   it('has unique ids and refuses an unknown one', () => {
     const ids = experiments.map((e) => e.id);
     expect(new Set(ids).size).toBe(ids.length);
-    expect(() => getExperiment('nope')).toThrow(/expected one of linear-ica, treatment-ica, ica-robustness, sae, sae-compare, sae-sweep, sae-alignment, contrastive, contrastive-sweep, got "nope"/);
+    expect(() => getExperiment('nope')).toThrow(`expected one of ${ids.join(', ')}, got "nope"`);
   });
   for (const spec of experiments) {
     describe(spec.id, () => {
@@ -30,6 +46,33 @@ describe('registry', () => {
         expect(spec.metrics[spec.lossMetric]).toBeDefined();
         for (const ch of spec.charts) if (ch.kind === 'curves') for (const m of [...ch.metrics, ...(ch.references ?? [])]) expect(spec.metrics[m]).toBeDefined();
       });
+      it('names every parameter so that no page or study key can collide with it', () => {
+        const reserved = new Set<string>([...Object.keys(PAGE_KEYS), ...Object.values(PAGE_KEYS)]);
+        for (const k of Object.keys(spec.params)) {
+          expect(k, `parameter name ${k}`).toMatch(PARAM_NAME);
+          expect(Object.values(PAGE_KEYS), k).not.toContain(k);
+        }
+        for (const key of reserved) if (key.includes('.')) expect(key).not.toMatch(PARAM_NAME);
+      });
+      it('round-trips a non-preset value of every parameter through the URL, with a study set', () => {
+        const preset = spec.defaultPreset;
+        const base = resolveParams(spec, preset, {}).params;
+        const numeric = Object.entries(spec.params).find(([k, p]) => k !== 'seed' && (p.kind === 'int' || p.kind === 'number'));
+        const sweepKey = numeric?.[0];
+        const sweep = sweepKey ? `${sweepKey}=${otherValues(spec.params[sweepKey], NaN).slice(0, 2).join(',')}` : '';
+        for (const [k, s] of Object.entries(spec.params)) {
+          for (const v of otherValues(s, base[k])) {
+            const extra = { seeds: '3', present: '1', hide: k, ...(sweep ? { sweep } : {}) };
+            const { params, back, study } = roundTrip(spec, preset, { [k]: v }, extra);
+            expect(back.errors, `${k}=${String(v)}`).toEqual([]);
+            expect(back.params[k], `${k}=${String(v)}`).toBe(v);
+            expect(back.params).toEqual(params);
+            expect(study.errors).toEqual([]);
+            expect(study.notices).toEqual([]);
+            expect(study).toMatchObject({ seeds: 3, present: true, hide: [k], sweep });
+          }
+        }
+      });
       it('round-trips every preset through the URL', () => {
         for (const id of Object.keys(spec.presets)) {
           const { params } = resolveParams(spec, id, { seed: '12345' });
@@ -44,6 +87,51 @@ describe('registry', () => {
       });
     });
   }
+});
+
+describe('URL namespaces', () => {
+  it('keeps a swept parameter named sweep apart from the study sweep', () => {
+    for (const id of ['sae-sweep', 'contrastive-sweep']) {
+      const spec = getExperiment(id);
+      const p = spec.params.sweep;
+      if (p.kind !== 'choice') throw new Error('expected a choice parameter named sweep');
+      for (const choice of p.choices) {
+        const { back, study } = roundTrip(spec, spec.defaultPreset, { sweep: choice }, { sweep: 'steps=1,2' });
+        expect(back.errors).toEqual([]);
+        expect(back.params.sweep).toBe(choice);
+        expect(study.sweep).toBe('steps=1,2');
+        expect(study.errors).toEqual([]);
+      }
+    }
+  });
+  it('reads old links: bare page keys where unambiguous, and says which was read where not', () => {
+    const ica = getExperiment('linear-ica');
+    const old = new URLSearchParams('preset=uniform-fastica&dim=5&seeds=3&sweep=dim=2,3&hide=lr&present=1&backend=cpu&worker=0');
+    expect(readLabState(ica, old)).toMatchObject({ preset: 'uniform-fastica', errors: [] });
+    expect(readLabState(ica, old).params.dim).toBe(5);
+    expect(readStudyState(ica, old)).toMatchObject({ seeds: 3, sweep: 'dim=2,3', hide: ['lr'], present: true, errors: [], notices: [] });
+    expect(readRuntimeOptions('', old, ica)).toMatchObject({ backend: 'cpu', worker: false, errors: [], notices: [] });
+
+    const sweep = getExperiment('sae-sweep');
+    // The parameter's own value: read as the parameter, no notice.
+    const asParam = new URLSearchParams('preset=sparsity-sweep&sweep=cooccur');
+    expect(readLabState(sweep, asParam)).toMatchObject({ errors: [] });
+    expect(readLabState(sweep, asParam).params.sweep).toBe('cooccur');
+    expect(readStudyState(sweep, asParam)).toMatchObject({ sweep: '', errors: [], notices: [] });
+    // Not a value of the parameter: read as the old study sweep, and the notice says so.
+    const asStudy = new URLSearchParams('preset=sparsity-sweep&sweep=steps=100,200');
+    expect(readLabState(sweep, asStudy)).toMatchObject({ errors: [] });
+    expect(readLabState(sweep, asStudy).params.sweep).toBe('k');
+    const st = readStudyState(sweep, asStudy);
+    expect(st.sweep).toBe('steps=100,200');
+    expect(st.notices).toEqual(['sweep=steps=100,200: read as study.sweep (not a value of the parameter sweep); links now write study.sweep']);
+  });
+  it('refuses an unknown namespaced key', () => {
+    const ica = getExperiment('linear-ica');
+    expect(readLabState(ica, new URLSearchParams('page.nope=1')).errors.map((e) => e.message)).toEqual([
+      `link: expected a parameter or one of ${Object.values(PAGE_KEYS).join(', ')}, got "page.nope"`,
+    ]);
+  });
 });
 
 describe('URL options', () => {
