@@ -4,9 +4,11 @@
  * Validated with zod so a malformed record fails loudly in tests and in `npm run catalog`.
  */
 import { z } from 'zod';
+import { FAMILIES, type Family } from '../experiments/core/families';
+
+export { FAMILIES, type Family };
 
 export const TOPICS = ['sparse-coding', 'ica', 'contrastive', 'vae', 'causal', 'learning-dynamics', 'representation-similarity', 'other'] as const;
-export const FAMILIES = ['ica', 'sae', 'contrastive', 'autoencoders', 'causal', 'dynamics', 'geometry'] as const;
 export const LISTINGS = ['000_eebf56c428304cc8', '001_927f03682f112dc7', '002_4f7404d7bcbadef3', '003_df7943c8c6266fb3', '004_d30bd53dd70b72ae'] as const;
 
 const demoRef = z.object({ experiment: z.string().min(1), preset: z.string().min(1) }).strict();
@@ -58,4 +60,3 @@ export const PaperRecord = z
 export type PaperRecord = z.infer<typeof PaperRecord>;
 export type Demo = z.infer<typeof Demo>;
 export type Topic = (typeof TOPICS)[number];
-export type Family = (typeof FAMILIES)[number];

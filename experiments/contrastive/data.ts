@@ -7,25 +7,15 @@
  */
 import { Rng } from '../core/rng';
 import { conditionNumber, lstsq, mat, type Mat } from '../core/linalg';
-import type { DataTable, Params } from '../core/spec';
+import type { DataTable } from '../core/spec';
+import { contrastiveRules, type ContrastiveParams } from './spec';
 
-export type LatentSpace = 'sphere' | 'box' | 'gaussian' | 'laplace';
-export type Conditional = 'vmf' | 'laplace' | 'gaussian' | 'anisotropic';
+export type LatentSpace = ContrastiveParams['space'];
+export type Conditional = ContrastiveParams['conditional'];
 
-export interface ContrastiveSpec {
-  latents: number;
-  space: LatentSpace;
-  conditional: Conditional;
-  /** vMF concentration, or the scale of the Laplace / Gaussian conditional. */
-  kappa: number;
-  scale: number;
-  /** Largest / smallest per-dimension scale of the anisotropic conditional. */
-  anisotropy: number;
-  observed: number;
-  depth: number;
-  /** Layers are redrawn this many times and the best-conditioned kept (cl-ica's recipe). */
-  conditionDraws: number;
-  classes: number;
+/** The parameters the generator reads, as the spec declares them, and two settings derived from the objective. */
+export interface ContrastiveSpec
+  extends Pick<ContrastiveParams, 'latents' | 'space' | 'conditional' | 'kappa' | 'scale' | 'anisotropy' | 'observed' | 'depth' | 'conditionDraws' | 'classes' | 'samples' | 'testSamples'> {
   /**
    * Supervised labels: latents are drawn from a mixture of vMFs around K centroids (concentration
    * kappa; Gaussian bumps of sd `scale` off the sphere) and the label is the component, so
@@ -39,29 +29,17 @@ export interface ContrastiveSpec {
    * span the first `span` latent dimensions. Null for every other objective.
    */
   skills: { count: number; span: number; step: number } | null;
-  trainSamples: number;
-  testSamples: number;
 }
 
-export type SkillSpan = 'all' | 'all-but-one' | 'one';
+export type SkillSpan = ContrastiveParams['skillSpan'];
 export const skillSpan = (span: SkillSpan, latents: number): number => (span === 'all' ? latents : span === 'one' ? 1 : latents - 1);
 
-export function contrastiveSpec(p: Params): ContrastiveSpec {
+/** The generator's view of a setting: the objective decides how labels and partners are drawn. */
+export function contrastiveSpec(p: ContrastiveParams): ContrastiveSpec {
   return {
-    latents: p.latents as number,
-    space: p.space as LatentSpace,
-    conditional: p.conditional as Conditional,
-    kappa: p.kappa as number,
-    scale: p.scale as number,
-    anisotropy: p.anisotropy as number,
-    observed: p.observed as number,
-    depth: p.depth as number,
-    conditionDraws: p.conditionDraws as number,
-    classes: p.classes as number,
+    ...p,
     clusters: p.objective === 'supervised',
-    skills: p.objective === 'skills' ? { count: p.skills as number, span: skillSpan(p.skillSpan as SkillSpan, p.latents as number), step: p.skillStep as number } : null,
-    trainSamples: p.samples as number,
-    testSamples: p.testSamples as number,
+    skills: p.objective === 'skills' ? { count: p.skills, span: skillSpan(p.skillSpan, p.latents), step: p.skillStep } : null,
   };
 }
 
@@ -307,9 +285,10 @@ export function skillDirectionsIn(count: number, span: number, latents: number, 
   return out;
 }
 
+/** The generator's guard for callers that skip the spec's check (tests): the same rules. */
 export function validate(s: ContrastiveSpec): void {
-  if (s.observed < s.latents) throw new Error(`observed: expected at least latents (${s.latents}) dimensions for an invertible g, got ${s.observed}`);
-  if (s.conditional === 'vmf' && s.space !== 'sphere' && !s.clusters) throw new Error(`conditional: expected "vmf" only with space "sphere", got space "${s.space}"`);
+  const [first] = contrastiveRules({ ...s, objective: s.clusters ? 'supervised' : 'infonce' });
+  if (first) throw first;
   if (s.skills && s.skills.span < 1) throw new Error(`skillSpan: expected skills spanning at least one latent dimension, got ${s.skills.span} with ${s.latents} latents`);
 }
 
@@ -322,7 +301,7 @@ export function generate(s: ContrastiveSpec, seed: number): ContrastiveData {
   for (let k = 0; k < s.classes; k++) centroids.set(sampleLatent(s.space, s.latents, cRng), k * s.latents);
   const scales = conditionalScales(s);
   const skillDirections = s.skills ? skillDirectionsIn(s.skills.count, s.skills.span, s.latents, root.fork('skills')) : new Float64Array(0);
-  const train = pairSet(s, s.trainSamples, mixing, centroids, scales, skillDirections, root.fork('train'));
+  const train = pairSet(s, s.samples, mixing, centroids, scales, skillDirections, root.fork('train'));
   const test = pairSet(s, s.testSamples, mixing, centroids, scales, skillDirections, root.fork('test'));
   const probe = Math.min(200, test.n);
   const back = invertMixing(mixing, test.x.subarray(0, probe * s.observed), probe);

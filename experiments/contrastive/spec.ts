@@ -5,13 +5,14 @@
  * orthogonal on the sphere with vMF pairs, permutation and sign with L1 / Laplace in a box;
  * Rusak et al. 2024 for anisotropic pairs; supervised cross-entropy; LeJEPA's Gaussian recipe).
  */
-import type { ExperimentSpec, MetricSpec, ParamTable } from '../core/spec';
+import { defineSpec, type MetricSpec, type ParamsOf, type ParamTable } from '../core/spec';
+import { ParamError } from '../core/params';
 import { seedParam } from '../core/common-params';
 
 const supervised = (p: Record<string, unknown>) => p.objective === 'supervised';
 const contrastive = (p: Record<string, unknown>) => p.objective === 'infonce' || p.objective === 'aninfonce';
 
-export const contrastiveParams: ParamTable = {
+export const contrastiveParams = {
   latents: { kind: 'int', default: 3, min: 2, max: 10, scale: 'lin', label: 'Latents n', doc: 'Dimension of the true latent z.', group: 'data' },
   space: { kind: 'choice', default: 'sphere', choices: ['sphere', 'box', 'gaussian', 'laplace'], label: 'Latent space', doc: 'Uniform on the unit sphere, uniform in [0, 1]^n, standard Gaussian, or unit-variance Laplace.', group: 'data' },
   conditional: { kind: 'choice', default: 'vmf', choices: ['vmf', 'laplace', 'gaussian', 'anisotropic'], label: 'Positive pairs', doc: 'z\' around z: von Mises-Fisher (sphere only), Laplace, Gaussian, or Gaussian with a different scale per dimension.', group: 'data' },
@@ -37,7 +38,19 @@ export const contrastiveParams: ParamTable = {
   batch: { kind: 'int', default: 256, min: 8, max: 2048, scale: 'log', label: 'Batch size', doc: 'Pairs per step; the other pairs of the batch are the negatives.', group: 'model' },
   steps: { kind: 'int', default: 1500, min: 1, max: 20000, scale: 'log', label: 'Training steps', doc: 'Adam steps.', group: 'run' },
   seed: seedParam,
-};
+} as const satisfies ParamTable;
+export type ContrastiveTable = typeof contrastiveParams;
+export type ContrastiveParams = ParamsOf<ContrastiveTable>;
+
+/** The rules across the family's parameters: each spec's `check`, and the generator's guard. */
+export function contrastiveRules(p: Pick<ContrastiveParams, 'observed' | 'latents' | 'conditional' | 'space' | 'objective'>): ParamError[] {
+  const out: ParamError[] = [];
+  if (p.observed < p.latents) out.push(new ParamError('observed', `at least latents (${p.latents}) dimensions for an invertible g`, String(p.observed)));
+  // Off the sphere the supervised objective draws vMF-like bumps around its centroids (contrastive/data.ts).
+  if (p.conditional === 'vmf' && p.space !== 'sphere' && p.objective !== 'supervised') out.push(new ParamError('conditional', '"vmf" only with space "sphere"', `space "${p.space}"`));
+  return out;
+}
+
 
 const scoreMetrics: Record<string, MetricSpec> = {
   'metric/r2': { label: 'Linear R^2', doc: 'Held-out R^2 of an affine map from the learned to the true latents (identifiability up to a linear map).', better: 'higher' },
@@ -50,13 +63,14 @@ const finalOnly: Record<string, MetricSpec> = {
   'metric/mcc_over_chance': { label: 'MCC above chance', doc: 'MCC minus the random-rotation chance level: near 0 when only a rotation is identified.', better: 'none' },
 };
 
-export const spec: ExperimentSpec = {
+export const spec = defineSpec({
   id: 'contrastive',
   title: 'Contrastive learning on synthetic latents: InfoNCE and its relatives',
   family: 'contrastive',
   summary:
     'Latents z and positive partners z\' are pushed through an invertible MLP. An encoder trained with InfoNCE, AnInfoNCE, cross-entropy, a skill critic or LeJEPA is scored against the true latents: linear R^2 (up to a linear map) and MCC (up to permutation and sign), next to the untrained encoder and the raw observations.',
   params: contrastiveParams,
+  check: contrastiveRules,
   metrics: {
     'loss/infonce': { label: 'InfoNCE', doc: 'Cross-entropy of the positive among the in-batch candidates.', better: 'lower', optional: true },
     'loss/ce': { label: 'Cross-entropy', doc: 'Cross-entropy over classes, instances or skills.', better: 'lower', optional: true },
@@ -174,22 +188,42 @@ export const spec: ExperimentSpec = {
       deviation: 'R^2 stays high with Laplace latents here (about 0.97 at seed 0): at n = 3 with a mild mixing the loss of the guarantee is not visible in the linear score; larger n or stronger non-Gaussianity may show it.',
     },
   ],
+  // The encoder MLP forward (2 B sum of layer products), InfoNCE's B x B similarities, the backward pass about twice the forward.
+  flops: (p) => {
+    const sizes = [p.observed, ...Array.from({ length: p.layers }, () => p.hidden), p.latents];
+    let perSample = 0;
+    for (let i = 0; i + 1 < sizes.length; i++) perSample += 2 * sizes[i] * sizes[i + 1];
+    const forward = 2 * p.batch * perSample + (p.objective === 'infonce' || p.objective === 'aninfonce' ? 2 * p.batch * p.batch * p.latents : 0);
+    return 3 * forward;
+  },
   load: () => import('./train').then((m) => m.trainer),
-};
+});
 
-export const sweepSpec: ExperimentSpec = {
+const sweepParams = {
+  sweep: { kind: 'choice', default: 'batch', choices: ['batch', 'samples'], label: 'Swept parameter', doc: 'Batch size (in-batch negatives) or number of training pairs.', group: 'study' },
+  from: { kind: 'int', default: 8, min: 8, max: 50000, scale: 'log', label: 'From', doc: 'First value (log-spaced sweep).', group: 'study' },
+  to: { kind: 'int', default: 512, min: 8, max: 50000, scale: 'log', label: 'To', doc: 'Last value.', group: 'study' },
+  points: { kind: 'int', default: 4, min: 3, max: 8, scale: 'lin', label: 'Points', doc: 'Number of values (one encoder each).', group: 'study' },
+  ...contrastiveParams,
+} as const satisfies ParamTable;
+export type SweepTable = typeof sweepParams;
+export type SweepParams = ParamsOf<SweepTable>;
+
+/** Values of the swept parameter, log-spaced integers from `from` to `to`. */
+export function sweepValues(p: Pick<SweepParams, 'points' | 'from' | 'to'>): number[] {
+  const a = Math.log(p.from);
+  const b = Math.log(p.to);
+  return [...new Set(Array.from({ length: p.points }, (_, i) => Math.round(Math.exp(a + ((b - a) * i) / (p.points - 1)))))];
+}
+
+export const sweepSpec = defineSpec({
   id: 'contrastive-sweep',
   title: 'Contrastive recovery against batch size and training-set size',
   family: 'contrastive',
   summary:
     'One InfoNCE encoder per value of the batch size (the number of negatives) or of the number of training pairs; held-out R^2 and MCC are drawn against it, next to the untrained encoder.',
-  params: {
-    sweep: { kind: 'choice', default: 'batch', choices: ['batch', 'samples'], label: 'Swept parameter', doc: 'Batch size (in-batch negatives) or number of training pairs.', group: 'study' },
-    from: { kind: 'int', default: 8, min: 8, max: 50000, scale: 'log', label: 'From', doc: 'First value (log-spaced sweep).', group: 'study' },
-    to: { kind: 'int', default: 512, min: 8, max: 50000, scale: 'log', label: 'To', doc: 'Last value.', group: 'study' },
-    points: { kind: 'int', default: 4, min: 3, max: 8, scale: 'lin', label: 'Points', doc: 'Number of values (one encoder each).', group: 'study' },
-    ...contrastiveParams,
-  },
+  params: sweepParams,
+  check: contrastiveRules,
   metrics: {
     'loss/infonce': { label: 'InfoNCE', doc: 'Loss of the encoder being trained.', better: 'lower', optional: true },
     'loss/ce': { label: 'Cross-entropy', doc: 'Loss of the encoder being trained.', better: 'lower', optional: true },
@@ -234,4 +268,4 @@ export const sweepSpec: ExperimentSpec = {
     { id: 'few-pairs-suffice', preset: 'samples-sweep', text: 'Negative control: 64 training pairs already give the full recovery (MCC >= 0.99).', metric: 'metric/first_mcc', op: '>=', value: 0.99, expect: 'fails' },
   ],
   load: () => import('./train').then((m) => m.sweepTrainer),
-};
+});

@@ -8,7 +8,8 @@
 import type * as TF from '@tensorflow/tfjs-core';
 import { Rng } from '../core/rng';
 import { chanceMcc, linearR2, linearR2PerDim, mcc, spearmanMatrix } from '../core/metrics';
-import type { ExperimentRun, Params, RunOptions, StepReport, Trainer, View } from '../core/spec';
+import type { ExperimentRun, RunOptions, StepReport, Trainer, View } from '../core/spec';
+import { sweepValues, type ContrastiveParams, type ContrastiveTable, type SweepParams, type SweepTable } from './spec';
 import { contrastiveSpec, generate, toTable, type ContrastiveData } from './data';
 import { ContrastiveModel, HEADED, type Batch, type EncoderOptions, type Objective } from './model';
 
@@ -26,22 +27,22 @@ export interface Scores {
   embedding: Float32Array;
 }
 
-function encoderOptions(p: Params, data: ContrastiveData, reference: boolean): EncoderOptions {
-  const objective = p.objective as Objective;
+function encoderOptions(p: ContrastiveParams, data: ContrastiveData, reference: boolean): EncoderOptions {
+  const objective = p.objective;
   return {
     objective,
     observed: data.spec.observed,
     latents: data.spec.latents,
-    hidden: p.hidden as number,
-    layers: p.layers as number,
+    hidden: p.hidden,
+    layers: p.layers,
     // On the sphere, features live on the sphere too (cl-ica; the cross-entropy paper's unit-norm features).
     normalise: data.spec.space === 'sphere' && objective !== 'lejepa',
-    tau: p.tau as number,
+    tau: p.tau,
     p: p.critic === 'l1' ? 1 : 2,
     classes: objective === 'instance' ? data.train.n : objective === 'skills' ? data.spec.skills!.count : data.spec.classes,
-    sigregWeight: p.sigregWeight as number,
+    sigregWeight: p.sigregWeight,
     sigregSlices: 16,
-    lr: p.lr as number,
+    lr: p.lr,
     reference,
   };
 }
@@ -92,7 +93,7 @@ export class Learner {
   constructor(
     private readonly tf: typeof TF,
     readonly data: ContrastiveData,
-    readonly params: Params,
+    readonly params: ContrastiveParams,
     seed: number,
     reference = false,
   ) {
@@ -111,7 +112,7 @@ export class Learner {
   }
 
   get done(): boolean {
-    return this.step >= (this.params.steps as number);
+    return this.step >= this.params.steps;
   }
 
   private async embed(): Promise<Scores> {
@@ -124,7 +125,7 @@ export class Learner {
   /** Training pairs of one batch, without replacement: in-batch negatives must be other samples. */
   private batchIndices(): Int32Array {
     const n = this.data.train.n;
-    const size = Math.min(this.params.batch as number, n);
+    const size = Math.min(this.params.batch, n);
     const idx = new Int32Array(size);
     const seen = new Set<number>();
     for (let i = 0; i < size; i++) {
@@ -166,7 +167,7 @@ export class Learner {
       this.tf.dispose([l, b.x, b.xPos, b.labels]);
       this.last = withAllTerms(Object.fromEntries(this.names.map((n, i) => [n, v[i]])));
     }
-    const todo = Math.min(k, (this.params.steps as number) - this.step);
+    const todo = Math.min(k, this.params.steps - this.step);
     let terms: TF.Tensor1D | undefined;
     if (this.model.fused) {
       // Anchors over positives, [2 batch, observed], copied here from the training pairs: one
@@ -231,12 +232,12 @@ class ContrastiveRun implements ExperimentRun {
   private readonly raw: { r2: number; mcc: number };
   private readonly chance: number;
 
-  constructor(tf: typeof TF, private readonly params: Params, options: RunOptions = {}) {
-    const data = generate(contrastiveSpec(params), params.seed as number);
-    this.learner = new Learner(tf, data, params, params.seed as number, options.reference);
+  constructor(tf: typeof TF, private readonly params: ContrastiveParams, options: RunOptions = {}) {
+    const data = generate(contrastiveSpec(params), params.seed);
+    this.learner = new Learner(tf, data, params, params.seed, options.reference);
     this.raw = rawBaselines(data);
-    this.chance = chanceMcc(data.spec.latents, new Rng(params.seed as number).fork('chance'));
-    this.totalSteps = params.steps as number;
+    this.chance = chanceMcc(data.spec.latents, new Rng(params.seed).fork('chance'));
+    this.totalSteps = params.steps;
   }
 
   async advance(k: number): Promise<StepReport> {
@@ -326,14 +327,6 @@ class ContrastiveRun implements ExperimentRun {
   }
 }
 
-/** Values of the swept parameter, log-spaced integers from `from` to `to`. */
-export function sweepValues(p: Params): number[] {
-  const n = p.points as number;
-  const a = Math.log(p.from as number);
-  const b = Math.log(p.to as number);
-  return [...new Set(Array.from({ length: n }, (_, i) => Math.round(Math.exp(a + ((b - a) * i) / (n - 1)))))];
-}
-
 class ContrastiveSweepRun implements ExperimentRun {
   readonly totalSteps: number;
   private readonly values: number[];
@@ -344,14 +337,14 @@ class ContrastiveSweepRun implements ExperimentRun {
 
   constructor(
     private readonly tf: typeof TF,
-    private readonly params: Params,
+    private readonly params: SweepParams,
   ) {
     this.values = sweepValues(params);
-    this.totalSteps = this.values.length * (params.steps as number);
+    this.totalSteps = this.values.length * params.steps;
   }
 
-  private paramsAt(v: number): Params {
-    return { ...this.params, [this.params.sweep as string]: v };
+  private paramsAt(v: number): SweepParams {
+    return { ...this.params, [this.params.sweep]: v };
   }
 
   async advance(k: number): Promise<StepReport> {
@@ -361,7 +354,7 @@ class ContrastiveSweepRun implements ExperimentRun {
       measured = true;
       if (!this.current) {
         const p = this.paramsAt(this.values[this.next++]);
-        this.current = new Learner(this.tf, generate(contrastiveSpec(p), p.seed as number), p, p.seed as number);
+        this.current = new Learner(this.tf, generate(contrastiveSpec(p), p.seed), p, p.seed);
       }
       const before = this.current.step;
       await this.current.train(budget);
@@ -375,7 +368,7 @@ class ContrastiveSweepRun implements ExperimentRun {
       }
     }
     const done = !this.current && this.next >= this.values.length;
-    const stepsDone = this.results.length * (this.params.steps as number) + (this.current?.step ?? 0);
+    const stepsDone = this.results.length * this.params.steps + (this.current?.step ?? 0);
     return { step: stepsDone, metrics: this.last, done };
   }
 
@@ -419,6 +412,6 @@ class ContrastiveSweepRun implements ExperimentRun {
   }
 }
 
-const dataOnly = (p: Params) => toTable(generate(contrastiveSpec(p), p.seed as number));
-export const trainer: Trainer = { create: (tf, p, o) => new ContrastiveRun(tf, p, o), exportData: dataOnly };
-export const sweepTrainer: Trainer = { create: (tf, p) => new ContrastiveSweepRun(tf, p), exportData: dataOnly };
+const dataOnly = (p: ContrastiveParams) => toTable(generate(contrastiveSpec(p), p.seed));
+export const trainer: Trainer<ContrastiveTable> = { create: (tf, p, o) => new ContrastiveRun(tf, p, o), exportData: dataOnly };
+export const sweepTrainer: Trainer<SweepTable> = { create: (tf, p) => new ContrastiveSweepRun(tf, p), exportData: dataOnly };

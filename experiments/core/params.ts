@@ -2,7 +2,7 @@
  * The single validation path for parameters. The panel, the URL codec and the CLI all
  * call `parseParam` / `resolveParams`, so one table decides what is valid everywhere.
  */
-import type { ExperimentSpec, NumberParam, Params, ParamSpec, ParamTable, ParamValue } from './spec';
+import type { ExperimentSpec, NumberParam, Params, ParamsOf, ParamSpec, ParamTable, ParamValue } from './spec';
 
 export class ParamError extends Error {
   constructor(
@@ -62,49 +62,53 @@ export function parseParam(key: string, spec: ParamSpec, raw: unknown): ParamVal
   }
 }
 
-export function defaults(table: ParamTable): Params {
+export function defaults<T extends ParamTable>(table: T): ParamsOf<T> {
   const out: Params = {};
   for (const [k, s] of Object.entries(table)) out[k] = s.default;
-  return out;
+  return out as ParamsOf<T>;
 }
 
 export function unknownKeyError(table: ParamTable, key: string): ParamError {
   return new ParamError('parameter', `one of ${Object.keys(table).join(', ')}`, show(key));
 }
 
-export interface Resolved {
-  params: Params;
+export interface Resolved<P = Params> {
+  params: P;
   preset: string;
   /** Values refused in lenient mode (URL): each replaced by its default and reported. */
   errors: ParamError[];
+  /** Lenient mode: rules across parameters the setting breaks (the spec's `check`); the values are kept, and no run starts until they change. */
+  conflicts: ParamError[];
 }
 
 /**
- * Defaults, then the preset's overrides, then explicit values. Strict mode (CLI) throws the
- * first error; lenient mode (URL, panel) keeps going and reports every refused value.
+ * Defaults, then the preset's overrides, then explicit values, then the spec's rules across
+ * parameters. Strict mode (CLI, worker, bundle) throws the first error; lenient mode (URL, panel)
+ * keeps going, reports every refused value and every broken rule.
  */
-export function resolveParams(
-  spec: ExperimentSpec,
+export function resolveParams<T extends ParamTable>(
+  spec: ExperimentSpec<T>,
   preset: string | undefined,
   overrides: Record<string, unknown>,
   mode: 'strict' | 'lenient' = 'strict',
-): Resolved {
+): Resolved<ParamsOf<T>> {
   const errors: ParamError[] = [];
   const report = (e: ParamError) => {
     if (mode === 'strict') throw e;
     errors.push(e);
   };
   let presetId = preset ?? spec.defaultPreset;
-  if (!(presetId in spec.presets)) {
+  if (!Object.hasOwn(spec.presets, presetId)) {
     report(new ParamError('preset', `one of ${Object.keys(spec.presets).join(', ')}`, show(presetId)));
     presetId = spec.defaultPreset;
   }
-  const params = { ...defaults(spec.params) };
-  for (const [k, v] of Object.entries(spec.presets[presetId].params)) {
+  // The one place where values of unknown type become a table's typed values: each is parsed by its entry.
+  const params: Params = { ...defaults(spec.params) };
+  for (const [k, v] of Object.entries(spec.presets[presetId].params as Params)) {
     params[k] = parseParam(k, spec.params[k], v);
   }
   for (const [k, raw] of Object.entries(overrides)) {
-    const s = spec.params[k];
+    const s = Object.hasOwn(spec.params, k) ? spec.params[k] : undefined;
     if (!s) {
       report(unknownKeyError(spec.params, k));
       continue;
@@ -116,7 +120,15 @@ export function resolveParams(
       else throw e;
     }
   }
-  return { params, preset: presetId, errors };
+  const typed = params as ParamsOf<T>;
+  const conflicts = checkParams(spec, typed);
+  if (mode === 'strict' && conflicts.length) throw conflicts[0];
+  return { params: typed, preset: presetId, errors, conflicts };
+}
+
+/** The spec's rules across parameters for a setting (empty when it has none or all hold). */
+export function checkParams<T extends ParamTable>(spec: ExperimentSpec<T>, params: ParamsOf<T>): ParamError[] {
+  return spec.check?.(params) ?? [];
 }
 
 /** Keys whose value differs from the preset's (the setting a claim speaks about). */
@@ -127,7 +139,7 @@ export function diffFromPreset(spec: ExperimentSpec, preset: string, params: Par
 }
 
 export function formatValue(v: ParamValue): string {
-  return typeof v === 'number' ? String(v) : String(v);
+  return String(v);
 }
 
 /** Slider position in [0, 1] for a numeric parameter, honouring its scale. */

@@ -5,8 +5,11 @@
  */
 import type * as TF from '@tensorflow/tfjs-core';
 import type { Claim } from './claims';
+import type { ParamError } from './params';
+import type { Family } from './families';
 
 export type ParamValue = number | string | boolean;
+/** Parameters as the URL, the CLI and the panel carry them: any experiment's, untyped. */
 export type Params = Record<string, ParamValue>;
 
 interface ParamBase {
@@ -36,6 +39,15 @@ export interface BoolParam extends ParamBase {
 export type ParamSpec = NumberParam | ChoiceParam | BoolParam;
 export type ParamTable = Record<string, ParamSpec>;
 
+/**
+ * The values a table declares: numbers, booleans and the exact choice strings. Tables are written
+ * `as const satisfies ParamTable`, so a trainer reads `p.sources` as `'laplace' | 'uniform' | ...`
+ * and `p.steps` as a number, with no cast and no second default.
+ */
+export type ParamsOf<T extends ParamTable> = { -readonly [K in keyof T]: ValueOf<T[K]> };
+/** One entry's value type (distributes over a union, so an untyped table gives `ParamValue`). */
+type ValueOf<S> = S extends { kind: 'choice'; choices: readonly (infer C)[] } ? C : S extends { kind: 'bool' } ? boolean : number;
+
 export interface MetricSpec {
   label: string;
   doc: string;
@@ -57,11 +69,11 @@ export type ChartSpec =
     }
   | { kind: 'view'; id: string; title: string; /** Span the full width of the chart grid. */ wide?: boolean };
 
-export interface Preset {
+export interface Preset<T extends ParamTable = ParamTable> {
   label: string;
   /** Why this preset exists: the paper's setting or the assumption it breaks. */
   reason: string;
-  params: Partial<Params>;
+  params: Partial<ParamsOf<T>>;
 }
 
 /** One logged point: the step and every metric at that step. */
@@ -129,22 +141,28 @@ export interface RunOptions {
   reference?: boolean;
 }
 
-export interface Trainer {
-  create(tf: typeof TF, params: Params, options?: RunOptions): ExperimentRun;
-  exportData(params: Params): DataTable;
+export interface Trainer<T extends ParamTable = ParamTable> {
+  create(tf: typeof TF, params: ParamsOf<T>, options?: RunOptions): ExperimentRun;
+  exportData(params: ParamsOf<T>): DataTable;
 }
 
-export interface ExperimentSpec {
+export interface ExperimentSpec<T extends ParamTable = ParamTable> {
   id: string;
   title: string;
-  family: string;
+  family: Family;
   summary: string;
-  params: ParamTable;
+  params: T;
+  /**
+   * Rules across parameters ("features a multiple of the group size"), each refusal naming the
+   * control it belongs to. Run by `resolveParams`, so the panel marks them before Run, the URL
+   * notice names them and the CLI exits 2.
+   */
+  check?(p: ParamsOf<T>): ParamError[];
   metrics: Record<string, MetricSpec>;
   /** The metric whose non-finite value means the run diverged. */
   lossMetric: string;
   charts: ChartSpec[];
-  presets: Record<string, Preset>;
+  presets: Record<string, Preset<T>>;
   defaultPreset: string;
   claims: Claim[];
   /** Steps per tick the page starts with: 1 where each step is worth seeing (FastICA converges in a handful). */
@@ -152,15 +170,22 @@ export interface ExperimentSpec {
   /** Parameters that do not change the setting a claim speaks about (seed, display). */
   claimNeutralParams?: string[];
   /** Settings that break an identifiability theorem's assumption, marked next to the control. */
-  assumptions?: Assumption[];
-  load(): Promise<Trainer>;
+  assumptions?: Assumption<T>[];
+  /** Floating-point operations of one training step at these parameters, for the benchmark's GFLOP/s. */
+  flops?(p: ParamsOf<T>): number;
+  load(): Promise<Trainer<T>>;
 }
 
-export interface Assumption {
+/** A spec with its table's types inferred: `defineSpec({ params: table, ... })`. */
+export function defineSpec<const T extends ParamTable>(spec: ExperimentSpec<T>): ExperimentSpec<T> {
+  return spec;
+}
+
+export interface Assumption<T extends ParamTable = ParamTable> {
   /** The control the mark sits next to. */
   param: string;
   /** True when the current setting breaks the assumption. */
-  broken: (p: Params) => boolean;
+  broken(p: ParamsOf<T>): boolean;
   /** What is lost, in one line (e.g. "Gaussian sources: ICA cannot identify these"). */
   text: string;
 }

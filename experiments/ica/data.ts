@@ -3,7 +3,8 @@ import { Rng } from '../core/rng';
 import { sample, type SourceKind } from '../core/distributions';
 import { mixSamples, randomWithCondition } from '../core/mixing';
 import type { Mat } from '../core/linalg';
-import type { DataTable, Params } from '../core/spec';
+import type { DataTable } from '../core/spec';
+import type { IcaParams } from './spec';
 
 export interface IcaData {
   n: number;
@@ -17,26 +18,26 @@ export interface IcaData {
   a: Mat;
 }
 
-export function sourceKinds(sources: string, d: number): SourceKind[] {
+export function sourceKinds(sources: IcaParams['sources'], d: number): SourceKind[] {
   if (sources === 'mixed') {
     // Exactly one Gaussian source; the others alternate super- and sub-Gaussian.
     return Array.from({ length: d }, (_, i): SourceKind => (i === 0 ? 'gaussian' : i % 2 === 1 ? 'laplace' : 'uniform'));
   }
-  return Array.from({ length: d }, () => sources as SourceKind);
+  return Array.from({ length: d }, () => sources);
 }
 
-export function generate(params: Params): IcaData {
-  const n = params.samples as number;
-  const d = params.dim as number;
-  const root = new Rng(params.seed as number);
-  const kinds = sourceKinds(params.sources as string, d);
+export function generate(params: Pick<IcaParams, 'samples' | 'dim' | 'seed' | 'sources' | 'condition'>): IcaData {
+  const n = params.samples;
+  const d = params.dim;
+  const root = new Rng(params.seed);
+  const kinds = sourceKinds(params.sources, d);
   const srcRng = root.fork('sources');
   const s = new Float64Array(n * d);
   kinds.forEach((kind, j) => {
     const col = sample(kind, srcRng.fork(`source-${j}`), n);
     for (let i = 0; i < n; i++) s[i * d + j] = col[i];
   });
-  const a = randomWithCondition(d, params.condition as number, root.fork('mixing'));
+  const a = randomWithCondition(d, params.condition, root.fork('mixing'));
   return { n, d, kinds, s, x: mixSamples(s, n, d, a), a };
 }
 

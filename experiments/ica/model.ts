@@ -88,23 +88,8 @@ export function recoveryPack(tf: Tf, w: TF.Tensor2D, zDN: TF.Tensor2D, sND: TF.T
   return tf.concat([tf.reshape(w, [-1]), tf.reshape(corr, [-1]), tf.reshape(nll, [1])]) as TF.Tensor1D;
 }
 
-export interface SolverOptions {
-  algorithm: 'fastica' | 'infomax';
-  contrast: Contrast;
-  tol: number;
-  lr: number;
-  optimizer: 'sgd' | 'adam';
-}
-
-export function solverOptions(p: Record<string, unknown>): SolverOptions {
-  return {
-    algorithm: (p.algorithm as SolverOptions['algorithm']) ?? 'fastica',
-    contrast: (p.contrast as Contrast) ?? 'logcosh',
-    tol: (p.tol as number) ?? 1e-4,
-    lr: (p.lr as number) ?? 0.1,
-    optimizer: (p.optimizer as SolverOptions['optimizer']) ?? 'sgd',
-  };
-}
+/** The solver's settings, read straight from an experiment's parameters (their defaults live in the spec). */
+export type SolverOptions = { algorithm: 'fastica'; contrast: Contrast; tol: number } | { algorithm: 'infomax'; lr: number; optimizer: 'sgd' | 'adam' };
 
 /**
  * Linear ICA on the device: PCA whitening (CPU, d x d), then FastICA iterations or
@@ -142,13 +127,13 @@ export class IcaSolver {
 
   /** One iteration; FastICA reads back W+ (d x d) because TF.js has no eig for the decorrelation. */
   async iterate(): Promise<void> {
-    const { tf, d } = this;
-    if (this.optimizer) {
+    const { tf, d, opts } = this;
+    if (opts.algorithm === 'infomax') {
       // W <- W - lr * (-[I - K tanh(u) u^T - u u^T] W): natural gradient (Lee et al. 1999, eq. 2.13)
       tf.tidy(() => this.optimizer!.applyGradients({ [this.w.name]: infomaxGradient(tf, this.w, this.zDN) }));
       return;
     }
-    const wPlus = tf.tidy(() => fastIcaUpdate(tf, this.w, this.zDN, this.opts.contrast));
+    const wPlus = tf.tidy(() => fastIcaUpdate(tf, this.w, this.zDN, opts.contrast));
     const wPlusData = await wPlus.data();
     wPlus.dispose();
     const wOld = await this.w.data();
@@ -161,7 +146,7 @@ export class IcaSolver {
       lim = Math.max(lim, Math.abs(Math.abs(dot) - 1));
     }
     tf.tidy(() => this.w.assign(tf.tensor2d(Float32Array.from(wNew.data), [d, d])));
-    if (lim < this.opts.tol) this.converged = true;
+    if (lim < opts.tol) this.converged = true;
   }
 
   /** Iterate until converged or `maxIter` iterations. */

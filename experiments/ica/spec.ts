@@ -4,75 +4,58 @@
  * analysis, a new concept?", Theorem 11); non-Gaussian sources stay identifiable even when
  * several Gaussians are present (Eriksson & Koivunen 2004).
  */
-import type { ChoiceParam, ExperimentSpec, NumberParam } from '../core/spec';
-import { seedParam } from '../core/common-params';
-
-/** FastICA's contrast and stopping tolerance, shared by every experiment that runs the solver. */
-export const contrastParam: ChoiceParam = {
-  kind: 'choice',
-  default: 'logcosh',
-  choices: ['logcosh', 'exp', 'cube'],
-  label: 'FastICA contrast G',
-  doc: 'Non-quadratic contrast: log cosh (robust), -exp(-u^2/2) (robust, super-Gaussian), u^4/4 (kurtosis).',
-  group: 'model',
-};
-export const tolParam: NumberParam = {
-  kind: 'number',
-  default: 1e-4,
-  min: 1e-8,
-  max: 1e-1,
-  scale: 'log',
-  label: 'FastICA tolerance',
-  doc: 'Stop when max |1 - |diag(W_new W^T)|| falls below this (as in scikit-learn).',
-  group: 'model',
-};
+import { defineSpec, type ParamsOf, type ParamTable } from '../core/spec';
+import { contrastParam, seedParam, tolParam } from '../core/common-params';
 
 const fastica = (p: Record<string, unknown>) => p.algorithm === 'fastica';
 const infomax = (p: Record<string, unknown>) => p.algorithm === 'infomax';
 
-export const spec: ExperimentSpec = {
+const params = {
+  sources: {
+    kind: 'choice',
+    default: 'laplace',
+    choices: ['laplace', 'uniform', 'student-t', 'bimodal', 'gaussian', 'mixed'],
+    label: 'Sources',
+    doc: 'Distribution of every source (unit variance); mixed = one Gaussian source, the rest Laplace and uniform in turn.',
+    group: 'data',
+  },
+  dim: { kind: 'int', default: 4, min: 2, max: 32, scale: 'lin', label: 'Sources (dim)', doc: 'Number of sources and of observed mixtures.', group: 'data' },
+  samples: { kind: 'int', default: 5000, min: 200, max: 50000, scale: 'log', label: 'Samples', doc: 'Number of observations drawn.', group: 'data' },
+  condition: {
+    kind: 'number',
+    default: 10,
+    min: 1,
+    max: 1000,
+    scale: 'log',
+    label: 'Mixing condition number',
+    doc: 'Condition number of the random mixing A = U diag(s) V^T (1 = orthogonal).',
+    group: 'data',
+  },
+  algorithm: {
+    kind: 'choice',
+    default: 'fastica',
+    choices: ['fastica', 'infomax'],
+    label: 'Algorithm',
+    doc: 'FastICA (parallel fixed point, Hyvarinen 1999) or extended infomax by natural gradient (Amari et al. 1996; Lee et al. 1999).',
+    group: 'model',
+  },
+  contrast: { ...contrastParam, when: fastica },
+  tol: { ...tolParam, when: fastica },
+  optimizer: { kind: 'choice', default: 'sgd', choices: ['sgd', 'adam'], label: 'Optimizer', doc: 'TF.js optimizer that applies the natural gradient.', group: 'model', when: infomax },
+  lr: { kind: 'number', default: 0.1, min: 1e-4, max: 1, scale: 'log', label: 'Learning rate', doc: 'Step size of the natural-gradient update.', group: 'model', when: infomax },
+  steps: { kind: 'int', default: 200, min: 1, max: 5000, scale: 'log', label: 'Iterations', doc: 'FastICA iteration cap, or infomax full-batch steps.', group: 'run' },
+  seed: seedParam,
+} as const satisfies ParamTable;
+export type IcaTable = typeof params;
+export type IcaParams = ParamsOf<IcaTable>;
+
+export const spec = defineSpec({
   id: 'linear-ica',
   title: 'Linear ICA: FastICA and natural-gradient infomax',
   family: 'ica',
   summary:
     'Independent non-Gaussian sources are mixed by a random matrix; FastICA or infomax unmixes them. ' +
     'Recovery is judged against the true sources (Amari distance, MCC), so the Gaussian negative control shows what no algorithm can do.',
-  params: {
-    sources: {
-      kind: 'choice',
-      default: 'laplace',
-      choices: ['laplace', 'uniform', 'student-t', 'bimodal', 'gaussian', 'mixed'],
-      label: 'Sources',
-      doc: 'Distribution of every source (unit variance); mixed = one Gaussian source, the rest Laplace and uniform in turn.',
-      group: 'data',
-    },
-    dim: { kind: 'int', default: 4, min: 2, max: 32, scale: 'lin', label: 'Sources (dim)', doc: 'Number of sources and of observed mixtures.', group: 'data' },
-    samples: { kind: 'int', default: 5000, min: 200, max: 50000, scale: 'log', label: 'Samples', doc: 'Number of observations drawn.', group: 'data' },
-    condition: {
-      kind: 'number',
-      default: 10,
-      min: 1,
-      max: 1000,
-      scale: 'log',
-      label: 'Mixing condition number',
-      doc: 'Condition number of the random mixing A = U diag(s) V^T (1 = orthogonal).',
-      group: 'data',
-    },
-    algorithm: {
-      kind: 'choice',
-      default: 'fastica',
-      choices: ['fastica', 'infomax'],
-      label: 'Algorithm',
-      doc: 'FastICA (parallel fixed point, Hyvarinen 1999) or extended infomax by natural gradient (Amari et al. 1996; Lee et al. 1999).',
-      group: 'model',
-    },
-    contrast: { ...contrastParam, when: fastica },
-    tol: { ...tolParam, when: fastica },
-    optimizer: { kind: 'choice', default: 'sgd', choices: ['sgd', 'adam'], label: 'Optimizer', doc: 'TF.js optimizer that applies the natural gradient.', group: 'model', when: infomax },
-    lr: { kind: 'number', default: 0.1, min: 1e-4, max: 1, scale: 'log', label: 'Learning rate', doc: 'Step size of the natural-gradient update.', group: 'model', when: infomax },
-    steps: { kind: 'int', default: 200, min: 1, max: 5000, scale: 'log', label: 'Iterations', doc: 'FastICA iteration cap, or infomax full-batch steps.', group: 'run' },
-    seed: seedParam,
-  },
   metrics: {
     'loss/nll': { label: 'NLL per sample', doc: 'Negative log-likelihood of the whitened data under the extended-infomax source model (constants dropped).', better: 'lower' },
     'metric/amari': {
@@ -94,6 +77,7 @@ export const spec: ExperimentSpec = {
     },
     'metric/mcc_spearman': { label: 'MCC (Spearman)', doc: 'As MCC with rank correlation; computed at the end.', better: 'higher' },
   },
+  params,
   lossMetric: 'loss/nll',
   charts: [
     { kind: 'curves', id: 'recovery', title: 'Recovery of the true sources', metrics: ['metric/mcc', 'metric/amari'], references: ['metric/mcc_chance'], yRange: [0, 1.02] },
@@ -131,6 +115,8 @@ export const spec: ExperimentSpec = {
     { param: 'sources', broken: (p) => p.sources === 'gaussian', text: 'Gaussian sources: ICA cannot identify these (any rotation of them is equally likely).' },
   ],
   stepsPerTick: 1,
+  // W z and E[g(W z) z^T] on the full batch: 2 d^2 N multiply-adds each (multiply-adds count 2).
+  flops: (p) => 4 * p.dim ** 2 * p.samples,
   claims: [
     { id: 'fastica-laplace-amari', preset: 'laplace-fastica', text: 'FastICA recovers Laplace sources: Amari distance small.', metric: 'metric/amari', op: '<=', value: 0.05, expect: 'holds' },
     { id: 'fastica-laplace-mcc', preset: 'laplace-fastica', text: 'FastICA recovers Laplace sources: MCC near 1.', metric: 'metric/mcc', op: '>=', value: 0.98, expect: 'holds' },
@@ -159,4 +145,4 @@ export const spec: ExperimentSpec = {
     },
   ],
   load: () => import('./train').then((m) => m.trainer),
-};
+});

@@ -7,9 +7,10 @@ import type * as TF from '@tensorflow/tfjs-core';
 import { Rng } from '../core/rng';
 import { covariance, logAbsDet, mat, matmul, transpose, type Mat } from '../core/linalg';
 import { amariDistance, chanceMcc, mcc, mccFromCorrelation, type Matching } from '../core/metrics';
-import type { ExperimentRun, Params, StepReport, Trainer, View } from '../core/spec';
+import type { ExperimentRun, StepReport, Trainer, View } from '../core/spec';
+import type { IcaParams, IcaTable } from './spec';
 import { generate, toTable, type IcaData } from './data';
-import { IcaSolver, nllDataTerm, recoveryPack, solverOptions } from './model';
+import { IcaSolver, nllDataTerm, recoveryPack } from './model';
 
 const SCATTER_POINTS = 300; // drawn on every live frame, and as SVG markers once Plotly takes over
 
@@ -25,20 +26,20 @@ export class IcaRun implements ExperimentRun {
   /** `data` defaults to the seeded generator; tests pass reference data sets. */
   constructor(
     private readonly tf: typeof TF,
-    params: Params,
+    params: IcaParams,
     data: IcaData = generate(params),
   ) {
-    this.totalSteps = params.steps as number;
+    this.totalSteps = params.steps;
     this.data = data;
     const { n, d } = data;
-    const root = new Rng(params.seed as number);
+    const root = new Rng(params.seed);
     this.chance = chanceMcc(d, root.fork('chance'));
     const sCov = covariance(data.s, n, d);
     const sStd = new Float32Array(n * d);
     for (let i = 0; i < n; i++) {
       for (let j = 0; j < d; j++) sStd[i * d + j] = (data.s[i * d + j] - sCov.mean[j]) / Math.sqrt(sCov.cov.data[j * d + j] + 1e-300);
     }
-    this.solver = new IcaSolver(tf, data.x, n, d, root.fork('init'), solverOptions(params));
+    this.solver = new IcaSolver(tf, data.x, n, d, root.fork('init'), params);
     this.sND = tf.tensor2d(sStd, [n, d]);
   }
 
@@ -138,7 +139,7 @@ export class IcaRun implements ExperimentRun {
   }
 }
 
-export const trainer: Trainer = {
+export const trainer: Trainer<IcaTable> = {
   create: (tf, params) => new IcaRun(tf, params),
   exportData: (params) => toTable(generate(params)),
 };

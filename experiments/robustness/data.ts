@@ -4,10 +4,11 @@
  * nonlinear, here a random one-hidden-layer tanh map scaled to the size of A s. Pure, seeded.
  */
 import { Rng } from '../core/rng';
-import { sample, type SourceKind } from '../core/distributions';
+import { sample } from '../core/distributions';
 import { mixSamples, randomWithCondition } from '../core/mixing';
 import type { Mat } from '../core/linalg';
-import type { DataTable, Params } from '../core/spec';
+import type { DataTable } from '../core/spec';
+import type { RobustnessParams } from './spec';
 
 export interface PerturbedData {
   n: number;
@@ -18,14 +19,14 @@ export interface PerturbedData {
   h: Float64Array; // h(s), [n, d], with E|h|^2 = E|A s|^2 so eps is a relative size
 }
 
-export function generate(params: Params): PerturbedData {
-  const n = params.samples as number;
-  const d = params.dim as number;
-  const root = new Rng(params.seed as number);
+export function generate(params: RobustnessParams): PerturbedData {
+  const n = params.samples;
+  const d = params.dim;
+  const root = new Rng(params.seed);
   const src = root.fork('sources');
   const s = new Float64Array(n * d);
-  for (let j = 0; j < d; j++) sample(params.sources as SourceKind, src.fork(`source-${j}`), n).forEach((v, i) => (s[i * d + j] = v));
-  const a = randomWithCondition(d, params.condition as number, root.fork('mixing'));
+  for (let j = 0; j < d; j++) sample(params.sources, src.fork(`source-${j}`), n).forEach((v, i) => (s[i * d + j] = v));
+  const a = randomWithCondition(d, params.condition, root.fork('mixing'));
   const linear = mixSamples(s, n, d, a);
   // h(s) = C tanh(D s), hidden width 2d, Gaussian weights.
   const hw = root.fork('perturbation');

@@ -3,29 +3,32 @@
  * still recovers A and s up to an error that vanishes as eps -> 0 (the ICA part of the paper on
  * robustness of nonlinear representation learning with almost-isometric mixing, ICML 2024).
  */
-import type { ExperimentSpec } from '../core/spec';
-import { seedParam } from '../core/common-params';
-import { contrastParam, tolParam } from '../ica/spec';
+import { defineSpec, type ParamsOf, type ParamTable } from '../core/spec';
+import { contrastParam, seedParam, tolParam } from '../core/common-params';
 
-export const spec: ExperimentSpec = {
+const params = {
+  sources: { kind: 'choice', default: 'laplace', choices: ['laplace', 'uniform', 'student-t', 'bimodal'], label: 'Sources', doc: 'Distribution of every (non-Gaussian) source.', group: 'data' },
+  dim: { kind: 'int', default: 4, min: 2, max: 16, scale: 'lin', label: 'Sources (dim)', doc: 'Number of sources and observed dimensions.', group: 'data' },
+  samples: { kind: 'int', default: 5000, min: 500, max: 50000, scale: 'log', label: 'Samples', doc: 'Number of observations drawn.', group: 'data' },
+  condition: { kind: 'number', default: 3, min: 1, max: 100, scale: 'log', label: 'Condition of A', doc: 'Condition number of the linear part A.', group: 'data' },
+  epsMax: { kind: 'number', default: 1, min: 0.01, max: 3, scale: 'log', label: 'Largest eps', doc: 'Largest perturbation in the sweep, relative to the size of A s.', group: 'sweep' },
+  points: { kind: 'int', default: 9, min: 3, max: 16, scale: 'lin', label: 'Sweep points', doc: 'Number of eps values: 0, then log-spaced from epsMax/100 to epsMax.', group: 'sweep' },
+  contrast: contrastParam,
+  tol: tolParam,
+  steps: { kind: 'int', default: 200, min: 1, max: 2000, scale: 'log', label: 'Iterations per eps', doc: 'FastICA iteration cap at each value of eps.', group: 'run' },
+  seed: seedParam,
+} as const satisfies ParamTable;
+export type RobustnessTable = typeof params;
+export type RobustnessParams = ParamsOf<RobustnessTable>;
+
+export const spec = defineSpec({
   id: 'ica-robustness',
   title: 'Robustness of linear ICA to almost-linear mixing',
   family: 'ica',
   summary:
     'Observations are a linear mixture plus a small smooth nonlinear perturbation, x = A s + eps h(s). ' +
     'Linear ICA is solved at each eps of a sweep; its error against the true A should vanish as eps -> 0 and grow gracefully with eps.',
-  params: {
-    sources: { kind: 'choice', default: 'laplace', choices: ['laplace', 'uniform', 'student-t', 'bimodal'], label: 'Sources', doc: 'Distribution of every (non-Gaussian) source.', group: 'data' },
-    dim: { kind: 'int', default: 4, min: 2, max: 16, scale: 'lin', label: 'Sources (dim)', doc: 'Number of sources and observed dimensions.', group: 'data' },
-    samples: { kind: 'int', default: 5000, min: 500, max: 50000, scale: 'log', label: 'Samples', doc: 'Number of observations drawn.', group: 'data' },
-    condition: { kind: 'number', default: 3, min: 1, max: 100, scale: 'log', label: 'Condition of A', doc: 'Condition number of the linear part A.', group: 'data' },
-    epsMax: { kind: 'number', default: 1, min: 0.01, max: 3, scale: 'log', label: 'Largest eps', doc: 'Largest perturbation in the sweep, relative to the size of A s.', group: 'sweep' },
-    points: { kind: 'int', default: 9, min: 3, max: 16, scale: 'lin', label: 'Sweep points', doc: 'Number of eps values: 0, then log-spaced from epsMax/100 to epsMax.', group: 'sweep' },
-    contrast: contrastParam,
-    tol: tolParam,
-    steps: { kind: 'int', default: 200, min: 1, max: 2000, scale: 'log', label: 'Iterations per eps', doc: 'FastICA iteration cap at each value of eps.', group: 'run' },
-    seed: seedParam,
-  },
+  params: params,
   metrics: {
     'metric/eps': { label: 'eps', doc: 'The perturbation size solved at this step.', better: 'none' },
     'metric/amari': { label: 'Amari distance', doc: 'Classic Amari index of (W K) A normalised to [0, 1], at this eps.', better: 'lower' },
@@ -81,4 +84,4 @@ export const spec: ExperimentSpec = {
     },
   ],
   load: () => import('./train').then((m) => m.trainer),
-};
+});

@@ -6,8 +6,9 @@
 import type * as TF from '@tensorflow/tfjs-core';
 import { Rng } from '../core/rng';
 import { amariDistance, mcc, spearmanMatrix } from '../core/metrics';
-import type { ExperimentRun, Params, StepReport, Trainer, View } from '../core/spec';
-import { IcaSolver, solverOptions } from './model';
+import type { ExperimentRun, StepReport, Trainer, View } from '../core/spec';
+import { IcaSolver } from '../ica/model';
+import type { RobustnessParams, RobustnessTable } from './spec';
 import { epsGrid, generate, observe, toTable, type PerturbedData } from './data';
 
 interface Point {
@@ -24,10 +25,10 @@ class RobustnessRun implements ExperimentRun {
 
   constructor(
     private readonly tf: typeof TF,
-    private readonly params: Params,
+    private readonly params: RobustnessParams,
   ) {
     this.data = generate(params);
-    this.grid = epsGrid(params.epsMax as number, params.points as number);
+    this.grid = epsGrid(params.epsMax, params.points);
     this.totalSteps = this.grid.length;
   }
 
@@ -35,9 +36,9 @@ class RobustnessRun implements ExperimentRun {
     const { n, d, s, a } = this.data;
     const x = observe(this.data, eps);
     // The same initialisation at every eps, so the curve reflects the data, not the start.
-    const solver = new IcaSolver(this.tf, x, n, d, new Rng(this.params.seed as number).fork('init'), solverOptions(this.params));
+    const solver = new IcaSolver(this.tf, x, n, d, new Rng(this.params.seed).fork('init'), { ...this.params, algorithm: 'fastica' });
     try {
-      await solver.solve(this.params.steps as number);
+      await solver.solve(this.params.steps);
       const w = await solver.unmixing();
       const u = solver.recover(w, x, n);
       return { eps, amari: amariDistance(w, a), mcc: mcc(s, u, n, d, d).mcc };
@@ -109,7 +110,7 @@ class RobustnessRun implements ExperimentRun {
   dispose(): void {}
 }
 
-export const trainer: Trainer = {
+export const trainer: Trainer<RobustnessTable> = {
   create: (tf, params) => new RobustnessRun(tf, params),
-  exportData: (params) => toTable(generate(params), params.epsMax as number),
+  exportData: (params) => toTable(generate(params), params.epsMax),
 };

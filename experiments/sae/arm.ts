@@ -10,35 +10,12 @@ import { Rng } from '../core/rng';
 import { covariance, inv, whiteningMatrix, type Mat } from '../core/linalg';
 import { mcc } from '../core/metrics';
 import { deadFraction, dictionaryRecovery, duplicateFraction, fvu, meanL0, polysemanticFraction, selectivity, type DictionaryRecovery } from '../core/dictionary';
-import type { Params } from '../core/spec';
-import { fista, linearProbe, diagonalCorrelation, matchingPursuit, normaliseRowsInPlace, Sae, type SaeOptions, type Variant } from './model';
+import type { SaeParams } from './params';
+import { fista, linearProbe, diagonalCorrelation, matchingPursuit, normaliseRowsInPlace, Sae } from './model';
 import type { CodeSet, SparseData } from './data';
 
-export interface ArmOptions {
-  sae: SaeOptions;
-  steps: number;
-  batch: number;
-  whiten: boolean;
-  fistaL1: number;
-  fistaIters: number;
-  /** Also score per-sample inference and linear readouts (the recovery lab); sweeps may skip it. */
-  inference: boolean;
-  /** Fix the decoder to the true dictionary and train only the encoder (the amortisation-gap setting). */
-  oracleDecoder: boolean;
-}
-
-export function armOptions(p: Params, reference = false): ArmOptions {
-  return {
-    sae: { variant: p.variant as Variant, width: p.width as number, k: p.saeK as number, l1: p.l1 as number, lr: p.lr as number, reference },
-    steps: p.steps as number,
-    batch: p.batch as number,
-    whiten: p.whiten as boolean,
-    fistaL1: p.fistaL1 as number,
-    fistaIters: p.fistaIters as number,
-    inference: true,
-    oracleDecoder: p.decoder === 'oracle',
-  };
-}
+/** The parameters one arm reads, as the spec declares them. */
+export type ArmParams = Pick<SaeParams, 'variant' | 'width' | 'saeK' | 'l1' | 'lr' | 'steps' | 'batch' | 'whiten' | 'fistaL1' | 'fistaIters' | 'decoder'>;
 
 /** Code recovery (MCC) of each method on one test set. */
 export interface SetScores {
@@ -82,8 +59,10 @@ export class Arm {
   constructor(
     private readonly tf: typeof TF,
     readonly data: SparseData,
-    readonly opts: ArmOptions,
+    readonly opts: ArmParams,
     seed: number,
+    /** Train with autodiff and TF.js's Adam (the tests' and the benchmark's reference), not the fused step. */
+    reference = false,
   ) {
     const { dim, train } = data;
     this.rng = new Rng(seed).fork('sae');
@@ -97,10 +76,8 @@ export class Arm {
     }
     const xs = this.preprocess(train.x, train.n);
     this.trainX = xs;
-    if (opts.oracleDecoder && (opts.whiten || opts.sae.width !== data.features)) {
-      throw new Error(`decoder: expected "learned" unless width = features (${data.features}) and whitening is off, got "oracle" with width ${opts.sae.width}${opts.whiten ? ' and whitening' : ''}`);
-    }
-    const sae = opts.oracleDecoder ? { ...opts.sae, fixedDict: data.dict } : opts.sae;
+    // The spec's check (sae/params.ts) refuses an oracle decoder the data cannot fix: width != features, or whitening.
+    const sae = { ...opts, reference, ...(opts.decoder === 'oracle' ? { fixedDict: data.dict } : {}) };
     this.sae = new Sae(tf, sae, dim, this.rng.fork('init'), xs, train.n);
   }
 
@@ -217,10 +194,9 @@ export class Arm {
   private async scoreSet(set: CodeSet, atoms: Float64Array, probe: Float64Array, codes: Float32Array): Promise<SetScores> {
     const { tf, data, opts } = this;
     const { features: f, dim: d } = data;
-    const w = opts.sae.width;
+    const w = opts.width;
     const m = (z: Float32Array | Float64Array, width: number) => mcc(set.z, z, set.n, f, width).mcc;
-    if (!opts.inference) return { sae: m(codes, w), fistaLearned: NaN, fistaOracle: NaN, mpOracle: NaN, probe: NaN, pinvOracle: NaN };
-    const kTrue = Math.max(1, Math.round(meanL0(set.z, set.n, f)));
+        const kTrue = Math.max(1, Math.round(meanL0(set.z, set.n, f)));
     const [fl, fo, mo] = [
       await fista(tf, atoms, w, set.x, set.n, d, opts.fistaL1, opts.fistaIters),
       await fista(tf, data.dict, f, set.x, set.n, d, opts.fistaL1, opts.fistaIters),
@@ -239,13 +215,13 @@ export class Arm {
   async evaluate(): Promise<ArmResult> {
     const { data, opts } = this;
     const { features: f, dim: d, train, testId, testOod } = data;
-    const w = opts.sae.width;
+    const w = opts.width;
     const atoms = await this.atoms();
     const dict = dictionaryRecovery(data.dict, f, atoms, w, d);
     const id = await this.encode(testId);
     const ood = testOod ? await this.encode(testOod) : undefined;
     const sets = [testId, ...(testOod ? [testOod] : [])];
-    const probes = opts.inference ? linearProbe(train.x, train.z, train.n, sets.map((s) => s.x), sets.map((s) => s.n), d, f) : [];
+    const probes = linearProbe(train.x, train.z, train.n, sets.map((s) => s.x), sets.map((s) => s.n), d, f);
     const live = Array.from({ length: w }, (_, j) => {
       for (let i = 0; i < testId.n; i++) if (id.codes[i * w + j] !== 0) return true;
       return false;

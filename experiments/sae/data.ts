@@ -7,58 +7,18 @@
 import { Rng } from '../core/rng';
 import { mat, matmul, type Mat } from '../core/linalg';
 import { randomWithCondition } from '../core/mixing';
-import type { DataTable, Params } from '../core/spec';
+import type { DataTable } from '../core/spec';
+import { sparseCodingRules, type SaeParams } from './params';
 
-export type Support = 'exact-k' | 'bernoulli';
-export type Magnitude = 'uniform' | 'half-normal' | 'exponential' | 'lognormal';
-export type Structure = 'none' | 'groups' | 'correlated' | 'hierarchy';
+export type Support = SaeParams['support'];
+export type Magnitude = SaeParams['magnitude'];
+export type Structure = SaeParams['structure'];
 
-export interface SparseSpec {
-  features: number;
-  dim: number;
-  /** Expected |cos| between two atoms through a shared direction; 0 gives independent random atoms. */
-  coherence: number;
-  support: Support;
-  k: number;
-  p: number;
-  magnitude: Magnitude;
-  noise: number;
-  structure: Structure;
-  groupSize: number;
-  /** groups: probability that each other member of a firing feature's group fires with it. */
-  cooccur: number;
-  /** correlated: correlation of the Gaussian copula behind the supports within a group. */
-  rho: number;
-  /** hierarchy: cosine between a parent atom and each of its children. */
-  childCos: number;
-  /** Condition number of a linear map applied to every observation (1 = none). */
-  anisotropy: number;
-  compositional: boolean;
-  trainSamples: number;
-  testSamples: number;
-}
-
-export function sparseSpec(p: Params): SparseSpec {
-  return {
-    features: p.features as number,
-    dim: p.dim as number,
-    coherence: p.coherence as number,
-    support: p.support as Support,
-    k: p.k as number,
-    p: p.p as number,
-    magnitude: p.magnitude as Magnitude,
-    noise: p.noise as number,
-    structure: p.structure as Structure,
-    groupSize: p.groupSize as number,
-    cooccur: p.cooccur as number,
-    rho: p.rho as number,
-    childCos: p.childCos as number,
-    anisotropy: p.anisotropy as number,
-    compositional: p.split === 'compositional',
-    trainSamples: p.samples as number,
-    testSamples: p.testSamples as number,
-  };
-}
+/** The parameters the generator reads, as the spec declares them. */
+export type SparseSpec = Pick<
+  SaeParams,
+  'features' | 'dim' | 'coherence' | 'support' | 'k' | 'p' | 'magnitude' | 'noise' | 'structure' | 'groupSize' | 'cooccur' | 'rho' | 'childCos' | 'anisotropy' | 'split' | 'samples' | 'testSamples'
+>;
 
 export interface CodeSet {
   n: number;
@@ -227,7 +187,7 @@ function drawCodes(s: SparseSpec, n: number, rng: Rng, kind: 'train' | 'ood', co
   const pools = [all.filter((i) => compartment[i] === 0), all.filter((i) => compartment[i] === 1)];
   for (let r = 0; r < n; r++) {
     let active: number[];
-    if (!s.compositional) active = supportOf(s, all, s.k, s.p, rng);
+    if (s.split !== 'compositional') active = supportOf(s, all, s.k, s.p, rng);
     else if (kind === 'train') active = supportOf(s, pools[rng.int(2)], s.k, s.p, rng);
     else {
       // Out of distribution: both compartments at once, half the activity from each.
@@ -286,13 +246,10 @@ function codeSet(s: SparseSpec, n: number, dict: Float64Array, scale: Float64Arr
   return { n, z, x: observe(z, n, dict, f, s.dim, s.noise, rng.fork('noise')) };
 }
 
+/** The generator's guard for callers that skip the spec's check (tests, other families): the same rules. */
 export function validate(s: SparseSpec): void {
-  if (s.structure !== 'none' && s.features % s.groupSize !== 0) {
-    throw new Error(`features: expected a multiple of the group size ${s.groupSize} with structure "${s.structure}", got ${s.features}`);
-  }
-  if (s.support === 'exact-k' && s.k > s.features / (s.compositional ? 2 : 1)) {
-    throw new Error(`k: expected at most ${Math.floor(s.features / (s.compositional ? 2 : 1))} active features (features${s.compositional ? ' / 2 under the compositional split' : ''}), got ${s.k}`);
-  }
+  const [first] = sparseCodingRules({ ...s, decoder: 'learned', variant: 'topk', width: s.features, whiten: false });
+  if (first) throw first;
 }
 
 /** The data set of a run: `label` separates independent draws that share one seed (e.g. two systems). */
@@ -306,9 +263,9 @@ export function generate(s: SparseSpec, seed: number, label = 'data'): SparseDat
     features: s.features,
     dim: s.dim,
     dict,
-    train: codeSet(s, s.trainSamples, dict, scale, root.fork('train'), 'train', comp),
+    train: codeSet(s, s.samples, dict, scale, root.fork('train'), 'train', comp),
     testId: codeSet(s, s.testSamples, dict, scale, root.fork('test-id'), 'train', comp),
-    testOod: s.compositional ? codeSet(s, s.testSamples, dict, scale, root.fork('test-ood'), 'ood', comp) : undefined,
+    testOod: s.split === 'compositional' ? codeSet(s, s.testSamples, dict, scale, root.fork('test-ood'), 'ood', comp) : undefined,
     compartment: comp,
   };
 }

@@ -25,19 +25,13 @@ import { lstsq, mat, type Mat } from '../core/linalg';
 import { FlatAdam } from '../core/adam';
 import { hostKernelsActive, reluTopK } from '../core/host-kernels';
 import '../core/tf-gradients';
+import type { SaeParams } from './params';
 
 type Tf = typeof TF;
-export type Variant = 'relu' | 'topk' | 'stable' | 'mp';
-export const VARIANTS: readonly Variant[] = ['relu', 'topk', 'stable', 'mp'];
+export type Variant = SaeParams['variant'];
 
-export interface SaeOptions {
-  variant: Variant;
-  width: number;
-  /** Active latents per sample for topk / stable, pursuit steps for mp. */
-  k: number;
-  /** L1 coefficient of the relu variant. */
-  l1: number;
-  lr: number;
+/** The SAE's parameters as the spec declares them (`saeK`: latents kept by topk / stable, pursuit steps of mp). */
+export interface SaeOptions extends Pick<SaeParams, 'variant' | 'width' | 'saeK' | 'l1' | 'lr'> {
   /** Fix the decoder to these unit atoms [width, dim] and train only the encoder (the known-dictionary setting). */
   fixedDict?: Float64Array;
   /**
@@ -110,7 +104,7 @@ export class Sae {
   /** TopK mask [batch, width] of the current pre-activations (a constant for the gradient). */
   private topkMask(pre: TF.Tensor2D): TF.Tensor2D {
     const tf = this.tf;
-    const { indices } = tf.topk(pre, this.opts.k);
+    const { indices } = tf.topk(pre, this.opts.saeK);
     // oneHot stays int32 and is cast: the WASM kernel writes int32 bits whatever dtype is asked for
     return tf.cast(tf.sum(tf.oneHot(indices, this.opts.width), 1), 'float32') as TF.Tensor2D;
   }
@@ -120,7 +114,7 @@ export class Sae {
     const tf = this.tf;
     const masks: TF.Tensor2D[] = [];
     let r = tf.sub(x, this.bDec) as TF.Tensor2D; // [batch, dim]
-    for (let t = 0; t < this.opts.k; t++) {
+    for (let t = 0; t < this.opts.saeK; t++) {
       const c = tf.relu(matMulT(tf, r, this.wDec, false, true)); // [batch, width]
       const mask = tf.cast(tf.oneHot(tf.argMax(c, 1), this.opts.width), 'float32') as TF.Tensor2D;
       const coef = tf.sum(tf.mul(c, mask), 1, true); // [batch, 1]
@@ -187,7 +181,7 @@ export class Sae {
       // Linear encoders: the pre-activations once, then one mask for ReLU and the TopK selection.
       const centred = tf.sub(x, this.bDec) as TF.Tensor2D; // [batch, dim]
       const pre = this.pre(centred); // [batch, width]
-      const k = this.opts.variant === 'relu' ? 0 : this.opts.k;
+      const k = this.opts.variant === 'relu' ? 0 : this.opts.saeK;
       let mask: TF.Tensor2D; // ReLU' (x TopK), [batch, width]
       if (k > 0 && hostKernelsActive(tf)) [z, mask] = reluTopK(tf, pre, k); // one pass instead of six kernels
       else {

@@ -2,12 +2,13 @@
  * The SAE family's parameter table, declared once. Each experiment of the family (recovery lab,
  * comparisons, sweeps, alignment) takes this table and adds its own few parameters.
  */
-import type { ParamTable, Params } from '../core/spec';
+import type { ParamTable, Params, ParamsOf } from '../core/spec';
+import { ParamError } from '../core/params';
 import { seedParam } from '../core/common-params';
 
 const structured = (p: Params) => p.structure !== 'none';
 
-export const sparseCodingParams: ParamTable = {
+export const sparseCodingParams = {
   features: { kind: 'int', default: 50, min: 4, max: 1024, scale: 'log', label: 'True features n', doc: 'Number of ground-truth features (dictionary atoms); superposition when n > d.', group: 'data' },
   dim: { kind: 'int', default: 33, min: 2, max: 512, scale: 'log', label: 'Dimensions d', doc: 'Dimension of the observations the features are embedded in.', group: 'data' },
   coherence: { kind: 'number', default: 0, min: 0, max: 0.9, scale: 'lin', label: 'Atom coherence', doc: 'Expected |cos| between two atoms through a shared direction (0 = independent random unit vectors).', group: 'data' },
@@ -37,4 +38,25 @@ export const sparseCodingParams: ParamTable = {
   fistaIters: { kind: 'int', default: 300, min: 10, max: 2000, scale: 'log', label: 'FISTA iterations', doc: 'Iterations of per-sample inference.', group: 'inference' },
   steps: { kind: 'int', default: 2000, min: 1, max: 20000, scale: 'log', label: 'Training steps', doc: 'Minibatch steps per SAE.', group: 'run' },
   seed: seedParam,
-};
+} as const satisfies ParamTable;
+export type SaeTable = typeof sparseCodingParams;
+export type SaeParams = ParamsOf<SaeTable>;
+
+/** The rules across the family's parameters: every SAE spec's `check`, and the generator's guard. */
+export function sparseCodingRules(p: Pick<SaeParams, 'structure' | 'features' | 'groupSize' | 'support' | 'k' | 'split' | 'decoder' | 'variant' | 'width' | 'whiten'>): ParamError[] {
+  const out: ParamError[] = [];
+  if (p.structure !== 'none' && p.features % p.groupSize !== 0) {
+    out.push(new ParamError('features', `a multiple of the group size ${p.groupSize} with structure "${p.structure}"`, String(p.features)));
+  }
+  const compositional = p.split === 'compositional';
+  if (p.support === 'exact-k' && p.k > p.features / (compositional ? 2 : 1)) {
+    out.push(new ParamError('k', `at most ${Math.floor(p.features / (compositional ? 2 : 1))} active features (features${compositional ? ' / 2 under the compositional split' : ''})`, String(p.k)));
+  }
+  if (p.decoder === 'oracle' && p.variant !== 'relu' && p.variant !== 'topk') {
+    out.push(new ParamError('decoder', `"learned" for the ${p.variant} variant (its encoder is the decoder)`, '"oracle"'));
+  } else if (p.decoder === 'oracle' && (p.whiten || p.width !== p.features)) {
+    out.push(new ParamError('decoder', `"learned" unless width = features (${p.features}) and whitening is off`, `"oracle" with width ${p.width}${p.whiten ? ' and whitening' : ''}`));
+  }
+  return out;
+}
+

@@ -8,15 +8,18 @@
  * - sae-sweep: one SAE per value of a swept data parameter (sparsity, co-occurrence, correlation);
  * - sae-alignment: two systems holding the same features through different random projections.
  */
-import type { ExperimentSpec, MetricSpec, NumberParam, ParamTable } from '../core/spec';
-import { sparseCodingParams } from './params';
+import { defineSpec, type MetricSpec, type ParamsOf, type ParamTable } from '../core/spec';
+import { sparseCodingParams, sparseCodingRules } from './params';
 
 const TRAINING_METRICS: Record<string, MetricSpec> = {
   'loss/recon': { label: 'Reconstruction error', doc: 'E |x - x_hat|^2 on the last minibatch (in the SAE\'s input space).', better: 'lower' },
   'loss/l1': { label: 'E |z|_1', doc: 'Mean L1 norm of the codes on the last minibatch.', better: 'none' },
 };
 
-const load = (name: 'recoveryTrainer' | 'compareTrainer' | 'sweepTrainer' | 'alignmentTrainer') => () => import('./train').then((m) => m[name]);
+const load =
+  <N extends 'recoveryTrainer' | 'compareTrainer' | 'sweepTrainer' | 'alignmentTrainer'>(name: N) =>
+  () =>
+    import('./train').then((m) => m[name]);
 
 const recoveryMetrics: Record<string, MetricSpec> = {
   ...TRAINING_METRICS,
@@ -45,16 +48,15 @@ const recoveryMetrics: Record<string, MetricSpec> = {
   'metric/selectivity_neurons': { label: 'Selectivity, input coordinates', doc: 'The same for the raw input coordinates (the "neurons" holding the features in superposition).', better: 'higher' },
 };
 
-const recoveryParams: ParamTable = sparseCodingParams;
-
-export const saeSpec: ExperimentSpec = {
+export const saeSpec = defineSpec({
   id: 'sae',
   title: 'Sparse autoencoders under superposition',
   family: 'sae',
   summary:
     'n sparse features are embedded in d < n dimensions by random unit atoms. A sparse autoencoder learns a dictionary and an encoder; ' +
     'both are scored against the truth, and its encoder is compared with per-sample sparse inference on its own and on the true dictionary, and with linear readouts.',
-  params: recoveryParams,
+  params: sparseCodingParams,
+  check: sparseCodingRules,
   metrics: recoveryMetrics,
   lossMetric: 'loss/recon',
   charts: [
@@ -92,11 +94,13 @@ export const saeSpec: ExperimentSpec = {
   assumptions: [
     {
       param: 'k',
-      broken: (p) => p.support === 'exact-k' && (p.k as number) * Math.log((p.features as number) / (p.k as number)) > (p.dim as number),
+      broken: (p) => p.support === 'exact-k' && p.k * Math.log(p.features / p.k) > p.dim,
       text: 'too dense for d: k log(n / k) exceeds d, beyond where sparse-recovery guarantees apply (even oracle inference may fail).',
     },
   ],
   stepsPerTick: 50,
+  // Encoder and decoder matmuls (2 B d w each), the backward pass about twice the forward.
+  flops: (p) => 3 * 2 * 2 * p.batch * p.dim * p.width,
   claims: [
     { id: 'superposition-recovered', preset: 'superposition', text: 'With sparse codes (3 of 48 active) a TopK SAE recovers the dictionary: matched |cos| of at least 0.9.', metric: 'metric/dict_matched', op: '>=', value: 0.9, expect: 'holds' },
     { id: 'linear-readout-limited', preset: 'superposition', text: 'Negative control: no linear readout from 24 dimensions recovers 48 features (supervised probe mean |corr| >= 0.9).', metric: 'metric/probe_id', op: '>=', value: 0.9, expect: 'fails' },
@@ -110,24 +114,28 @@ export const saeSpec: ExperimentSpec = {
     { id: 'neurons-not-selective', preset: 'visual-features', text: 'Negative control: the input coordinates ("neurons") are themselves selective (mean best |corr| >= 0.6).', metric: 'metric/selectivity_neurons', op: '>=', value: 0.6, expect: 'fails' },
   ],
   load: load('recoveryTrainer'),
-};
+});
 
-const compareParams: ParamTable = {
+const compareParams = {
   compare: { kind: 'choice', default: 'variant', choices: ['variant', 'whitening'], label: 'Compare', doc: 'Two SAE variants on the same data, or one variant on raw against whitened inputs.', group: 'study' },
   variantB: { kind: 'choice', default: 'stable', choices: ['relu', 'topk', 'stable', 'mp'], label: 'Variant B', doc: 'The second variant (setting A uses "SAE variant").', group: 'study', when: (p) => p.compare === 'variant' },
   seedsPerArm: { kind: 'int', default: 3, min: 1, max: 5, scale: 'lin', label: 'Seeds per setting', doc: 'Initialisations per setting on the same data; two or more give the agreement across seeds.', group: 'study' },
   ...sparseCodingParams,
-};
+} as const satisfies ParamTable;
+export type CompareTable = typeof compareParams;
+export type CompareParams = ParamsOf<CompareTable>;
 
 const armMetric = (which: string, what: string, better: MetricSpec['better'], doc: string): MetricSpec => ({ label: `${what} (${which})`, doc, better, optional: what.startsWith('Agreement') });
 
-export const saeCompareSpec: ExperimentSpec = {
+export const saeCompareSpec = defineSpec({
   id: 'sae-compare',
   title: 'SAE settings compared: variants, whitening, stability across seeds',
   family: 'sae',
   summary:
     'Two SAE settings are trained on the same synthetic data, each from a few initialisations, and compared on dictionary recovery, code recovery, reconstruction, and agreement of their dictionaries across seeds.',
   params: compareParams,
+  // Both settings must be valid: B differs from A in its variant (or in whitening).
+  check: (p) => [...sparseCodingRules(p), ...(p.compare === 'variant' ? sparseCodingRules({ ...p, variant: p.variantB }) : sparseCodingRules({ ...p, whiten: true }))],
   metrics: {
     ...TRAINING_METRICS,
     'metric/arm': { label: 'Arm', doc: 'Index of the SAE being trained.', better: 'none' },
@@ -219,20 +227,33 @@ export const saeCompareSpec: ExperimentSpec = {
     { id: 'relu-recovers-hierarchy', preset: 'matching-pursuit', text: 'Negative control: the ReLU SAE recovers every atom of the hierarchy (matched |cos| >= 0.95).', metric: 'metric/a_dict', op: '>=', value: 0.95, expect: 'fails' },
   ],
   load: load('compareTrainer'),
-};
+});
 
-const sweepParams: ParamTable = {
+const sweepParams = {
   sweep: { kind: 'choice', default: 'k', choices: ['k', 'cooccur', 'rho'], label: 'Swept parameter', doc: 'Active features per sample (exact-k), co-occurrence probability (groups), or concept correlation (correlated).', group: 'study' },
   from: { kind: 'number', default: 1, min: 0, max: 64, scale: 'lin', label: 'From', doc: 'First value of the swept parameter.', group: 'study' },
   to: { kind: 'number', default: 12, min: 0, max: 64, scale: 'lin', label: 'To', doc: 'Last value of the swept parameter.', group: 'study' },
   points: { kind: 'int', default: 5, min: 3, max: 9, scale: 'lin', label: 'Points', doc: 'Number of values in the sweep (one SAE each).', group: 'study' },
   ...sparseCodingParams,
   // The swept value overrides these, so the panel shows them as unused.
-  k: { ...(sparseCodingParams.k as NumberParam), when: (p) => p.support === 'exact-k' && p.sweep !== 'k' },
-  saeK: { ...(sparseCodingParams.saeK as NumberParam), when: (p) => p.variant !== 'relu' && p.sweep !== 'k' },
-  cooccur: { ...(sparseCodingParams.cooccur as NumberParam), when: (p) => p.structure === 'groups' && p.sweep !== 'cooccur' },
-  rho: { ...(sparseCodingParams.rho as NumberParam), when: (p) => p.structure === 'correlated' && p.sweep !== 'rho' },
-};
+  k: { ...sparseCodingParams.k, when: (p) => p.support === 'exact-k' && p.sweep !== 'k' },
+  saeK: { ...sparseCodingParams.saeK, when: (p) => p.variant !== 'relu' && p.sweep !== 'k' },
+  cooccur: { ...sparseCodingParams.cooccur, when: (p) => p.structure === 'groups' && p.sweep !== 'cooccur' },
+  rho: { ...sparseCodingParams.rho, when: (p) => p.structure === 'correlated' && p.sweep !== 'rho' },
+} as const satisfies ParamTable;
+export type SweepTable = typeof sweepParams;
+export type SweepParams = ParamsOf<SweepTable>;
+
+/** Values of the swept parameter: `points` values from `from` to `to` (integers for k). */
+export function sweepValues(p: Pick<SweepParams, 'points' | 'from' | 'to' | 'sweep'>): number[] {
+  const vals = Array.from({ length: p.points }, (_, i) => p.from + ((p.to - p.from) * i) / (p.points - 1));
+  return p.sweep === 'k' ? [...new Set(vals.map((v) => Math.round(v)))] : vals;
+}
+
+/** The parameters of one sweep point: the swept value, and for k the SAE's k with it. */
+export function sweepPoint<P extends SweepParams>(p: P, v: number): P {
+  return { ...p, [p.sweep]: v, ...(p.sweep === 'k' ? { saeK: v } : {}) };
+}
 
 const sweepMetrics: Record<string, MetricSpec> = { ...TRAINING_METRICS, 'metric/arm': { label: 'Arm', doc: 'Index of the SAE being trained.', better: 'none' } };
 for (const [key, label] of [
@@ -248,13 +269,15 @@ for (const [key, label] of [
   sweepMetrics[`metric/trend_${key}`] = { label: `${label}, trend`, doc: `Spearman correlation of the swept value with the ${label} (+1: rises with it).`, better: 'none', optional: true };
 }
 
-export const saeSweepSpec: ExperimentSpec = {
+export const saeSweepSpec = defineSpec({
   id: 'sae-sweep',
   title: 'SAE sweeps: sparsity, co-occurrence, correlated concepts',
   family: 'sae',
   summary:
     'One SAE per value of a swept property of the data. Recovery (SAE, oracle FISTA, linear probe) and the structure of the learned atoms (polysemanticity, spread of a feature over atoms) are drawn against it.',
   params: sweepParams,
+  // Every point of the sweep must be a valid setting.
+  check: (p) => sweepValues(p).flatMap((v) => sparseCodingRules(sweepPoint(p, v))).filter((e, i, all) => all.findIndex((o) => o.message === e.message) === i),
   metrics: sweepMetrics,
   lossMetric: 'loss/recon',
   charts: [
@@ -295,15 +318,16 @@ export const saeSweepSpec: ExperimentSpec = {
     { id: 'correlation-hurts-oracle', preset: 'correlation-sweep', text: 'Negative control: correlated concepts defeat inference even with the true dictionary (oracle FISTA MCC <= 0.9 at the highest correlation).', metric: 'metric/last_fista_oracle', op: '<=', value: 0.9, expect: 'fails' },
   ],
   load: load('sweepTrainer'),
-};
+});
 
-export const saeAlignmentSpec: ExperimentSpec = {
+export const saeAlignmentSpec = defineSpec({
   id: 'sae-alignment',
   title: 'Representational alignment under superposition',
   family: 'sae',
   summary:
     'Two systems hold the same sparse features through different random projections. Alignment of their raw activations (linear CKA, RSA, matched units) is compared with alignment of the features an SAE extracts from each.',
   params: sparseCodingParams,
+  check: sparseCodingRules,
   metrics: {
     ...TRAINING_METRICS,
     'metric/arm': { label: 'Arm', doc: 'Index of the SAE being trained.', better: 'none' },
@@ -353,6 +377,6 @@ export const saeAlignmentSpec: ExperimentSpec = {
     { id: 'raw-aligned', preset: 'two-systems', text: 'Negative control: the raw activations are already aligned (CKA >= 0.8).', metric: 'metric/cka_raw', op: '>=', value: 0.8, expect: 'fails' },
   ],
   load: load('alignmentTrainer'),
-};
+});
 
 export const saeSpecs = [saeSpec, saeCompareSpec, saeSweepSpec, saeAlignmentSpec] as const;

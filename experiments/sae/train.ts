@@ -6,10 +6,11 @@
 import type * as TF from '@tensorflow/tfjs-core';
 import { mcc, spearmanMatrix } from '../core/metrics';
 import { dictionaryRecovery, linearCka, rsa } from '../core/dictionary';
-import type { ExperimentRun, Params, RunOptions, StepReport, Trainer, View } from '../core/spec';
-import { Arm, armOptions, type ArmResult } from './arm';
-import { generate, reproject, sparseSpec, toTable, type SparseData } from './data';
-import type { Variant } from './model';
+import type { ExperimentRun, RunOptions, StepReport, Trainer, View } from '../core/spec';
+import { Arm, type ArmParams, type ArmResult } from './arm';
+import { generate, reproject, toTable, type SparseData } from './data';
+import type { SaeParams, SaeTable } from './params';
+import { sweepPoint, sweepValues, type CompareParams, type CompareTable, type SweepParams, type SweepTable } from './spec';
 
 const METHOD_LABELS = ['SAE encoder', 'FISTA, SAE dictionary', 'FISTA, oracle dictionary', 'MP, oracle dictionary', 'Linear probe (supervised)', 'Pseudo-inverse, oracle'];
 const HEATMAP_MAX = 64;
@@ -59,9 +60,9 @@ class RecoveryRun implements ExperimentRun {
   private result?: ArmResult;
   private dictLive?: ReturnType<typeof dictionaryRecovery>;
 
-  constructor(tf: typeof TF, private readonly params: Params, options: RunOptions = {}) {
-    const data = generate(sparseSpec(params), params.seed as number);
-    this.arm = new Arm(tf, data, armOptions(params, options.reference), params.seed as number);
+  constructor(tf: typeof TF, params: SaeParams, options: RunOptions = {}) {
+    const data = generate(params, params.seed);
+    this.arm = new Arm(tf, data, params, params.seed, options.reference);
     this.totalSteps = this.arm.opts.steps;
   }
 
@@ -104,7 +105,7 @@ class RecoveryRun implements ExperimentRun {
 
   async views(): Promise<View[]> {
     const { features } = this.arm.data;
-    const width = this.arm.opts.sae.width;
+    const width = this.arm.opts.width;
     const dict = this.result?.dict ?? this.dictLive ?? (await this.arm.dictionaryRecovery());
     const views: View[] = [
       cosineView({ dict }, features, width, '|cos| of true features and learned atoms'),
@@ -143,11 +144,12 @@ interface ArmPlan {
   label: string;
   /** Index of the setting (bar series / sweep point) the arm belongs to. */
   group: number;
-  params: Params;
+  params: ArmParams;
+  seed: number;
   data: () => SparseData;
 }
 
-abstract class StudyRun implements ExperimentRun {
+abstract class StudyRun<P> implements ExperimentRun {
   readonly totalSteps: number;
   protected readonly results: { plan: ArmPlan; result: ArmResult }[] = [];
   private current?: { plan: ArmPlan; arm: Arm };
@@ -156,14 +158,14 @@ abstract class StudyRun implements ExperimentRun {
 
   constructor(
     protected readonly tf: typeof TF,
-    protected readonly params: Params,
+    protected readonly params: P,
     protected readonly plans: ArmPlan[],
   ) {
-    this.totalSteps = plans.reduce((s, p) => s + (p.params.steps as number), 0);
+    this.totalSteps = plans.reduce((s, p) => s + p.params.steps, 0);
   }
 
   private get stepsDone(): number {
-    return this.results.reduce((s, r) => s + (r.plan.params.steps as number), 0) + (this.current?.arm.step ?? 0);
+    return this.results.reduce((s, r) => s + r.plan.params.steps, 0) + (this.current?.arm.step ?? 0);
   }
 
   async advance(k: number): Promise<StepReport> {
@@ -173,7 +175,7 @@ abstract class StudyRun implements ExperimentRun {
       measured = true;
       if (!this.current) {
         const plan = this.plans[this.next++];
-        this.current = { plan, arm: new Arm(this.tf, plan.data(), armOptions(plan.params), plan.params.seed as number) };
+        this.current = { plan, arm: new Arm(this.tf, plan.data(), plan.params, plan.seed) };
       }
       const { arm, plan } = this.current;
       const before = arm.step;
@@ -210,17 +212,16 @@ export function crossSeedAgreement(results: ArmResult[], width: number, dim: num
 }
 
 /** Two settings (A, B) times `seedsPerArm` initialisations on the same data. */
-class CompareRun extends StudyRun {
-  constructor(tf: typeof TF, params: Params) {
-    const seeds = params.seedsPerArm as number;
-    const settings: Params[] =
+class CompareRun extends StudyRun<CompareParams> {
+  constructor(tf: typeof TF, params: CompareParams) {
+    const settings: ArmParams[] =
       params.compare === 'whitening'
         ? [{ ...params, whiten: false }, { ...params, whiten: true }]
-        : [params, { ...params, variant: params.variantB as Variant }];
-    const data = generate(sparseSpec(params), params.seed as number);
+        : [params, { ...params, variant: params.variantB }];
+    const data = generate(params, params.seed);
     const plans: ArmPlan[] = [];
     settings.forEach((s, g) => {
-      for (let i = 0; i < seeds; i++) plans.push({ label: `${armName(params, g)} seed ${i}`, group: g, params: { ...s, seed: (params.seed as number) + 1000 * i + 1 }, data: () => data });
+      for (let i = 0; i < params.seedsPerArm; i++) plans.push({ label: `${armName(params, g)} seed ${i}`, group: g, params: s, seed: params.seed + 1000 * i + 1, data: () => data });
     });
     super(tf, params, plans);
   }
@@ -231,12 +232,12 @@ class CompareRun extends StudyRun {
 
   private summary(g: number) {
     const rs = this.group(g);
-    const width = this.params.width as number;
+    const width = this.params.width;
     return {
       dict: mean(rs.map((r) => r.dict.matchedCos)),
       mcc: mean(rs.map((r) => r.id.sae)),
       fvu: mean(rs.map((r) => r.fvu)),
-      agreement: rs.length >= 2 ? crossSeedAgreement(rs, width, this.params.dim as number) : NaN,
+      agreement: rs.length >= 2 ? crossSeedAgreement(rs, width, this.params.dim) : NaN,
       dead: mean(rs.map((r) => r.dead)),
     };
   }
@@ -274,23 +275,14 @@ class CompareRun extends StudyRun {
       },
     ];
     const lastDone = this.results.at(-1);
-    if (lastDone) views.push(cosineView(lastDone.result, this.params.features as number, this.params.width as number, `|cos| of true and learned atoms: ${lastDone.plan.label}`));
+    if (lastDone) views.push(cosineView(lastDone.result, this.params.features, this.params.width, `|cos| of true and learned atoms: ${lastDone.plan.label}`));
     return views;
   }
 }
 
-export function armName(p: Params, g: number): string {
+export function armName(p: Pick<CompareParams, 'compare' | 'variant' | 'variantB'>, g: number): string {
   if (p.compare === 'whitening') return g === 0 ? `${p.variant}, raw inputs` : `${p.variant}, whitened inputs`;
-  return g === 0 ? String(p.variant) : String(p.variantB);
-}
-
-/** Values of the swept parameter: `points` values from `from` to `to` (integers for k). */
-export function sweepValues(p: Params): number[] {
-  const n = p.points as number;
-  const a = p.from as number;
-  const b = p.to as number;
-  const vals = Array.from({ length: n }, (_, i) => a + ((b - a) * i) / (n - 1));
-  return p.sweep === 'k' ? [...new Set(vals.map((v) => Math.round(v)))] : vals;
+  return g === 0 ? p.variant : p.variantB;
 }
 
 const SWEEP_SERIES = [
@@ -312,22 +304,21 @@ export function spread(r: ArmResult, width: number): number {
   return total / n;
 }
 
-class SweepRun extends StudyRun {
+class SweepRun extends StudyRun<SweepParams> {
   readonly values: number[];
 
-  constructor(tf: typeof TF, params: Params) {
+  constructor(tf: typeof TF, params: SweepParams) {
     const values = sweepValues(params);
-    const key = params.sweep as string;
     const plans = values.map((v, g): ArmPlan => {
-      const p = { ...params, [key]: v, ...(key === 'k' ? { saeK: v } : {}) };
-      return { label: `${key} = ${v}`, group: g, params: p, data: () => generate(sparseSpec(p), params.seed as number) };
+      const p = sweepPoint(params, v);
+      return { label: `${params.sweep} = ${v}`, group: g, params: p, seed: params.seed, data: () => generate(p, params.seed) };
     });
     super(tf, params, plans);
     this.values = values;
   }
 
   private series(): Record<string, number[]> {
-    const width = this.params.width as number;
+    const width = this.params.width;
     const out: Record<string, number[]> = {};
     for (const [key] of SWEEP_SERIES) out[key] = [];
     for (const { result: r } of this.results) {
@@ -357,31 +348,31 @@ class SweepRun extends StudyRun {
   async views(): Promise<View[]> {
     const s = this.series();
     const x = this.values.slice(0, this.results.length);
-    const title = SWEEP_TITLES[this.params.sweep as string] ?? String(this.params.sweep);
+    const title = SWEEP_TITLES[this.params.sweep];
     const views: View[] = [
       { kind: 'lines', id: 'sweep-recovery', title: `Recovery against ${title}`, xTitle: title, yTitle: 'score', x, series: SWEEP_SERIES.slice(0, 4).map(([k, name]) => ({ name, y: s[k] })) },
       { kind: 'lines', id: 'sweep-structure', title: `Polysemanticity against ${title}`, xTitle: title, yTitle: 'value', x, series: SWEEP_SERIES.slice(4).map(([k, name]) => ({ name, y: s[k] })) },
     ];
     const last = this.results.at(-1);
-    if (last) views.push(cosineView(last.result, this.params.features as number, this.params.width as number, `|cos| of true and learned atoms at ${last.plan.label}`));
+    if (last) views.push(cosineView(last.result, this.params.features, this.params.width, `|cos| of true and learned atoms at ${last.plan.label}`));
     return views;
   }
 }
 
-const SWEEP_TITLES: Record<string, string> = { k: 'active features k', cooccur: 'co-occurrence probability', rho: 'concept correlation' };
+const SWEEP_TITLES: Record<SweepParams['sweep'], string> = { k: 'active features k', cooccur: 'co-occurrence probability', rho: 'concept correlation' };
 
 /** Two systems hold the same sparse codes through different random dictionaries; one SAE each. */
-class AlignmentRun extends StudyRun {
+class AlignmentRun extends StudyRun<SaeParams> {
   private readonly sys: [SparseData, SparseData];
 
-  constructor(tf: typeof TF, params: Params) {
-    const seed = params.seed as number;
-    const one = generate(sparseSpec(params), seed);
+  constructor(tf: typeof TF, params: SaeParams) {
+    const seed = params.seed;
+    const one = generate(params, seed);
     const other = reproject(one, seed, 'system-2');
     const two: SparseData = { ...one, dict: other.dict, train: other.train, testId: other.testId, testOod: undefined };
     super(tf, params, [
-      { label: 'system 1', group: 0, params: { ...params, seed }, data: () => one },
-      { label: 'system 2', group: 1, params: { ...params, seed: seed + 1 }, data: () => two },
+      { label: 'system 1', group: 0, params, seed, data: () => one },
+      { label: 'system 2', group: 1, params, seed: seed + 1, data: () => two },
     ]);
     this.sys = [one, two];
   }
@@ -390,7 +381,7 @@ class AlignmentRun extends StudyRun {
     const [a, b] = this.sys;
     const n = a.testId.n;
     const d = a.dim;
-    const w = this.params.width as number;
+    const w = this.params.width;
     const [ra, rb] = this.results.map((r) => r.result);
     const codesA = Float64Array.from(ra.codesId);
     const codesB = Float64Array.from(rb.codesId);
@@ -413,7 +404,7 @@ class AlignmentRun extends StudyRun {
   }
 
   async views(): Promise<View[]> {
-    if (this.results.length < 2) return this.results.length ? [cosineView(this.results[0].result, this.params.features as number, this.params.width as number, '|cos| of true and learned atoms: system 1')] : [];
+    if (this.results.length < 2) return this.results.length ? [cosineView(this.results[0].result, this.params.features, this.params.width, '|cos| of true and learned atoms: system 1')] : [];
     const m = await this.finalMetrics();
     return [
       {
@@ -427,14 +418,14 @@ class AlignmentRun extends StudyRun {
         ],
         yTitle: 'alignment',
       },
-      cosineView(this.results[1].result, this.params.features as number, this.params.width as number, '|cos| of true and learned atoms: system 2'),
+      cosineView(this.results[1].result, this.params.features, this.params.width, '|cos| of true and learned atoms: system 2'),
     ];
   }
 }
 
-const dataOnly = (p: Params) => toTable(generate(sparseSpec(p), p.seed as number));
+const dataOnly = (p: SaeParams) => toTable(generate(p, p.seed));
 
-export const recoveryTrainer: Trainer = { create: (tf, p, o) => new RecoveryRun(tf, p, o), exportData: dataOnly };
-export const compareTrainer: Trainer = { create: (tf, p) => new CompareRun(tf, p), exportData: dataOnly };
-export const sweepTrainer: Trainer = { create: (tf, p) => new SweepRun(tf, p), exportData: dataOnly };
-export const alignmentTrainer: Trainer = { create: (tf, p) => new AlignmentRun(tf, p), exportData: dataOnly };
+export const recoveryTrainer: Trainer<SaeTable> = { create: (tf, p, o) => new RecoveryRun(tf, p, o), exportData: dataOnly };
+export const compareTrainer: Trainer<CompareTable> = { create: (tf, p) => new CompareRun(tf, p), exportData: dataOnly };
+export const sweepTrainer: Trainer<SweepTable> = { create: (tf, p) => new SweepRun(tf, p), exportData: dataOnly };
+export const alignmentTrainer: Trainer<SaeTable> = { create: (tf, p) => new AlignmentRun(tf, p), exportData: dataOnly };

@@ -6,7 +6,8 @@
  */
 import { Rng } from '../core/rng';
 import { sample, type SourceKind } from '../core/distributions';
-import type { DataTable, Params } from '../core/spec';
+import type { DataTable } from '../core/spec';
+import type { TreatmentParams } from './spec';
 
 export interface PlrData {
   n: number;
@@ -24,18 +25,18 @@ function phi(x: number, nonlinear: boolean): number {
   return nonlinear ? x + 0.5 * (x * x - 1) : x;
 }
 
-export function generate(params: Params): PlrData {
-  const n = params.samples as number;
-  const k = params.covariates as number;
-  const m = params.treatments as number;
+export function generate(params: TreatmentParams): PlrData {
+  const n = params.samples;
+  const k = params.covariates;
+  const m = params.treatments;
   const nonlinear = params.nuisance === 'nonlinear';
-  const conf = params.confounding as number;
-  const root = new Rng(params.seed as number);
+  const conf = params.confounding;
+  const root = new Rng(params.seed);
   const d = k + m + 1;
   const cols = (kind: SourceKind, count: number, rng: Rng) => Array.from({ length: count }, (_, j) => sample(kind, rng.fork(`c${j}`), n));
-  const x = cols(params.covariateDist as SourceKind, k, root.fork('covariates'));
-  const eta = cols(params.treatmentNoise as SourceKind, m, root.fork('treatment-noise'));
-  const eps = sample(params.outcomeNoise as SourceKind, root.fork('outcome-noise'), n);
+  const x = cols(params.covariateDist, k, root.fork('covariates'));
+  const eta = cols(params.treatmentNoise, m, root.fork('treatment-noise'));
+  const eps = sample(params.outcomeNoise, root.fork('outcome-noise'), n);
   const w = root.fork('weights');
   // Covariate-to-treatment and covariate-to-outcome weights, scaled by the confounding strength.
   // Positive (half-normal), so a confounder pushes treatment and outcome the same way and the
@@ -45,7 +46,7 @@ export function generate(params: Params): PlrData {
   const theta = Float64Array.from({ length: m }, () => (w.next() < 0.5 ? -1 : 1) * w.uniform(0.5, 2));
   const obs = new Float64Array(n * d);
   const etaOut = new Float64Array(n * m);
-  const noiseScale = params.outcomeNoiseScale as number;
+  const noiseScale = params.outcomeNoiseScale;
   for (let i = 0; i < n; i++) {
     const row = i * d;
     let y = 0;

@@ -4,46 +4,49 @@
  * Analysis"). Non-Gaussian treatment noise makes its mixing column, and so theta, identifiable
  * even when the covariates (the confounders) are Gaussian; Gaussian treatment noise does not.
  */
-import type { ExperimentSpec } from '../core/spec';
-import { seedParam } from '../core/common-params';
-import { contrastParam, tolParam } from '../ica/spec';
+import { defineSpec, type ParamsOf, type ParamTable } from '../core/spec';
+import { contrastParam, seedParam, tolParam } from '../core/common-params';
 
-export const spec: ExperimentSpec = {
+const params = {
+  treatments: { kind: 'int', default: 1, min: 1, max: 5, scale: 'lin', label: 'Treatments (m)', doc: 'Number of treatments, each with its own effect theta_j.', group: 'data' },
+  covariates: { kind: 'int', default: 3, min: 1, max: 10, scale: 'lin', label: 'Covariates (k)', doc: 'Number of observed confounders X.', group: 'data' },
+  samples: { kind: 'int', default: 5000, min: 200, max: 50000, scale: 'log', label: 'Samples', doc: 'Number of units observed.', group: 'data' },
+  treatmentNoise: {
+    kind: 'choice',
+    default: 'laplace',
+    choices: ['laplace', 'uniform', 'student-t', 'bimodal', 'gaussian'],
+    label: 'Treatment noise eta',
+    doc: 'Distribution of the treatment noise; ICA needs it non-Gaussian.',
+    group: 'data',
+  },
+  covariateDist: { kind: 'choice', default: 'gaussian', choices: ['gaussian', 'laplace', 'uniform'], label: 'Covariates X', doc: 'Distribution of the confounders (Gaussian is allowed).', group: 'data' },
+  outcomeNoise: { kind: 'choice', default: 'gaussian', choices: ['gaussian', 'laplace'], label: 'Outcome noise', doc: 'Distribution of the outcome noise.', group: 'data' },
+  outcomeNoiseScale: { kind: 'number', default: 0.5, min: 0, max: 2, scale: 'lin', label: 'Outcome noise scale', doc: 'Standard deviation of the outcome noise.', group: 'data' },
+  confounding: { kind: 'number', default: 1, min: 0, max: 3, scale: 'lin', label: 'Confounding strength', doc: 'Scale of the covariate weights in both the treatment and the outcome equations.', group: 'data' },
+  nuisance: {
+    kind: 'choice',
+    default: 'linear',
+    choices: ['linear', 'nonlinear'],
+    label: 'Nuisance g, f',
+    doc: 'Linear nuisance, or x + (x^2 - 1)/2 per covariate: a nonlinearity neither the linear ICA model nor linear adjustment captures.',
+    group: 'data',
+  },
+  contrast: contrastParam,
+  tol: tolParam,
+  steps: { kind: 'int', default: 200, min: 1, max: 2000, scale: 'log', label: 'Iterations', doc: 'FastICA iteration cap.', group: 'run' },
+  seed: seedParam,
+} as const satisfies ParamTable;
+export type TreatmentTable = typeof params;
+export type TreatmentParams = ParamsOf<TreatmentTable>;
+
+export const spec = defineSpec({
   id: 'treatment-ica',
   title: 'Treatment effects with ICA (partially linear regression)',
   family: 'ica',
   summary:
     'Treatments depend on confounding covariates plus noise; the outcome depends on treatments and covariates. ' +
     'Linear ICA on the observed variables estimates each effect theta from the mixing column of its treatment noise; least squares is the baseline.',
-  params: {
-    treatments: { kind: 'int', default: 1, min: 1, max: 5, scale: 'lin', label: 'Treatments (m)', doc: 'Number of treatments, each with its own effect theta_j.', group: 'data' },
-    covariates: { kind: 'int', default: 3, min: 1, max: 10, scale: 'lin', label: 'Covariates (k)', doc: 'Number of observed confounders X.', group: 'data' },
-    samples: { kind: 'int', default: 5000, min: 200, max: 50000, scale: 'log', label: 'Samples', doc: 'Number of units observed.', group: 'data' },
-    treatmentNoise: {
-      kind: 'choice',
-      default: 'laplace',
-      choices: ['laplace', 'uniform', 'student-t', 'bimodal', 'gaussian'],
-      label: 'Treatment noise eta',
-      doc: 'Distribution of the treatment noise; ICA needs it non-Gaussian.',
-      group: 'data',
-    },
-    covariateDist: { kind: 'choice', default: 'gaussian', choices: ['gaussian', 'laplace', 'uniform'], label: 'Covariates X', doc: 'Distribution of the confounders (Gaussian is allowed).', group: 'data' },
-    outcomeNoise: { kind: 'choice', default: 'gaussian', choices: ['gaussian', 'laplace'], label: 'Outcome noise', doc: 'Distribution of the outcome noise.', group: 'data' },
-    outcomeNoiseScale: { kind: 'number', default: 0.5, min: 0, max: 2, scale: 'lin', label: 'Outcome noise scale', doc: 'Standard deviation of the outcome noise.', group: 'data' },
-    confounding: { kind: 'number', default: 1, min: 0, max: 3, scale: 'lin', label: 'Confounding strength', doc: 'Scale of the covariate weights in both the treatment and the outcome equations.', group: 'data' },
-    nuisance: {
-      kind: 'choice',
-      default: 'linear',
-      choices: ['linear', 'nonlinear'],
-      label: 'Nuisance g, f',
-      doc: 'Linear nuisance, or x + (x^2 - 1)/2 per covariate: a nonlinearity neither the linear ICA model nor linear adjustment captures.',
-      group: 'data',
-    },
-    contrast: contrastParam,
-    tol: tolParam,
-    steps: { kind: 'int', default: 200, min: 1, max: 2000, scale: 'log', label: 'Iterations', doc: 'FastICA iteration cap.', group: 'run' },
-    seed: seedParam,
-  },
+  params: params,
   metrics: {
     'metric/ica_theta_error': { label: 'ICA |theta error|', doc: 'Mean absolute error of the ICA estimates of theta over treatments.', better: 'lower' },
     'metric/ols_theta_error': { label: 'OLS (adjusted) |theta error|', doc: 'Least squares of Y on T and X (linear adjustment for the confounders).', better: 'lower' },
@@ -118,4 +121,4 @@ export const spec: ExperimentSpec = {
     { id: 'ica-multi-theta-accurate', preset: 'multi-treatment', text: 'One ICA run estimates three effects, each to within 0.1 on average.', metric: 'metric/ica_theta_error', op: '<=', value: 0.1, expect: 'holds' },
   ],
   load: () => import('./train').then((m) => m.trainer),
-};
+});

@@ -5,8 +5,9 @@
  */
 import type * as TF from '@tensorflow/tfjs-core';
 import { Rng } from '../core/rng';
-import type { ExperimentRun, Params, StepReport, Trainer, View } from '../core/spec';
-import { IcaSolver, solverOptions } from '../ica/model';
+import type { ExperimentRun, StepReport, Trainer, View } from '../core/spec';
+import { IcaSolver } from '../ica/model';
+import type { TreatmentParams, TreatmentTable } from './spec';
 import { generate, toTable, type PlrData } from './data';
 import { icaEffects, meanAbsError, olsEffects } from './model';
 
@@ -23,16 +24,16 @@ class TreatmentRun implements ExperimentRun {
 
   constructor(
     private readonly tf: typeof TF,
-    private readonly params: Params,
+    private readonly params: TreatmentParams,
   ) {
-    this.totalSteps = params.steps as number;
+    this.totalSteps = params.steps;
     const data = (this.data = generate(params));
     const { n, k, m } = data;
     const d = k + m + 1;
     const treatments = Array.from({ length: m }, (_, j) => k + j);
     this.ols = olsEffects(data.obs, n, d, [...treatments, ...Array.from({ length: k }, (_, q) => q)], treatments);
     this.naive = olsEffects(data.obs, n, d, treatments, treatments);
-    this.solver = new IcaSolver(tf, data.obs, n, d, new Rng(params.seed as number).fork('init'), solverOptions({ ...params, algorithm: 'fastica' }));
+    this.solver = new IcaSolver(tf, data.obs, n, d, new Rng(params.seed).fork('init'), { ...params, algorithm: 'fastica' });
   }
 
   async advance(kSteps: number): Promise<StepReport> {
@@ -80,11 +81,11 @@ class TreatmentRun implements ExperimentRun {
     const { n, k, m, obs } = this.data;
     const d = k + m + 1;
     const size = Math.floor(n / FOLDS);
-    const root = new Rng(this.params.seed as number);
+    const root = new Rng(this.params.seed);
     let spread = 0;
     for (let f = 0; f < FOLDS; f++) {
       const part = obs.subarray(f * size * d, (f + 1) * size * d);
-      const solver = new IcaSolver(this.tf, part, size, d, root.fork(`fold-${f}`), solverOptions({ ...this.params, algorithm: 'fastica' }));
+      const solver = new IcaSolver(this.tf, part, size, d, root.fork(`fold-${f}`), { ...this.params, algorithm: 'fastica' });
       try {
         await solver.solve(this.totalSteps);
         spread = Math.max(spread, meanAbsError(icaEffects(await solver.unmixing(), k, m).theta, this.ica));
@@ -100,7 +101,7 @@ class TreatmentRun implements ExperimentRun {
   }
 }
 
-export const trainer: Trainer = {
+export const trainer: Trainer<TreatmentTable> = {
   create: (tf, params) => new TreatmentRun(tf, params),
   exportData: (params) => toTable(generate(params)),
 };

@@ -21,6 +21,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { generate as generateIca } from '../../experiments/ica/data';
+import { spec as linearIcaSpec } from '../../experiments/ica/spec';
 import { amariDistance, mcc } from '../../experiments/core/metrics';
 import { mat } from '../../experiments/core/linalg';
 import { experiments, getExperiment } from '../../experiments/registry';
@@ -33,28 +34,9 @@ import { parseArgs, runMain, UsageError } from './args';
 import { table } from './common';
 import { browserBench, type BrowserBench } from './bench-browser';
 
-/** Floating-point operations of one training step, from the shapes (multiply-adds count 2). */
+/** Floating-point operations of one training step, as the spec declares them (null where it does not). */
 export function stepFlops(spec: ExperimentSpec, p: Params): number | null {
-  const n = (k: string) => p[k] as number;
-  switch (spec.id) {
-    case 'linear-ica':
-      // W X and E[g(WX) X^T] on the full batch: 2 d^2 N each.
-      return 4 * n('dim') ** 2 * n('samples');
-    case 'sae': {
-      // encoder and decoder matmuls (2 B d w each), backward about twice the forward
-      return 3 * 2 * 2 * n('batch') * n('dim') * n('width');
-    }
-    case 'contrastive': {
-      const sizes = [n('observed'), ...Array.from({ length: n('layers') }, () => n('hidden')), n('latents')];
-      let perSample = 0;
-      for (let i = 0; i + 1 < sizes.length; i++) perSample += 2 * sizes[i] * sizes[i + 1];
-      const b = n('batch');
-      const forward = 2 * b * perSample + (p.objective === 'infonce' || p.objective === 'aninfonce' ? 2 * b * b * n('latents') : 0);
-      return 3 * forward;
-    }
-    default:
-      return null;
-  }
+  return spec.flops ? spec.flops(p) : null;
 }
 
 const batchOf = (p: Params): number => (typeof p.batch === 'number' ? p.batch : typeof p.samples === 'number' ? p.samples : 1);
@@ -159,7 +141,7 @@ async function peers(rows: Record<string, unknown>[]): Promise<PeerRow[]> {
   const ours = (id: string) => rows.find((r) => r.experiment === id && r.backend === 'wasm')?.msPerStep as number | undefined;
   const sae = resolveParams(getExperiment('sae'), undefined, {}).params;
   const cl = resolveParams(getExperiment('contrastive'), undefined, {}).params;
-  const icaSpec = getExperiment('linear-ica');
+  const icaSpec = linearIcaSpec;
   const ica = resolveParams(icaSpec, undefined, {}).params;
   const data = generateIca(ica);
   const x = Array.from({ length: data.n }, (_, i) => Array.from(data.x.subarray(i * data.d, i * data.d + data.d)));

@@ -88,6 +88,8 @@ export interface LabUrlState {
   preset: string;
   params: Params;
   errors: ParamError[];
+  /** Rules across parameters the link's setting breaks (kept, and marked at their controls). */
+  conflicts: ParamError[];
 }
 
 export function readLabState(spec: ExperimentSpec, query: URLSearchParams): LabUrlState {

@@ -83,7 +83,11 @@ describe('npm run experiment', () => {
     [['linear-ica', '--seeds', 'many'], /seeds: expected an integer from 1 to 20, got "many"/],
     [['linear-ica', '--sweep', 'dim=2,99'], /dim: expected an integer in \[2, 32\], got "99"/],
     [['linear-ica', '--sweep', 'dim'], /sweep: expected key=v1,v2,\.\.\. \(for example lr=0\.001,0\.003\), got "dim"/],
-    [['nope'], /unknown experiment: expected one of linear-ica, treatment-ica, ica-robustness, sae, sae-compare, sae-sweep, sae-alignment, contrastive, contrastive-sweep, got "nope"/],
+    [['nope'], new RegExp(`unknown experiment: expected one of ${experiments.map((e) => e.id).join(', ')}, got "nope"`)],
+    // Rules across parameters (each spec's check): refused before any run, on stderr, exit 2.
+    [['sae', '--set', 'structure=groups', '--set', 'features=49'], /features: expected a multiple of the group size 2 with structure "groups", got 49/],
+    [['sae-sweep', '--set', 'to=64'], /k: expected at most 48 active features \(features\), got 64/],
+    [['contrastive', '--set', 'space=box', '--set', 'conditional=vmf'], /conditional: expected "vmf" only with space "sphere", got space "box"/],
     [['linear-ica', '--set', 'dims=3'], /parameter: expected one of sources, dim, .*got "dims"/],
     [['linear-ica', '--set', 'dim=40'], /dim: expected an integer in \[2, 32\], got "40"/],
     [['linear-ica', '--set', 'lr=fast'], /lr: expected a number in \[0.0001, 1\], got "fast"/],

@@ -44,7 +44,11 @@ describe('contrastive model', () => {
 
   it('refuses a vMF conditional off the sphere with what was expected', async () => {
     const { tf } = await initNodeTf('wasm');
-    const { params } = resolveParams(spec, 'sphere-vmf', { space: 'box', steps: 5 });
+    // The spec's check refuses it before any run ...
+    expect(() => resolveParams(spec, 'sphere-vmf', { space: 'box', steps: 5 })).toThrow(/conditional: expected "vmf" only with space "sphere", got space "box"/);
+    const { params, conflicts } = resolveParams(spec, 'sphere-vmf', { space: 'box', steps: 5 }, 'lenient');
+    expect(conflicts.map((e) => e.key)).toEqual(['conditional']);
+    // ... and the generator refuses it too when a caller skips the check.
     const r = await new Runner(tf, spec, await spec.load(), params, {}, { views: false }).run();
     expect(r.state).toBe('error');
     expect(r.error).toMatch(/conditional: expected "vmf" only with space "sphere", got space "box"/);

@@ -12,8 +12,8 @@ import { reluTopK } from '../../experiments/core/host-kernels';
 import { Rng } from '../../experiments/core/rng';
 import { resolveParams } from '../../experiments/core/params';
 import { saeSpec } from '../../experiments/sae/spec';
-import { Arm, armOptions } from '../../experiments/sae/arm';
-import { generate as sparseData, sparseSpec } from '../../experiments/sae/data';
+import { Arm } from '../../experiments/sae/arm';
+import { generate as sparseData } from '../../experiments/sae/data';
 import { spec as clSpec } from '../../experiments/contrastive/spec';
 import { contrastiveSpec, generate as clData } from '../../experiments/contrastive/data';
 import { Learner } from '../../experiments/contrastive/train';
@@ -110,10 +110,10 @@ describe('fused steps against the straightforward implementation', () => {
       const { tf } = await initNodeTf('wasm');
       const { params } = resolveParams(saeSpec, undefined, { variant, features: 24, dim: 12, k: 3, width: 24, saeK: 3, samples: 4096, batch: 64, l1: 0.05, seed: 4 });
       // 4096 samples: the stable variant draws its initial atoms from them with replacement, and two equal atoms tie in TopK, where float rounding then decides
-      const data = sparseData(sparseSpec(params), 4);
+      const data = sparseData(params, 4);
       const before = tf.memory().numTensors;
-      const fused = new Arm(tf, data, armOptions(params), 4);
-      const ref = new Arm(tf, data, armOptions(params, true), 4);
+      const fused = new Arm(tf, data, params, 4);
+      const ref = new Arm(tf, data, params, 4, true);
       for (let s = 0; s < 3; s++) {
         await fused.train(4);
         await ref.train(4);
@@ -124,7 +124,7 @@ describe('fused steps against the straightforward implementation', () => {
       const d = relDiff(await values(fused.sae.variables()), await values(ref.sae.variables()));
       expect(d).toBeLessThan(1e-4);
       // and the two are not trivially equal because nothing moved
-      const init = new Arm(tf, data, armOptions(params), 4);
+      const init = new Arm(tf, data, params, 4);
       expect(relDiff(await values(fused.sae.variables()), await values(init.sae.variables()))).toBeGreaterThan(1e-3);
       for (const arm of [fused, ref, init]) arm.dispose();
       expect(tf.memory().numTensors).toBe(before);

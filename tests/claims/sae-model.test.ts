@@ -16,8 +16,8 @@ import { saeSpecs } from '../../experiments/sae/spec';
 
 const small: SparseSpec = {
   features: 16, dim: 8, coherence: 0, support: 'exact-k', k: 2, p: 0.1, magnitude: 'uniform', noise: 0,
-  structure: 'none', groupSize: 2, cooccur: 0, rho: 0, childCos: 0.6, anisotropy: 1, compositional: false,
-  trainSamples: 256, testSamples: 256,
+  structure: 'none', groupSize: 2, cooccur: 0, rho: 0, childCos: 0.6, anisotropy: 1, split: 'iid',
+  samples: 256, testSamples: 256,
 };
 
 describe('SAE gradients (hand-written) match finite differences', () => {
@@ -26,7 +26,7 @@ describe('SAE gradients (hand-written) match finite differences', () => {
       const { tf } = await initNodeTf('wasm');
       const data = generate(small, 3);
       const x32 = Float32Array.from(data.train.x);
-      const sae = new Sae(tf, { variant, width: 12, k: 3, l1: 0.1, lr: 1e-3 }, 8, new Rng(1), x32, data.train.n);
+      const sae = new Sae(tf, { variant, width: 12, saeK: 3, l1: 0.1, lr: 1e-3 }, 8, new Rng(1), x32, data.train.n);
       const x = tf.tensor2d(x32.subarray(0, 16 * 8), [16, 8]);
       const rng = new Rng(2);
       try {
@@ -94,7 +94,12 @@ describe('SAE experiments end to end', () => {
   it('refuses an oracle decoder for a variant whose encoder is its decoder, with what was expected', async () => {
     const { tf } = await initNodeTf('wasm');
     const spec = saeSpecs[0];
-    const { params } = resolveParams(spec, 'superposition', { variant: 'mp', decoder: 'oracle', steps: 5 });
+    // The spec's check refuses it before any run ...
+    expect(() => resolveParams(spec, 'superposition', { variant: 'mp', decoder: 'oracle', steps: 5 })).toThrow(/decoder: expected "learned" for the mp variant/);
+    const { params, errors, conflicts } = resolveParams(spec, 'superposition', { variant: 'mp', decoder: 'oracle', steps: 5 }, 'lenient');
+    expect(errors).toEqual([]);
+    expect(conflicts.map((e) => e.key)).toEqual(['decoder']);
+    // ... and the model refuses it too when a caller skips the check.
     const r = await new Runner(tf, spec, await spec.load(), params, {}, { views: false }).run();
     expect(r.state).toBe('error');
     expect(r.error).toMatch(/decoder: expected "learned" for the mp variant/);

@@ -5,7 +5,7 @@ import { applyMixing, conditionalScales, generate, invertMixing, makeMixing, sam
 
 const base: ContrastiveSpec = {
   latents: 3, space: 'sphere', conditional: 'vmf', kappa: 10, scale: 0.05, anisotropy: 16, observed: 6, depth: 3,
-  conditionDraws: 10, classes: 5, clusters: false, skills: null, trainSamples: 300, testSamples: 256,
+  conditionDraws: 10, classes: 5, clusters: false, skills: null, samples: 300, testSamples: 256,
 };
 
 describe('contrastive data', () => {
@@ -43,7 +43,7 @@ describe('contrastive data', () => {
   it('anisotropic pairs have one scale per dimension, log-spaced', () => {
     const s = conditionalScales({ ...base, conditional: 'anisotropic', scale: 0.8, anisotropy: 16 });
     expect(Array.from(s)).toEqual([0.8, 0.2, 0.05].map((v) => expect.closeTo(v, 12)));
-    const d = generate({ ...base, space: 'box', conditional: 'anisotropic', scale: 0.2, anisotropy: 10, trainSamples: 3000 }, 5);
+    const d = generate({ ...base, space: 'box', conditional: 'anisotropic', scale: 0.2, anisotropy: 10, samples: 3000 }, 5);
     const sd = [0, 1, 2].map((j) => Math.sqrt(Array.from({ length: 3000 }, (_, i) => (d.train.zPos[i * 3 + j] - d.train.z[i * 3 + j]) ** 2).reduce((a, b) => a + b) / 3000));
     expect(sd[0]).toBeGreaterThan(3 * sd[2]);
     for (const v of d.train.zPos) expect(v >= 0 && v <= 1).toBe(true); // reflected into the box

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseParam, resolveParams, ParamError, diffFromPreset, toUnit, fromUnit } from '../../experiments/core/params';
 import { spec } from '../../experiments/ica/spec';
-import type { NumberParam } from '../../experiments/core/spec';
+import type { NumberParam, ParamTable } from '../../experiments/core/spec';
 
 const dim = spec.params.dim;
 
@@ -26,7 +26,7 @@ describe('parseParam', () => {
   ];
   for (const [key, raw, msg] of bad) {
     it(`refuses ${key}=${String(raw)}`, () => {
-      const fn = () => parseParam(key, spec.params[key], raw);
+      const fn = () => parseParam(key, (spec.params as ParamTable)[key], raw);
       expect(fn).toThrow(ParamError);
       expect(fn).toThrow(msg);
     });

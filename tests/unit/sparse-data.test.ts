@@ -5,8 +5,8 @@ import { absCosine } from '../../experiments/core/dictionary';
 
 const base: SparseSpec = {
   features: 24, dim: 12, coherence: 0, support: 'exact-k', k: 3, p: 0.1, magnitude: 'uniform', noise: 0,
-  structure: 'none', groupSize: 2, cooccur: 0, rho: 0, childCos: 0.6, anisotropy: 1, compositional: false,
-  trainSamples: 400, testSamples: 200,
+  structure: 'none', groupSize: 2, cooccur: 0, rho: 0, childCos: 0.6, anisotropy: 1, split: 'iid',
+  samples: 400, testSamples: 200,
 };
 const activeSets = (z: Float64Array, n: number, f: number) => Array.from({ length: n }, (_, r) => Array.from({ length: f }, (_, i) => i).filter((i) => z[r * f + i] !== 0));
 
@@ -35,7 +35,7 @@ describe('sparse-coding data', () => {
   });
 
   it('compositional split: training combines one half only, the OOD set always both', () => {
-    const d = generate({ ...base, compositional: true, k: 4 }, 2);
+    const d = generate({ ...base, split: 'compositional', k: 4 }, 2);
     const f = d.features;
     for (const s of activeSets(d.train.z, d.train.n, f)) expect(new Set(s.map((i) => d.compartment[i])).size).toBe(1);
     for (const s of activeSets(d.testOod!.z, d.testOod!.n, f)) expect(new Set(s.map((i) => d.compartment[i])).size).toBe(2);
@@ -70,7 +70,7 @@ describe('sparse-coding data', () => {
   });
 
   it('refuses impossible settings with what was expected', () => {
-    expect(() => generate({ ...base, k: 20, compositional: true }, 0)).toThrow(/k: expected at most 12/);
+    expect(() => generate({ ...base, k: 20, split: 'compositional' }, 0)).toThrow(/k: expected at most 12/);
     expect(() => generate({ ...base, features: 25, structure: 'groups' }, 0)).toThrow(/features: expected a multiple of the group size 2/);
   });
 
