@@ -58,10 +58,30 @@ export const bundleSchema = z
 export type Bundle = z.infer<typeof bundleSchema>;
 export type BundleRun = Bundle['runs'][number];
 
-/** JSON has no NaN: non-finite numbers travel as null and come back as NaN. */
-const toJsonNumber = (v: number): number | null => (Number.isFinite(v) ? v : null);
-const fromJsonNumber = (v: number | null): number => (v === null ? NaN : v);
+/**
+ * One finished run, the one record type of the app: the bundle's run (its zod schema above) in
+ * memory, with NaN where JSON has null. The history's, the page's and the CLI's records extend it.
+ */
+export type RunRecord = Omit<BundleRun, 'final' | 'history' | 'verdicts'> & { final: Record<string, number>; history: MetricPoint[] };
+
+/**
+ * The one NaN codec. JSON has no NaN: non-finite numbers travel as null and come back as NaN, in
+ * bundles, the run history, the CLI's JSON and the benchmark's results alike.
+ */
+export const toJsonNumber = (v: number): number | null => (Number.isFinite(v) ? v : null);
+export const fromJsonNumber = (v: number | null): number => (v === null ? NaN : v);
 const mapRecord = <A, B>(r: Record<string, A>, f: (a: A) => B): Record<string, B> => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, f(v)]));
+export const metricsToJson = (r: Record<string, number>): Record<string, number | null> => mapRecord(r, toJsonNumber);
+export const metricsFromJson = (r: Record<string, number | null>): Record<string, number> => mapRecord(r, fromJsonNumber);
+/** `JSON.stringify(value, nanToNull)`: any non-finite number in any object becomes null. */
+export const nanToNull = (_key: string, v: unknown): unknown => (typeof v === 'number' ? toJsonNumber(v) : v);
+/** A run's fields in JSON form: metrics with null for NaN, curves thinned to `maxPoints`. */
+export function recordToJson<R extends Pick<RunRecord, 'final' | 'history'>>(r: R, maxPoints = BUNDLE_MAX_POINTS): Omit<R, 'final' | 'history'> & { final: Record<string, number | null>; history: { step: number; metrics: Record<string, number | null> }[] } {
+  return { ...r, final: metricsToJson(r.final), history: thin(r.history, maxPoints).map((p) => ({ step: p.step, metrics: metricsToJson(p.metrics) })) };
+}
+export function recordFromJson<R extends { final: Record<string, number | null>; history: { step: number; metrics: Record<string, number | null> }[] }>(r: R): Omit<R, 'final' | 'history'> & Pick<RunRecord, 'final' | 'history'> {
+  return { ...r, final: metricsFromJson(r.final), history: r.history.map((p) => ({ step: p.step, metrics: metricsFromJson(p.metrics) })) };
+}
 
 export function thin(points: readonly MetricPoint[], max = BUNDLE_MAX_POINTS): MetricPoint[] {
   if (points.length <= max) return [...points];
@@ -69,18 +89,6 @@ export function thin(points: readonly MetricPoint[], max = BUNDLE_MAX_POINTS): M
   const out = points.filter((_, i) => i % stride === 0);
   if (out.at(-1) !== points.at(-1)) out.push(points.at(-1)!);
   return out;
-}
-
-export interface RunRecord {
-  seed: number;
-  value?: string | number | boolean;
-  params: Params;
-  state: 'done' | 'stopped' | 'error';
-  error?: string;
-  step: number;
-  seconds: number;
-  final: Record<string, number>;
-  history: MetricPoint[];
 }
 
 export interface BundleContext {
@@ -123,8 +131,7 @@ export function makeBundle(ctx: BundleContext, runs: readonly RunRecord[]): Bund
       ...(r.error ? { error: r.error } : {}),
       step: r.step,
       seconds: r.seconds,
-      final: mapRecord(r.final, toJsonNumber),
-      history: thin(r.history).map((p) => ({ step: p.step, metrics: mapRecord(p.metrics, toJsonNumber) })),
+      ...recordToJson({ final: r.final, history: r.history }),
       verdicts: claims.map((c) => {
         const j = judgeClaim(c, r.state === 'done' ? r.final[c.metric] : NaN);
         return { claim: c.id, measured: toJsonNumber(j.measured), verdict: j.verdict };
@@ -162,7 +169,11 @@ export function parseBundle(text: string, lookup: (id: string) => ExperimentSpec
   const head = raw as { format?: unknown; version?: unknown } | null;
   if (!head || typeof head !== 'object') throw new BundleError(`bundle: expected a JSON object, got ${raw === null ? 'null' : typeof raw}`);
   if (head.format !== BUNDLE_FORMAT) throw new BundleError(`bundle: expected format "${BUNDLE_FORMAT}", got ${JSON.stringify(head.format)?.slice(0, 80)}`);
-  if (head.version !== BUNDLE_VERSION) throw new BundleError(`bundle: expected version ${BUNDLE_VERSION}, got ${JSON.stringify(head.version)?.slice(0, 40)}`);
+  if (head.version !== BUNDLE_VERSION) {
+    const v = head.version;
+    const why = typeof v === 'number' && Number.isInteger(v) && v > BUNDLE_VERSION ? ' (written by a newer version of the app: open it there, or update this one)' : '';
+    throw new BundleError(`bundle: expected version ${BUNDLE_VERSION}, got ${JSON.stringify(v)?.slice(0, 40)}${why}`);
+  }
   const parsed = bundleSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -180,17 +191,10 @@ export function parseBundle(text: string, lookup: (id: string) => ExperimentSpec
     }
   };
   const params = check(bundle.params, 'params');
-  const runs = bundle.runs.map((r, i) => ({
-    seed: r.seed,
-    ...(r.value !== undefined ? { value: r.value } : {}),
-    params: check(r.params, `runs.${i}.params`),
-    state: r.state,
-    ...(r.error !== undefined ? { error: r.error } : {}),
-    step: r.step,
-    seconds: r.seconds,
-    final: mapRecord(r.final, fromJsonNumber),
-    history: r.history.map((p) => ({ step: p.step, metrics: mapRecord(p.metrics, fromJsonNumber) })),
-  }));
+  const runs = bundle.runs.map((r, i): RunRecord => {
+    const { verdicts: _, ...rest } = recordFromJson(r);
+    return { ...rest, params: check(r.params, `runs.${i}.params`) };
+  });
   return { bundle, params, runs };
 }
 

@@ -6,6 +6,7 @@
  */
 import type * as TF from '@tensorflow/tfjs-core';
 import type { ExperimentRun, ExperimentSpec, MetricPoint, Params, Trainer, View } from './spec';
+import type { RunRecord } from './bundle';
 
 export type RunState = 'running' | 'paused' | 'done' | 'stopped' | 'error';
 
@@ -30,15 +31,8 @@ export interface RunnerOptions {
   yieldFn?: () => Promise<void>;
 }
 
-export interface RunResult {
-  state: 'done' | 'stopped' | 'error';
-  step: number;
-  final: Record<string, number>;
-  history: MetricPoint[];
-  views: View[];
-  error?: string;
-  seconds: number;
-}
+/** What one run gives back: the app's run record (core/bundle.ts) without the setting, plus its final charts. */
+export type RunResult = Omit<RunRecord, 'seed' | 'value' | 'params'> & { views: View[] };
 
 export class Runner {
   private paused: boolean;

@@ -26,6 +26,7 @@ import { amariDistance, mcc } from '../../experiments/core/metrics';
 import { mat } from '../../experiments/core/linalg';
 import { experiments, getExperiment } from '../../experiments/registry';
 import { resolveParams } from '../../experiments/core/params';
+import { nanToNull } from '../../experiments/core/bundle';
 import { Runner } from '../../experiments/core/runner';
 import { initNodeTf, type NodeBackend } from '../../experiments/core/tf-node';
 import type { ExperimentSpec, Params } from '../../experiments/core/spec';
@@ -288,7 +289,7 @@ async function main(): Promise<number> {
       process.stdout.write(table([['lazy part', 'KB gzipped'], ...b.lazy.map((l) => [l.file, (l.gzipBytes / 1024).toFixed(1)])]));
     }
   }
-  writeFileSync(out, JSON.stringify(results, (_, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2) + '\n');
+  writeFileSync(out, JSON.stringify(results, nanToNull, 2) + '\n');
   process.stdout.write(`\nwrote ${out}\n`);
   return mem.some((m) => m.after20 !== m.after1) ? 1 : 0;
 }

@@ -11,9 +11,9 @@ import type { ExperimentSpec, ParamValue, Params } from '../../experiments/core/
 import { describeCondition } from '../../experiments/core/claims';
 import { parseArgs, runMain, UsageError } from './args';
 import { fmt, judgeRows, runSetting, table } from './common';
-import { makeBundle, type RunRecord } from '../../experiments/core/bundle';
+import { makeBundle, nanToNull, type RunRecord } from '../../experiments/core/bundle';
 import { diffFromPreset } from '../../experiments/core/params';
-import { formatSummary, parseSweep, planRuns, seedList, summarise, tallyClaim, type Sweep } from '../../experiments/core/study';
+import { formatSummary, MAX_SEEDS, parseSweep, planRuns, seedList, summarise, tallyClaim, type Sweep } from '../../experiments/core/study';
 import { APP_VERSION } from '../../experiments/core/version';
 import { initNodeTf } from '../../experiments/core/tf-node';
 
@@ -106,7 +106,7 @@ async function main(): Promise<number> {
   const seedsRaw = args.flags.get('seeds');
   let count = 1;
   if (typeof seedsRaw === 'string') {
-    if (!/^\d+$/.test(seedsRaw)) throw new ParamError('seeds', 'an integer from 1 to 20', JSON.stringify(seedsRaw));
+    if (!/^\d+$/.test(seedsRaw)) throw new ParamError('seeds', `an integer from 1 to ${MAX_SEEDS}`, JSON.stringify(seedsRaw));
     count = Number(seedsRaw);
   }
   if (count > 1 && !('seed' in spec.params)) throw new ParamError('seeds', `1 (${spec.id} has no seed parameter)`, String(count));
@@ -122,7 +122,7 @@ async function main(): Promise<number> {
     if (typeof bundlePath === 'string') writeBundle(bundlePath, spec, preset, params, seeds, undefined, used, backendReason, [{ seed: seeds[0], params, ...result }]);
     if (json) {
       process.stdout.write(
-        JSON.stringify({ experiment: spec.id, preset, params, backend: used, backendReason, state: result.state, error: result.error, step: result.step, seconds: result.seconds, final: result.final, claims }, null, 2) + '\n',
+        JSON.stringify({ experiment: spec.id, preset, params, backend: used, backendReason, state: result.state, error: result.error, step: result.step, seconds: result.seconds, final: result.final, claims }, nanToNull, 2) + '\n',
       );
     } else {
       process.stdout.write(`${spec.id} · preset ${preset} · backend ${used} · ${result.state} at step ${result.step} in ${result.seconds.toFixed(2)} s\n`);
@@ -189,7 +189,7 @@ async function study(spec: ExperimentSpec, preset: string, params: Params, seeds
           runs: runs.map((r) => ({ seed: r.seed, ...(r.value !== undefined ? { value: r.value } : {}), state: r.state, error: r.error, step: r.step, seconds: r.seconds, final: r.final, claims: judgeRows(spec, preset, r.params, { ...r, views: [] }).map((c) => ({ claim: c.claim, measured: c.measured, verdict: c.verdict })) })),
           summary: groups,
         },
-        (_, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v),
+        nanToNull,
         2,
       ) + '\n',
     );

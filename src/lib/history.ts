@@ -4,45 +4,29 @@
  * Without IndexedDB (private modes that refuse it) the history lives in memory and says so.
  */
 import { openDB, type IDBPDatabase } from 'idb';
-import { thin } from '../../experiments/core/bundle';
-import type { MetricPoint, ParamValue, Params } from '../../experiments/core/spec';
+import { recordFromJson, recordToJson, type RunRecord } from '../../experiments/core/bundle';
 
 export const HISTORY_POINTS = 400;
 /** The oldest unpinned runs are dropped beyond this many per experiment. */
 export const HISTORY_LIMIT = 200;
 
-export interface StoredRun {
+/** A run in the history: the app's run record, and where and when it was made. */
+export interface StoredRun extends RunRecord {
   id: number;
   experiment: string;
   preset: string;
   created: string;
-  seed: number;
-  value?: ParamValue;
   sweepKey?: string;
-  params: Params;
-  state: 'done' | 'stopped' | 'error';
-  error?: string;
-  step: number;
-  seconds: number;
   backend: string;
-  final: Record<string, number>;
-  history: MetricPoint[];
   pinned: boolean;
   /** Where a run came from when it was not trained here (e.g. a loaded bundle). */
   source?: string;
 }
 
-type Json = Omit<StoredRun, 'final' | 'history'> & { final: Record<string, number | null>; history: { step: number; metrics: Record<string, number | null> }[] };
+type Json = ReturnType<typeof recordToJson<StoredRun>>;
 
-const toNull = (r: Record<string, number>) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, Number.isFinite(v) ? v : null]));
-const fromNull = (r: Record<string, number | null>) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v === null ? NaN : v]));
-
-function encode(r: StoredRun): Json {
-  return { ...r, final: toNull(r.final), history: thin(r.history, HISTORY_POINTS).map((p) => ({ step: p.step, metrics: toNull(p.metrics) })) };
-}
-function decode(r: Json): StoredRun {
-  return { ...r, final: fromNull(r.final), history: r.history.map((p) => ({ step: p.step, metrics: fromNull(p.metrics) })) };
-}
+const encode = (r: StoredRun): Json => recordToJson(r, HISTORY_POINTS);
+const decode = (r: Json): StoredRun => recordFromJson(r);
 
 export class RunHistory {
   /** Why the history is not persistent, when it is not. */

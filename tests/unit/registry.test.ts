@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { experiments, getExperiment } from '../../experiments/registry';
 import { checkParams, parseParam, resolveParams } from '../../experiments/core/params';
 import { labHash, PAGE_KEYS, PARAM_NAME, parseHash, readLabState, readRuntimeOptions, readStudyState } from '../../src/lib/url';
@@ -89,6 +90,16 @@ describe('registry', () => {
       });
     });
   }
+});
+
+describe('README', () => {
+  it("lists every experiment of the registry in its table, with the family, and nothing else", () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const section = readme.slice(readme.indexOf('## Experiments'), readme.indexOf('\n## ', readme.indexOf('## Experiments') + 1));
+    const rows = [...section.matchAll(/^\| `([\w-]+)` \| ([^|]+) \|/gm)].map((m) => ({ id: m[1], family: m[2].trim().toLowerCase() }));
+    expect(rows.map((r) => r.id)).toEqual(experiments.map((e) => e.id));
+    for (const r of rows) expect(r.family, r.id).toBe(getExperiment(r.id).family);
+  });
 });
 
 describe('URL namespaces', () => {

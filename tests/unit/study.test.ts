@@ -1,7 +1,7 @@
 /** Study statistics, plans and sweeps; the reproducibility bundle's schema, round trip and refusals. */
 import { describe, expect, it } from 'vitest';
 import { band, formatSummary, parseSweep, planRuns, seedList, summarise, sweepSummary, tallyClaim } from '../../experiments/core/study';
-import { BUNDLE_MAX_POINTS, curvesCsv, makeBundle, parseBundle, type RunRecord } from '../../experiments/core/bundle';
+import { BUNDLE_MAX_POINTS, curvesCsv, makeBundle, nanToNull, parseBundle, recordFromJson, recordToJson, type RunRecord } from '../../experiments/core/bundle';
 import { getExperiment } from '../../experiments/registry';
 import { resolveParams } from '../../experiments/core/params';
 import type { Claim } from '../../experiments/core/claims';
@@ -94,12 +94,27 @@ describe('reproducibility bundle', () => {
     };
     expect(() => parseBundle('not json', lookup)).toThrow(/bundle: expected JSON/);
     expect(() => parseBundle('[1]', lookup)).toThrow(/expected format/);
-    expect(bad((b) => (b.version = 2))).toThrow(/bundle: expected version 1, got 2/);
+    expect(bad((b) => (b.version = 2))).toThrow('bundle: expected version 1, got 2 (written by a newer version of the app: open it there, or update this one)');
+    expect(bad((b) => (b.version = '1'))).toThrow(/bundle: expected version 1, got "1"$/);
+    // A rule across parameters (the spec's check) refuses a bundle as it refuses a link or a flag.
+    const sae = getExperiment('sae');
+    const saeBundle = makeBundle({ ...ctx, spec: sae, preset: sae.defaultPreset, params: { ...resolveParams(sae, sae.defaultPreset, {}).params, structure: 'groups', features: 49 } }, []);
+    expect(() => parseBundle(JSON.stringify({ ...saeBundle, runs: [{ ...good.runs[0], params: saeBundle.params, verdicts: [] }] }), (id) => (id === sae.id ? sae : undefined))).toThrow(
+      'bundle: params: features: expected a multiple of the group size 2 with structure "groups", got 49',
+    );
     expect(bad((b) => (b.experiment = 'nope'))).toThrow(/expected an experiment of this app, got "nope"/);
     expect(bad((b) => ((b.params as Record<string, unknown>).dim = 10_000))).toThrow(/bundle: params: dim: expected an integer in/);
     expect(bad((b) => ((b.params as Record<string, unknown>)['<img src=x onerror=alert(1)>'] = 1))).toThrow(/bundle: at params/);
     expect(bad((b) => ((b as Record<string, unknown>).extra = '<script>'))).toThrow(/bundle: at \(top\)/);
     expect(bad((b) => ((b.runs as Record<string, unknown>[])[0].state = 'pwned'))).toThrow(/bundle: at runs\.0\.state/);
+  });
+
+  it('has one NaN codec: null in JSON, NaN in memory, for records and for any object', () => {
+    const json = recordToJson({ final: { a: NaN, b: 1, c: Infinity }, history: [{ step: 0, metrics: { a: -Infinity, b: 2 } }] });
+    expect(json).toEqual({ final: { a: null, b: 1, c: null }, history: [{ step: 0, metrics: { a: null, b: 2 } }] });
+    const back = recordFromJson(json);
+    expect(Number.isNaN(back.final.a) && back.final.b === 1 && Number.isNaN(back.history[0].metrics.a)).toBe(true);
+    expect(JSON.stringify({ x: [NaN, 1, { y: -Infinity }] }, nanToNull)).toBe('{"x":[null,1,{"y":null}]}');
   });
 
   it('writes curves as CSV with one row per run and step', () => {
