@@ -92,8 +92,14 @@ export const spec = defineSpec({
   charts: [
     { kind: 'curves', id: 'recovery', title: 'Recovery of the true latents', metrics: ['metric/r2', 'metric/mcc'], references: ['metric/r2_untrained', 'metric/mcc_untrained', 'metric/mcc_chance'], yRange: [0, 1.02] },
     { kind: 'curves', id: 'loss', title: 'Training loss', metrics: ['loss/infonce', 'loss/ce', 'loss/prediction', 'loss/sigreg'] },
-    { kind: 'view', id: 'matched', title: 'True against matched learned latents', wide: true },
-    { kind: 'view', id: 'latent-space', title: 'Latent space: true against learned', wide: true },
+    { kind: 'view', id: 'matched', view: 'scatter-grid', title: 'Each true latent against its matched learned latent (test set, standardised)', wide: true },
+    {
+      kind: 'view',
+      id: 'latent-space',
+      view: 'scatter-grid',
+      title: (p) => (p.latents === 2 ? 'Latent space: true against learned' : 'Latent space: the first two latents, true against matched learned'),
+      wide: true,
+    },
   ],
   presets: {
     'sphere-vmf': {
@@ -209,6 +215,8 @@ const sweepParams = {
 export type SweepTable = typeof sweepParams;
 export type SweepParams = ParamsOf<SweepTable>;
 
+const sweptName = (p: Record<string, unknown>) => (p.sweep === 'batch' ? 'batch size' : 'training pairs');
+
 /** Values of the swept parameter, log-spaced integers from `from` to `to`. */
 export function sweepValues(p: Pick<SweepParams, 'points' | 'from' | 'to'>): number[] {
   const a = Math.log(p.from);
@@ -241,7 +249,7 @@ export const sweepSpec = defineSpec({
   },
   lossMetric: 'metric/r2',
   charts: [
-    { kind: 'view', id: 'sweep', title: 'Recovery along the sweep', wide: true },
+    { kind: 'view', id: 'sweep', view: 'lines', title: (p) => `Recovery against ${sweptName(p)}`, xTitle: sweptName, yTitle: 'score', logX: true, wide: true },
     { kind: 'curves', id: 'recovery', title: 'Recovery of the encoder being trained', metrics: ['metric/r2', 'metric/mcc'], yRange: [0, 1.02] },
   ],
   presets: {

@@ -8,12 +8,11 @@
 import type * as TF from '@tensorflow/tfjs-core';
 import { Rng } from '../core/rng';
 import { chanceMcc, linearR2, linearR2PerDim, mcc, spearmanMatrix } from '../core/metrics';
-import type { ExperimentRun, RunOptions, StepReport, Trainer, View } from '../core/spec';
+import type { ExperimentRun, RunOptions, StepReport, Trainer, ViewLimits, Views } from '../core/spec';
 import { sweepValues, type ContrastiveParams, type ContrastiveTable, type SweepParams, type SweepTable } from './spec';
 import { contrastiveSpec, generate, toTable, type ContrastiveData } from './data';
 import { ContrastiveModel, HEADED, type Batch, type EncoderOptions, type Objective } from './model';
 
-const SCATTER_POINTS = 300; // drawn on every live frame, and as SVG markers once Plotly takes over
 
 export interface Scores {
   r2: number;
@@ -283,12 +282,12 @@ class ContrastiveRun implements ExperimentRun {
     return out;
   }
 
-  async views(): Promise<View[]> {
+  async views(limits: ViewLimits): Promise<Views> {
     const s = this.learner.latest;
-    if (!s) return [];
+    if (!s) return {};
     const data = this.learner.data;
     const d = data.spec.latents;
-    const rows = Math.min(SCATTER_POINTS, data.test.n);
+    const rows = Math.min(limits.points, data.test.n);
     // Standardised columns: the learned scale is arbitrary, so a linear relation shows as a line of slope +-1.
     const col = (a: Float32Array | Float64Array, j: number, sign = 1) => {
       const v = Array.from({ length: rows }, (_, i) => sign * a[i * d + j]);
@@ -297,11 +296,9 @@ class ContrastiveRun implements ExperimentRun {
       return v.map((x) => (x - mean) / sd);
     };
     const learned = (i: number) => col(s.embedding, s.perm[i], s.signs[i]);
-    return [
-      {
+    return {
+      matched: {
         kind: 'scatter-grid',
-        id: 'matched',
-        title: 'Each true latent against its matched learned latent (test set, standardised)',
         panels: Array.from({ length: Math.min(d, 6) }, (_, i) => ({
           title: `z${i} vs learned ${s.perm[i]}`,
           xLabel: `true z${i}`,
@@ -310,16 +307,14 @@ class ContrastiveRun implements ExperimentRun {
           y: learned(i),
         })),
       },
-      {
+      'latent-space': {
         kind: 'scatter-grid',
-        id: 'latent-space',
-        title: d === 2 ? 'Latent space: true against learned' : 'Latent space: the first two latents, true against matched learned',
         panels: [
           { title: 'true z', xLabel: 'z0', yLabel: 'z1', x: col(data.test.z, 0), y: col(data.test.z, 1) },
           { title: 'learned f(x), matched', xLabel: `learned ${s.perm[0]}`, yLabel: `learned ${s.perm[1]}`, x: learned(0), y: learned(1) },
         ],
       },
-    ];
+    };
   }
 
   dispose(): void {
@@ -386,16 +381,10 @@ class ContrastiveSweepRun implements ExperimentRun {
     };
   }
 
-  async views(): Promise<View[]> {
-    const title = this.params.sweep === 'batch' ? 'batch size' : 'training pairs';
-    return [
-      {
+  async views(): Promise<Views> {
+    return {
+      sweep: {
         kind: 'lines',
-        id: 'sweep',
-        title: `Recovery against ${title}`,
-        xTitle: title,
-        yTitle: 'score',
-        logX: true,
         x: this.results.map((p) => p.value),
         series: [
           { name: 'linear R^2', y: this.results.map((p) => p.r2) },
@@ -403,7 +392,7 @@ class ContrastiveSweepRun implements ExperimentRun {
           { name: 'R^2, untrained encoder', y: this.results.map((p) => p.r2Untrained) },
         ],
       },
-    ];
+    };
   }
 
   dispose(): void {

@@ -6,18 +6,25 @@
  */
 import type { Bundle } from './bundle';
 import { resolveParams } from './params';
-import type { ExperimentSpec, View } from './spec';
+import type { ExperimentSpec, Views } from './spec';
 
 export interface Recording {
   bundle: Bundle;
-  views: View[];
+  views: Views;
 }
 
 export const recordingFile = (experiment: string, preset: string): string => `${experiment}--${preset}.json`;
 
-/** The recording is of this experiment and preset, with exactly the preset's parameters at seed 0. */
+/** Every view of a recording is one of the spec's view charts, of the kind that chart draws. */
+export function viewsMatch(spec: ExperimentSpec, views: unknown): boolean {
+  if (!views || typeof views !== 'object' || Array.isArray(views)) return false;
+  return Object.entries(views).every(([id, v]) => spec.charts.some((c) => c.kind === 'view' && c.id === id && c.view === (v as { kind?: unknown } | undefined)?.kind));
+}
+
+/** The recording is of this experiment and preset, with exactly the preset's parameters at seed 0, and charts of this spec. */
 export function recordingMatches(spec: ExperimentSpec, preset: string, rec: Recording): boolean {
   if (rec.bundle.experiment !== spec.id || rec.bundle.preset !== preset || rec.bundle.runs.length !== 1) return false;
+  if (!viewsMatch(spec, rec.views)) return false;
   const want = resolveParams(spec, preset, 'seed' in spec.params ? { seed: 0 } : {}).params;
   const got = rec.bundle.runs[0].params;
   const keys = new Set([...Object.keys(want), ...Object.keys(got)]);

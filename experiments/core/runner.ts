@@ -5,14 +5,14 @@
  * loss stops the run with a message and keeps what was logged, every tensor disposed at the end.
  */
 import type * as TF from '@tensorflow/tfjs-core';
-import type { ExperimentRun, ExperimentSpec, MetricPoint, Params, Trainer, View } from './spec';
+import type { ExperimentRun, ExperimentSpec, MetricPoint, Params, Trainer, ViewLimits, Views } from './spec';
 import type { RunRecord } from './bundle';
 
 export type RunState = 'running' | 'paused' | 'done' | 'stopped' | 'error';
 
 export interface RunnerHooks {
   onPoints?(points: MetricPoint[]): void;
-  onViews?(views: View[]): void;
+  onViews?(views: Views): void;
   onState?(state: RunState, step: number): void;
   /** Once the trainer has created the run: how many steps it will take. */
   onStart?(totalSteps: number): void;
@@ -26,13 +26,15 @@ export interface RunnerOptions {
   viewsMs?: number;
   /** Compute views at all (the CLI does not need them). */
   views?: boolean;
+  /** How much a view may hold (the app's choice; the default serves the CLI and the tests). */
+  viewLimits?: ViewLimits;
   startPaused?: boolean;
   /** Called between ticks so pause/stop messages get through (setTimeout(0) in a worker). */
   yieldFn?: () => Promise<void>;
 }
 
 /** What one run gives back: the app's run record (core/bundle.ts) without the setting, plus its final charts. */
-export type RunResult = Omit<RunRecord, 'seed' | 'value' | 'params'> & { views: View[] };
+export type RunResult = Omit<RunRecord, 'seed' | 'value' | 'params'> & { views: Views };
 
 export class Runner {
   private paused: boolean;
@@ -80,11 +82,13 @@ export class Runner {
     let pending: MetricPoint[] = [];
     let lastFlush = -Infinity;
     let lastViews = -Infinity;
-    let views: View[] = [];
+    let views: Views = {};
     let step = 0;
     const flushMs = this.opts.flushMs ?? 100;
     const viewsMs = this.opts.viewsMs ?? 400;
     const wantViews = this.opts.views ?? true;
+    // The app passes its own (src/lib/figures.ts); the same sizes serve the tests.
+    const limits = this.opts.viewLimits ?? { points: 300, cells: 64 };
     const flush = () => {
       if (pending.length) this.hooks.onPoints?.(pending);
       pending = [];
@@ -117,7 +121,7 @@ export class Runner {
         const now = performance.now();
         if (now - lastFlush >= flushMs) flush();
         if (wantViews && now - lastViews >= viewsMs) {
-          views = await run.views();
+          views = await run.views(limits);
           this.hooks.onViews?.(views);
           lastViews = performance.now();
         }
@@ -125,7 +129,7 @@ export class Runner {
           const final = { ...report.metrics, ...(await run.finalMetrics()) };
           history[history.length - 1] = { step, metrics: final };
           if (wantViews) {
-            views = await run.views();
+            views = await run.views(limits);
             this.hooks.onViews?.(views);
           }
           return finish('done', final);

@@ -56,6 +56,14 @@ export interface MetricSpec {
   optional?: boolean;
 }
 
+/** A chart's text: fixed, or read from the setting (e.g. the name of the swept parameter). */
+export type Label = string | ((p: Params) => string);
+
+/**
+ * A chart, declared once: its title and axis titles live here only. A `view` chart draws the
+ * trainer's `views()` entry of the same id, which carries data (and data's own labels: categories,
+ * matched units) but no title.
+ */
 export type ChartSpec =
   | {
       kind: 'curves';
@@ -67,7 +75,23 @@ export type ChartSpec =
       yRange?: [number, number];
       logY?: boolean;
     }
-  | { kind: 'view'; id: string; title: string; /** Span the full width of the chart grid. */ wide?: boolean };
+  | {
+      kind: 'view';
+      id: string;
+      title: Label;
+      /** The kind of data the trainer gives for this chart. */
+      view: ViewData['kind'];
+      xTitle?: Label;
+      yTitle?: Label;
+      logX?: boolean;
+      /** Colour range of a heat map (default [0, 1]). */
+      zRange?: [number, number];
+      /** Span the full width of the chart grid. */
+      wide?: boolean;
+    };
+
+/** A chart's label at a setting. */
+export const labelAt = (l: Label | undefined, p: Params): string => (typeof l === 'function' ? l(p) : (l ?? ''));
 
 export interface Preset<T extends ParamTable = ParamTable> {
   label: string;
@@ -82,6 +106,7 @@ export interface MetricPoint {
   metrics: Record<string, number>;
 }
 
+/** One panel of a scatter grid; its labels name data (which learned unit matched which latent). */
 export interface ScatterPanel {
   title: string;
   xLabel: string;
@@ -89,21 +114,24 @@ export interface ScatterPanel {
   x: number[];
   y: number[];
 }
-export type View =
-  | { kind: 'scatter-grid'; id: string; title: string; panels: ScatterPanel[] }
-  | { kind: 'bars'; id: string; title: string; categories: string[]; series: { name: string; values: number[] }[]; yTitle: string }
-  | { kind: 'lines'; id: string; title: string; xTitle: string; yTitle: string; x: number[]; series: { name: string; y: number[] }[]; logX?: boolean }
-  | {
-      kind: 'heatmap';
-      id: string;
-      title: string;
-      z: number[][];
-      xLabels: string[];
-      yLabels: string[];
-      zRange: [number, number];
-      xTitle: string;
-      yTitle: string;
-    };
+/** What a trainer gives a `view` chart: data only (the chart's titles are the spec's). */
+export type ViewData = (
+  | { kind: 'scatter-grid'; panels: ScatterPanel[] }
+  | { kind: 'bars'; categories: string[]; series: { name: string; values: number[] }[] }
+  | { kind: 'lines'; x: number[]; series: { name: string; y: number[] }[] }
+  | { kind: 'heatmap'; z: number[][]; xLabels: string[]; yLabels: string[] }
+) & {
+  /** Which part of a study the data shows, where a chart shows one part at a time (e.g. "system 2", "k = 12"). */
+  of?: string;
+};
+/** A run's chart data, keyed by the spec's chart id. */
+export type Views = Partial<Record<string, ViewData>>;
+
+/** How much a view may hold: the app decides (points of a scatter panel, rows and columns of a heat map). */
+export interface ViewLimits {
+  points: number;
+  cells: number;
+}
 
 export interface StepReport {
   step: number;
@@ -117,8 +145,8 @@ export interface ExperimentRun {
   readonly totalSteps: number;
   /** Advance up to `k` steps; metrics are read back once, after the last of them. */
   advance(k: number): Promise<StepReport>;
-  /** Chart payloads of the current state (ground-truth recovery views). */
-  views(): Promise<View[]>;
+  /** Chart data of the current state (ground-truth recovery views), keyed by chart id, within the app's limits. */
+  views(limits: ViewLimits): Promise<Views>;
   /** Metrics that are expensive and computed once at the end (e.g. Spearman MCC). */
   finalMetrics(): Promise<Record<string, number>>;
   dispose(): void;

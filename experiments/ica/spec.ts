@@ -81,8 +81,8 @@ export const spec = defineSpec({
   lossMetric: 'loss/nll',
   charts: [
     { kind: 'curves', id: 'recovery', title: 'Recovery of the true sources', metrics: ['metric/mcc', 'metric/amari'], references: ['metric/mcc_chance'], yRange: [0, 1.02] },
-    { kind: 'view', id: 'heatmap', title: '|correlation|: true vs recovered' },
-    { kind: 'view', id: 'scatter', title: 'True sources, mixtures, recovered sources', wide: true },
+    { kind: 'view', id: 'heatmap', view: 'heatmap', title: '|correlation|: true vs recovered', xTitle: 'recovered, in matched order', yTitle: 'true source' },
+    { kind: 'view', id: 'scatter', view: 'scatter-grid', title: 'True sources, mixtures, recovered sources', wide: true },
     { kind: 'curves', id: 'loss', title: 'Training loss', metrics: ['loss/nll'] },
   ],
   presets: {

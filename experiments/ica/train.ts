@@ -7,12 +7,10 @@ import type * as TF from '@tensorflow/tfjs-core';
 import { Rng } from '../core/rng';
 import { covariance, logAbsDet, mat, matmul, transpose, type Mat } from '../core/linalg';
 import { amariDistance, chanceMcc, mcc, mccFromCorrelation, type Matching } from '../core/metrics';
-import type { ExperimentRun, StepReport, Trainer, View } from '../core/spec';
+import type { ExperimentRun, StepReport, Trainer, ViewLimits, Views } from '../core/spec';
 import type { IcaParams, IcaTable } from './spec';
 import { generate, toTable, type IcaData } from './data';
 import { IcaSolver, nllDataTerm, recoveryPack } from './model';
-
-const SCATTER_POINTS = 300; // drawn on every live frame, and as SVG markers once Plotly takes over
 
 export class IcaRun implements ExperimentRun {
   readonly totalSteps: number;
@@ -88,11 +86,11 @@ export class IcaRun implements ExperimentRun {
     return this.solver.recover(this.unmixing(), this.data.x, rows);
   }
 
-  async views(): Promise<View[]> {
+  async views(limits: ViewLimits): Promise<Views> {
     if (!this.last) await this.readMetrics();
     const { d, s, x } = this.data;
     const { matching, corrTL } = this.last!;
-    const rows = Math.min(SCATTER_POINTS, this.data.n);
+    const rows = Math.min(limits.points, this.data.n);
     const u = this.recovered(rows);
     const col = (arr: Float64Array, j: number) => Array.from({ length: rows }, (_, i) => arr[i * d + j]);
     // Align each recovered source to its matched true source: permutation, sign and scale.
@@ -103,28 +101,22 @@ export class IcaRun implements ExperimentRun {
       const ref = Math.sqrt(col(s, t).reduce((a, v) => a + v * v, 0) / rows) || 1;
       return raw.map((v) => (matching.signs[t] * v * ref) / sd);
     };
-    const scatter: View = {
-      kind: 'scatter-grid',
-      id: 'scatter',
-      title: 'True sources, mixtures, recovered sources',
-      panels: [
-        { title: 'True sources', xLabel: 's0', yLabel: 's1', x: col(s, 0), y: col(s, 1) },
-        { title: 'Observed mixtures', xLabel: 'x0', yLabel: 'x1', x: col(x, 0), y: col(x, 1) },
-        { title: 'Recovered (matched, aligned)', xLabel: `u${matching.perm[0]} -> s0`, yLabel: `u${matching.perm[1]} -> s1`, x: aligned(0), y: aligned(1) },
-      ],
+    return {
+      scatter: {
+        kind: 'scatter-grid',
+        panels: [
+          { title: 'True sources', xLabel: 's0', yLabel: 's1', x: col(s, 0), y: col(s, 1) },
+          { title: 'Observed mixtures', xLabel: 'x0', yLabel: 'x1', x: col(x, 0), y: col(x, 1) },
+          { title: 'Recovered (matched, aligned)', xLabel: `u${matching.perm[0]} -> s0`, yLabel: `u${matching.perm[1]} -> s1`, x: aligned(0), y: aligned(1) },
+        ],
+      },
+      heatmap: {
+        kind: 'heatmap',
+        z: Array.from({ length: d }, (_, t) => Array.from({ length: d }, (_, c) => Math.abs(corrTL.data[t * d + matching.perm[c]]))),
+        yLabels: Array.from({ length: d }, (_, t) => `s${t} (${this.data.kinds[t]})`),
+        xLabels: Array.from({ length: d }, (_, c) => `u${matching.perm[c]}`),
+      },
     };
-    const heat: View = {
-      kind: 'heatmap',
-      id: 'heatmap',
-      title: '|correlation|: true vs recovered',
-      z: Array.from({ length: d }, (_, t) => Array.from({ length: d }, (_, c) => Math.abs(corrTL.data[t * d + matching.perm[c]]))),
-      yLabels: Array.from({ length: d }, (_, t) => `s${t} (${this.data.kinds[t]})`),
-      xLabels: Array.from({ length: d }, (_, c) => `u${matching.perm[c]}`),
-      zRange: [0, 1],
-      xTitle: 'recovered, in matched order',
-      yTitle: 'true source',
-    };
-    return [scatter, heat];
   }
 
   async finalMetrics(): Promise<Record<string, number>> {

@@ -40,8 +40,8 @@ export const spec = defineSpec({
   },
   lossMetric: 'metric/amari',
   charts: [
-    { kind: 'view', id: 'sweep', title: 'Linear ICA error against the perturbation size' },
-    { kind: 'view', id: 'mixtures', title: 'Observations without and with the perturbation' },
+    { kind: 'view', id: 'sweep', view: 'lines', title: 'Linear ICA error against the perturbation size', xTitle: 'eps (size of h relative to A s)', yTitle: 'Amari distance', logX: true },
+    { kind: 'view', id: 'mixtures', view: 'scatter-grid', title: 'Observations without and with the perturbation' },
     { kind: 'curves', id: 'progress', title: 'Error at each step of the sweep', metrics: ['metric/amari', 'metric/mcc'], yRange: [0, 1.02] },
   ],
   presets: {

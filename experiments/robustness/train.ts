@@ -6,7 +6,7 @@
 import type * as TF from '@tensorflow/tfjs-core';
 import { Rng } from '../core/rng';
 import { amariDistance, mcc, spearmanMatrix } from '../core/metrics';
-import type { ExperimentRun, StepReport, Trainer, View } from '../core/spec';
+import type { ExperimentRun, StepReport, Trainer, ViewLimits, Views } from '../core/spec';
 import { IcaSolver } from '../ica/model';
 import type { RobustnessParams, RobustnessTable } from './spec';
 import { epsGrid, generate, observe, toTable, type PerturbedData } from './data';
@@ -59,23 +59,18 @@ class RobustnessRun implements ExperimentRun {
     };
   }
 
-  async views(): Promise<View[]> {
+  async views(limits: ViewLimits): Promise<Views> {
     const nonzero = this.points.filter((p) => p.eps > 0);
     const floor = this.points.find((p) => p.eps === 0);
     const { d } = this.data;
-    const rows = Math.min(600, this.data.n);
+    const rows = Math.min(limits.points, this.data.n);
     const eps = this.points.at(-1)?.eps ?? 0;
     const x = observe(this.data, eps);
     const lin = this.data.linear;
     const col = (arr: Float64Array, j: number) => Array.from({ length: rows }, (_, i) => arr[i * d + j]);
-    return [
-      {
+    return {
+      sweep: {
         kind: 'lines',
-        id: 'sweep',
-        title: 'Linear ICA error against the perturbation size',
-        xTitle: 'eps (size of h relative to A s)',
-        yTitle: 'Amari distance',
-        logX: true,
         x: nonzero.map((p) => p.eps),
         series: [
           { name: 'Amari distance', y: nonzero.map((p) => p.amari) },
@@ -83,16 +78,14 @@ class RobustnessRun implements ExperimentRun {
           { name: '1 - MCC', y: nonzero.map((p) => 1 - p.mcc) },
         ],
       },
-      {
+      mixtures: {
         kind: 'scatter-grid',
-        id: 'mixtures',
-        title: `Mixtures at eps = ${eps.toPrecision(2)}`,
         panels: [
           { title: 'A s (eps = 0)', xLabel: 'x0', yLabel: 'x1', x: col(lin, 0), y: col(lin, 1) },
-          { title: `A s + eps h(s)`, xLabel: 'x0', yLabel: 'x1', x: col(x, 0), y: col(x, 1) },
+          { title: `A s + eps h(s), eps = ${eps.toPrecision(2)}`, xLabel: 'x0', yLabel: 'x1', x: col(x, 0), y: col(x, 1) },
         ],
       },
-    ];
+    };
   }
 
   async finalMetrics(): Promise<Record<string, number>> {

@@ -16,6 +16,11 @@ const TRAINING_METRICS: Record<string, MetricSpec> = {
   'loss/l1': { label: 'E |z|_1', doc: 'Mean L1 norm of the codes on the last minibatch.', better: 'none' },
 };
 
+/** The |cos| heat map of true against learned atoms, drawn by every SAE experiment. */
+const COSINE = { view: 'heatmap', xTitle: 'learned atom (sorted by the matching)', yTitle: 'true feature' } as const;
+const SWEPT_NAMES: Record<string, string> = { k: 'active features k', cooccur: 'co-occurrence probability', rho: 'concept correlation' };
+const sweptName = (p: Record<string, unknown>) => SWEPT_NAMES[String(p.sweep)] ?? String(p.sweep);
+
 const load =
   <N extends 'recoveryTrainer' | 'compareTrainer' | 'sweepTrainer' | 'alignmentTrainer'>(name: N) =>
   () =>
@@ -62,10 +67,10 @@ export const saeSpec = defineSpec({
   charts: [
     { kind: 'curves', id: 'loss', title: 'Training loss', metrics: ['loss/recon'], logY: true },
     { kind: 'curves', id: 'dictionary', title: 'Dictionary recovery', metrics: ['metric/dict_mmc'], yRange: [0, 1.02] },
-    { kind: 'view', id: 'cosine', title: '|cos| of true features and learned atoms', wide: true },
-    { kind: 'view', id: 'best-cos', title: 'Best |cos| per learned atom' },
-    { kind: 'view', id: 'methods', title: 'Code recovery by method' },
-    { kind: 'view', id: 'selectivity', title: 'Monosemanticity of units' },
+    { kind: 'view', id: 'cosine', ...COSINE, title: '|cos| of true features and learned atoms', wide: true },
+    { kind: 'view', id: 'best-cos', view: 'bars', title: "Each learned atom's best |cos| with a true feature", yTitle: 'atoms' },
+    { kind: 'view', id: 'methods', view: 'bars', title: 'Code recovery (MCC) by method', yTitle: 'MCC with the true codes' },
+    { kind: 'view', id: 'selectivity', view: 'bars', title: 'Monosemanticity: best |corr| of a unit with one true feature', yTitle: 'mean best |corr|' },
   ],
   presets: {
     superposition: {
@@ -155,8 +160,8 @@ export const saeCompareSpec = defineSpec({
   lossMetric: 'loss/recon',
   charts: [
     { kind: 'curves', id: 'loss', title: 'Training loss (each arm in turn)', metrics: ['loss/recon'], logY: true },
-    { kind: 'view', id: 'compare', title: 'Setting A against setting B', wide: true },
-    { kind: 'view', id: 'cosine', title: '|cos| of true and learned atoms (last arm)', wide: true },
+    { kind: 'view', id: 'compare', view: 'bars', title: 'Setting A against setting B (mean over seeds)', yTitle: 'score', wide: true },
+    { kind: 'view', id: 'cosine', ...COSINE, title: '|cos| of true and learned atoms, last arm trained', wide: true },
   ],
   presets: {
     whitening: {
@@ -281,10 +286,10 @@ export const saeSweepSpec = defineSpec({
   metrics: sweepMetrics,
   lossMetric: 'loss/recon',
   charts: [
-    { kind: 'view', id: 'sweep-recovery', title: 'Recovery along the sweep' },
-    { kind: 'view', id: 'sweep-structure', title: 'Polysemanticity along the sweep' },
+    { kind: 'view', id: 'sweep-recovery', view: 'lines', title: (p) => `Recovery against ${sweptName(p)}`, xTitle: sweptName, yTitle: 'score' },
+    { kind: 'view', id: 'sweep-structure', view: 'lines', title: (p) => `Polysemanticity against ${sweptName(p)}`, xTitle: sweptName, yTitle: 'value' },
     { kind: 'curves', id: 'loss', title: 'Training loss (each point in turn)', metrics: ['loss/recon'], logY: true },
-    { kind: 'view', id: 'cosine', title: '|cos| of true and learned atoms (last point)', wide: true },
+    { kind: 'view', id: 'cosine', ...COSINE, title: '|cos| of true and learned atoms, last point trained', wide: true },
   ],
   presets: {
     'sparsity-sweep': {
@@ -346,9 +351,9 @@ export const saeAlignmentSpec = defineSpec({
   },
   lossMetric: 'loss/recon',
   charts: [
-    { kind: 'view', id: 'alignment', title: 'Alignment: raw activations against SAE features', wide: true },
+    { kind: 'view', id: 'alignment', view: 'bars', title: 'Alignment of the two systems: raw activations against SAE features', yTitle: 'alignment', wide: true },
     { kind: 'curves', id: 'loss', title: 'Training loss (system 1, then system 2)', metrics: ['loss/recon'], logY: true },
-    { kind: 'view', id: 'cosine', title: '|cos| of true and learned atoms', wide: true },
+    { kind: 'view', id: 'cosine', ...COSINE, title: '|cos| of true and learned atoms', wide: true },
   ],
   presets: {
     'two-systems': {

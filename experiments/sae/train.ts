@@ -6,46 +6,38 @@
 import type * as TF from '@tensorflow/tfjs-core';
 import { mcc, spearmanMatrix } from '../core/metrics';
 import { dictionaryRecovery, linearCka, rsa } from '../core/dictionary';
-import type { ExperimentRun, RunOptions, StepReport, Trainer, View } from '../core/spec';
+import type { ExperimentRun, RunOptions, StepReport, Trainer, ViewData, ViewLimits, Views } from '../core/spec';
 import { Arm, type ArmParams, type ArmResult } from './arm';
 import { generate, reproject, toTable, type SparseData } from './data';
 import type { SaeParams, SaeTable } from './params';
 import { sweepPoint, sweepValues, type CompareParams, type CompareTable, type SweepParams, type SweepTable } from './spec';
 
 const METHOD_LABELS = ['SAE encoder', 'FISTA, SAE dictionary', 'FISTA, oracle dictionary', 'MP, oracle dictionary', 'Linear probe (supervised)', 'Pseudo-inverse, oracle'];
-const HEATMAP_MAX = 64;
 
-/** |cos| heat map of true atoms against their matched learned atoms (then the unmatched ones). */
-export function cosineView(r: Pick<ArmResult, 'dict'>, features: number, width: number, title: string): View {
+/** |cos| heat map of true atoms against their matched learned atoms (then the unmatched ones), at most `cells` a side. */
+export function cosineView(r: Pick<ArmResult, 'dict'>, features: number, width: number, cells: number, of?: string): ViewData {
   const { cos, matchOfTrue } = r.dict;
-  const rows = Math.min(features, HEATMAP_MAX);
+  const rows = Math.min(features, cells);
   const matched = Array.from(matchOfTrue.slice(0, rows)).filter((j) => j >= 0);
   const rest = Array.from({ length: width }, (_, j) => j).filter((j) => !matched.includes(j));
-  const cols = [...matched, ...rest].slice(0, HEATMAP_MAX);
+  const cols = [...matched, ...rest].slice(0, cells);
   return {
     kind: 'heatmap',
-    id: 'cosine',
-    title,
     z: Array.from({ length: rows }, (_, i) => cols.map((j) => cos.data[i * width + j])),
     xLabels: cols.map((j) => `a${j}`),
     yLabels: Array.from({ length: rows }, (_, i) => `f${i}`),
-    zRange: [0, 1],
-    xTitle: 'learned atom (sorted by the matching)',
-    yTitle: 'true feature',
+    ...(of ? { of } : {}),
   };
 }
 
-export function bestCosineHistogram(best: Float64Array, title: string): View {
+export function bestCosineHistogram(best: Float64Array): ViewData {
   const bins = 10;
   const counts = new Array<number>(bins).fill(0);
   for (const v of best) counts[Math.min(bins - 1, Math.floor(v * bins))]++;
   return {
     kind: 'bars',
-    id: 'best-cos',
-    title,
     categories: counts.map((_, i) => `${(i / bins).toFixed(1)}-${((i + 1) / bins).toFixed(1)}`),
     series: [{ name: 'learned atoms', values: counts }],
-    yTitle: 'atoms',
   };
 }
 
@@ -103,33 +95,24 @@ class RecoveryRun implements ExperimentRun {
     };
   }
 
-  async views(): Promise<View[]> {
+  async views(limits: ViewLimits): Promise<Views> {
     const { features } = this.arm.data;
     const width = this.arm.opts.width;
     const dict = this.result?.dict ?? this.dictLive ?? (await this.arm.dictionaryRecovery());
-    const views: View[] = [
-      cosineView({ dict }, features, width, '|cos| of true features and learned atoms'),
-      bestCosineHistogram(dict.bestPerLearned, 'Each learned atom\'s best |cos| with a true feature'),
-    ];
+    const views: Views = { cosine: cosineView({ dict }, features, width, limits.cells), 'best-cos': bestCosineHistogram(dict.bestPerLearned) };
     const r = this.result;
     if (r) {
       const vals = (s: ArmResult['id']) => [s.sae, s.fistaLearned, s.fistaOracle, s.mpOracle, s.probe, s.pinvOracle];
-      views.push({
+      views.methods = {
         kind: 'bars',
-        id: 'methods',
-        title: 'Code recovery (MCC) by method',
         categories: METHOD_LABELS,
         series: [{ name: 'in distribution', values: vals(r.id) }, ...(r.ood ? [{ name: 'out of distribution', values: vals(r.ood) }] : [])],
-        yTitle: 'MCC with the true codes',
-      });
-      views.push({
+      };
+      views.selectivity = {
         kind: 'bars',
-        id: 'selectivity',
-        title: 'Monosemanticity: best |corr| of a unit with one true feature',
         categories: ['input coordinates ("neurons")', 'SAE latents'],
         series: [{ name: 'mean over units', values: [r.selectivityNeurons, r.selectivitySae] }],
-        yTitle: 'mean best |corr|',
-      });
+      };
     }
     return views;
   }
@@ -192,7 +175,7 @@ abstract class StudyRun<P> implements ExperimentRun {
   }
 
   abstract finalMetrics(): Promise<Record<string, number>>;
-  abstract views(): Promise<View[]>;
+  abstract views(limits: ViewLimits): Promise<Views>;
 
   dispose(): void {
     this.current?.arm.dispose();
@@ -261,21 +244,18 @@ class CompareRun extends StudyRun<CompareParams> {
     };
   }
 
-  async views(): Promise<View[]> {
+  async views(limits: ViewLimits): Promise<Views> {
     const names = [armName(this.params, 0), armName(this.params, 1)];
     const s = [this.summary(0), this.summary(1)];
-    const views: View[] = [
-      {
+    const views: Views = {
+      compare: {
         kind: 'bars',
-        id: 'compare',
-        title: 'Setting A against setting B (mean over seeds)',
         categories: ['dictionary (matched |cos|)', 'code MCC', 'agreement across seeds', 'FVU (lower is better)'],
         series: names.map((name, g) => ({ name, values: [s[g].dict, s[g].mcc, s[g].agreement, s[g].fvu] })),
-        yTitle: 'score',
       },
-    ];
+    };
     const lastDone = this.results.at(-1);
-    if (lastDone) views.push(cosineView(lastDone.result, this.params.features, this.params.width, `|cos| of true and learned atoms: ${lastDone.plan.label}`));
+    if (lastDone) views.cosine = cosineView(lastDone.result, this.params.features, this.params.width, limits.cells, lastDone.plan.label);
     return views;
   }
 }
@@ -345,21 +325,18 @@ class SweepRun extends StudyRun<SweepParams> {
     return out;
   }
 
-  async views(): Promise<View[]> {
+  async views(limits: ViewLimits): Promise<Views> {
     const s = this.series();
     const x = this.values.slice(0, this.results.length);
-    const title = SWEEP_TITLES[this.params.sweep];
-    const views: View[] = [
-      { kind: 'lines', id: 'sweep-recovery', title: `Recovery against ${title}`, xTitle: title, yTitle: 'score', x, series: SWEEP_SERIES.slice(0, 4).map(([k, name]) => ({ name, y: s[k] })) },
-      { kind: 'lines', id: 'sweep-structure', title: `Polysemanticity against ${title}`, xTitle: title, yTitle: 'value', x, series: SWEEP_SERIES.slice(4).map(([k, name]) => ({ name, y: s[k] })) },
-    ];
+    const views: Views = {
+      'sweep-recovery': { kind: 'lines', x, series: SWEEP_SERIES.slice(0, 4).map(([k, name]) => ({ name, y: s[k] })) },
+      'sweep-structure': { kind: 'lines', x, series: SWEEP_SERIES.slice(4).map(([k, name]) => ({ name, y: s[k] })) },
+    };
     const last = this.results.at(-1);
-    if (last) views.push(cosineView(last.result, this.params.features, this.params.width, `|cos| of true and learned atoms at ${last.plan.label}`));
+    if (last) views.cosine = cosineView(last.result, this.params.features, this.params.width, limits.cells, last.plan.label);
     return views;
   }
 }
-
-const SWEEP_TITLES: Record<SweepParams['sweep'], string> = { k: 'active features k', cooccur: 'co-occurrence probability', rho: 'concept correlation' };
 
 /** Two systems hold the same sparse codes through different random dictionaries; one SAE each. */
 class AlignmentRun extends StudyRun<SaeParams> {
@@ -403,23 +380,21 @@ class AlignmentRun extends StudyRun<SaeParams> {
     };
   }
 
-  async views(): Promise<View[]> {
-    if (this.results.length < 2) return this.results.length ? [cosineView(this.results[0].result, this.params.features, this.params.width, '|cos| of true and learned atoms: system 1')] : [];
+  async views(limits: ViewLimits): Promise<Views> {
+    const { features, width } = this.params;
+    if (this.results.length < 2) return this.results.length ? { cosine: cosineView(this.results[0].result, features, width, limits.cells, 'system 1') } : {};
     const m = await this.finalMetrics();
-    return [
-      {
+    return {
+      alignment: {
         kind: 'bars',
-        id: 'alignment',
-        title: 'Alignment of the two systems: raw activations against SAE features',
         categories: ['linear CKA', 'RSA (Euclidean RDMs)', 'matched unit |corr|'],
         series: [
           { name: 'raw activations', values: [m['metric/cka_raw'], m['metric/rsa_raw'], m['metric/units_raw']] },
           { name: 'SAE features', values: [m['metric/cka_sae'], m['metric/rsa_sae'], m['metric/units_sae']] },
         ],
-        yTitle: 'alignment',
       },
-      cosineView(this.results[1].result, this.params.features, this.params.width, '|cos| of true and learned atoms: system 2'),
-    ];
+      cosine: cosineView(this.results[1].result, features, width, limits.cells, 'system 2'),
+    };
   }
 }
 

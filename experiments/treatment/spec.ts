@@ -60,7 +60,7 @@ export const spec = defineSpec({
   lossMetric: 'metric/ica_theta_error',
   charts: [
     { kind: 'curves', id: 'errors', title: 'Error of the effect estimates', metrics: ['metric/ica_theta_error'], references: ['metric/ols_theta_error', 'metric/naive_theta_error'] },
-    { kind: 'view', id: 'effects', title: 'Treatment effects: truth and estimates' },
+    { kind: 'view', id: 'effects', view: 'bars', title: 'Treatment effects: truth and estimates', yTitle: 'effect' },
   ],
   presets: {
     'laplace-noise': {

@@ -5,7 +5,7 @@
  */
 import type * as TF from '@tensorflow/tfjs-core';
 import { Rng } from '../core/rng';
-import type { ExperimentRun, StepReport, Trainer, View } from '../core/spec';
+import type { ExperimentRun, StepReport, Trainer, Views } from '../core/spec';
 import { IcaSolver } from '../ica/model';
 import type { TreatmentParams, TreatmentTable } from './spec';
 import { generate, toTable, type PlrData } from './data';
@@ -52,13 +52,11 @@ class TreatmentRun implements ExperimentRun {
     return { step: this.step, metrics, done: this.solver.converged || this.step >= this.totalSteps };
   }
 
-  async views(): Promise<View[]> {
+  async views(): Promise<Views> {
     const { m, theta } = this.data;
-    return [
-      {
+    return {
+      effects: {
         kind: 'bars',
-        id: 'effects',
-        title: 'Treatment effects: truth and estimates',
         categories: Array.from({ length: m }, (_, j) => `theta${j}`),
         series: [
           { name: 'true theta', values: Array.from(theta) },
@@ -66,9 +64,8 @@ class TreatmentRun implements ExperimentRun {
           { name: 'OLS adjusted for X', values: Array.from(this.ols) },
           { name: 'naive OLS (Y on T)', values: Array.from(this.naive) },
         ],
-        yTitle: 'effect',
       },
-    ];
+    };
   }
 
   /**

@@ -186,7 +186,7 @@ async function study(spec: ExperimentSpec, preset: string, params: Params, seeds
           ...(sweep ? { sweep } : {}),
           backend: used,
           backendReason: reason,
-          runs: runs.map((r) => ({ seed: r.seed, ...(r.value !== undefined ? { value: r.value } : {}), state: r.state, error: r.error, step: r.step, seconds: r.seconds, final: r.final, claims: judgeRows(spec, preset, r.params, { ...r, views: [] }).map((c) => ({ claim: c.claim, measured: c.measured, verdict: c.verdict })) })),
+          runs: runs.map((r) => ({ seed: r.seed, ...(r.value !== undefined ? { value: r.value } : {}), state: r.state, error: r.error, step: r.step, seconds: r.seconds, final: r.final, claims: judgeRows(spec, preset, r.params, { ...r, views: {} }).map((c) => ({ claim: c.claim, measured: c.measured, verdict: c.verdict })) })),
           summary: groups,
         },
         nanToNull,

@@ -18,6 +18,7 @@ import { makeBundle } from '../../experiments/core/bundle';
 import { APP_VERSION } from '../../experiments/core/version';
 import { compactRecording, recordingFile, recordingMatches, type Recording } from '../../experiments/core/recording';
 import { parseArgs, runMain, UsageError } from './args';
+import { VIEW_LIMITS } from '../lib/figures';
 
 const DIR = path.resolve(import.meta.dirname, '../recorded');
 
@@ -59,7 +60,7 @@ async function main(): Promise<number> {
   for (const t of targets) {
     const spec = getExperiment(t.experiment);
     const { params } = resolveParams(spec, t.preset, { ...('seed' in spec.params ? { seed: 0 } : {}) });
-    const runner = new Runner(tf, spec, await spec.load(), params, {}, { stepsPerTick: spec.stepsPerTick ?? 10, views: true, viewsMs: Infinity, flushMs: Infinity });
+    const runner = new Runner(tf, spec, await spec.load(), params, {}, { stepsPerTick: spec.stepsPerTick ?? 10, views: true, viewsMs: Infinity, flushMs: Infinity, viewLimits: VIEW_LIMITS });
     const result = await runner.run();
     const bundle = makeBundle(
       { spec, preset: t.preset, params, seeds: [typeof params.seed === 'number' ? params.seed : 0], appVersion: APP_VERSION, tfjs: tf.version_core, backend, backendReason: reason, environment: `Node ${process.version} ${process.platform}/${process.arch} (npm run record)` },

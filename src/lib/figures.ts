@@ -2,7 +2,7 @@
  * Chart specs and run data -> plain Plotly figure objects. Pure (no Plotly import), so it is
  * testable in Node; LiveChart is the only code that hands these to Plotly.
  */
-import type { ChartSpec, ExperimentSpec, MetricPoint, ParamValue, View } from '../../experiments/core/spec';
+import { labelAt, type ChartSpec, type ExperimentSpec, type MetricPoint, type Params, type ParamValue, type ViewData, type ViewLimits } from '../../experiments/core/spec';
 import type { Band, SweepPoint } from '../../experiments/core/study';
 
 export interface Figure {
@@ -13,6 +13,12 @@ export interface Figure {
 /** Okabe & Ito's colour-blind-safe palette. */
 export const PALETTE = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#F0E442', '#000000'];
 const MAX_POINTS = 2000;
+
+/**
+ * How much the app draws of a view: scatter panels of 300 points (drawn on every live frame, and as
+ * SVG markers once Plotly takes over) and heat maps of at most 64 x 64 cells. The trainers read it.
+ */
+export const VIEW_LIMITS: ViewLimits = { points: 300, cells: 64 };
 
 const baseLayout = (title: string): Record<string, unknown> => ({
   title: { text: title, font: { size: 18 } },
@@ -124,21 +130,25 @@ export function skeletonFigure(title: string): Figure {
   return { data: [], layout: { ...baseLayout(title), xaxis: { showticklabels: false, zeroline: false }, yaxis: { showticklabels: false, zeroline: false } } };
 }
 
-export function viewFigure(view: View): Figure {
+/** The figure of a view chart: the spec's titles at this setting, the trainer's data. */
+export function viewFigure(chart: Extract<ChartSpec, { kind: 'view' }>, view: ViewData, params: Params): Figure {
+  const title = labelAt(chart.title, params) + (view.of ? `: ${view.of}` : '');
+  const xTitle = labelAt(chart.xTitle, params);
+  const yTitle = labelAt(chart.yTitle, params);
   if (view.kind === 'bars') {
     return {
       data: view.series.map((s, i) => ({ type: 'bar', name: s.name, x: view.categories, y: s.values, marker: { color: i === 0 ? '#555555' : PALETTE[(i - 1) % PALETTE.length] } })),
-      layout: { ...baseLayout(view.title), barmode: 'group', yaxis: { title: { text: view.yTitle }, zeroline: true }, margin: { l: 64, r: 16, t: 56, b: 96 } },
+      layout: { ...baseLayout(title), barmode: 'group', yaxis: { title: { text: yTitle }, zeroline: true }, margin: { l: 64, r: 16, t: 56, b: 96 } },
     };
   }
   if (view.kind === 'lines') {
     return {
       data: view.series.map((s, i) => ({ type: 'scatter', mode: 'lines+markers', name: s.name, x: view.x, y: s.y, line: { color: PALETTE[i % PALETTE.length], width: 3 } })),
       layout: {
-        ...baseLayout(view.title),
+        ...baseLayout(title),
         margin: { l: 64, r: 16, t: 56, b: 96 },
-        xaxis: { title: { text: view.xTitle }, type: view.logX ? 'log' : 'linear' },
-        yaxis: { title: { text: view.yTitle }, rangemode: 'tozero' },
+        xaxis: { title: { text: xTitle }, type: chart.logX ? 'log' : 'linear' },
+        yaxis: { title: { text: yTitle }, rangemode: 'tozero' },
       },
     };
   }
@@ -151,8 +161,8 @@ export function viewFigure(view: View): Figure {
           z: view.z,
           x: view.xLabels,
           y: view.yLabels,
-          zmin: view.zRange[0],
-          zmax: view.zRange[1],
+          zmin: (chart.zRange ?? [0, 1])[0],
+          zmax: (chart.zRange ?? [0, 1])[1],
           colorscale: 'Viridis',
           ...(small ? { texttemplate: '%{z:.2f}', textfont: { size: 13 } } : {}),
           hovertemplate: '%{y} vs %{x}: %{z:.3f}<extra></extra>',
@@ -161,16 +171,16 @@ export function viewFigure(view: View): Figure {
       // Fixed margins, not automargin: with dozens of category labels automargin measures them
       // and lays the chart out again, which made this the slowest draw of a live run.
       layout: {
-        ...baseLayout(view.title),
+        ...baseLayout(title),
         margin: { l: 80, r: 16, t: 56, b: 80 },
-        xaxis: { title: { text: view.xTitle }, type: 'category' },
-        yaxis: { title: { text: view.yTitle }, type: 'category', autorange: 'reversed' },
+        xaxis: { title: { text: xTitle }, type: 'category' },
+        yaxis: { title: { text: yTitle }, type: 'category', autorange: 'reversed' },
       },
     };
   }
   const n = view.panels.length;
   const layout: Record<string, unknown> = {
-    ...baseLayout(view.title),
+    ...baseLayout(title),
     margin: { l: 64, r: 16, t: 80, b: 56 },
     grid: { rows: 1, columns: n, pattern: 'independent', xgap: 0.12 },
     showlegend: false,

@@ -7,6 +7,7 @@ import { getExperiment } from '../../experiments/registry';
 import { Runner } from '../../experiments/core/runner';
 import { resolveParams } from '../../experiments/core/params';
 import { chooseBackend } from './backend';
+import { VIEW_LIMITS } from '../lib/figures';
 import type { BackendInfo, BackendRequest, FromHost, ToHost } from './protocol';
 
 const yieldToEvents = () => new Promise<void>((r) => setTimeout(r, 0));
@@ -44,7 +45,7 @@ export function createHost(post: (msg: FromHost) => void): (msg: ToHost) => void
         // Curves at most five times a second and scatter / heat-map snapshots once a second: each
         // update is a chart frame on the page's main thread, and the snapshots are the bulk of
         // the messages.
-        { stepsPerTick: msg.stepsPerTick, startPaused: msg.startPaused, yieldFn: yieldToEvents, flushMs: 200, viewsMs: 1000 },
+        { stepsPerTick: msg.stepsPerTick, startPaused: msg.startPaused, yieldFn: yieldToEvents, flushMs: 200, viewsMs: 1000, viewLimits: VIEW_LIMITS },
       );
       current.runner = runner;
       for (const q of current.queued) control(runner, q);

@@ -3,7 +3,7 @@
  * study: a plan of one or more runs (several seeds, a sweep), executed one after another on the
  * same host; the live run is charted as it trains and every finished run is kept.
  */
-import type { MetricPoint, ParamValue, Params, View } from '../../experiments/core/spec';
+import type { MetricPoint, ParamValue, Params, Views } from '../../experiments/core/spec';
 import type { RunState } from '../../experiments/core/runner';
 import type { RunRecord } from '../../experiments/core/bundle';
 import type { PlannedRun } from '../../experiments/core/study';
@@ -15,7 +15,7 @@ export type LabState = 'idle' | 'starting' | RunState;
 export interface CompletedRun extends RunRecord {
   index: number;
   value?: ParamValue;
-  views: View[];
+  views: Views;
   backend: string;
 }
 
@@ -24,7 +24,7 @@ export class LabRun {
   step = $state(0);
   totalSteps = $state(0);
   history = $state.raw<MetricPoint[]>([]);
-  views = $state.raw<View[]>([]);
+  views = $state.raw<Views>({});
   final = $state.raw<Record<string, number> | null>(null);
   error = $state<string | null>(null);
   backend = $state.raw<BackendInfo | null>(null);
@@ -122,7 +122,7 @@ export class LabRun {
   }
 
   /** Show a recorded run's curves, charts and final metrics until a live run starts. */
-  showRecorded(label: string, history: MetricPoint[], views: View[], final: Record<string, number>): void {
+  showRecorded(label: string, history: MetricPoint[], views: Views, final: Record<string, number>): void {
     if (this.state !== 'idle') return;
     this.history = history;
     this.views = views;
@@ -133,7 +133,7 @@ export class LabRun {
   private clear(): void {
     this.recorded = null;
     this.history = [];
-    this.views = [];
+    this.views = {};
     this.final = null;
     this.step = 0;
     this.totalSteps = 0;

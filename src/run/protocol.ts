@@ -1,5 +1,5 @@
 /** The one message protocol between the page and the training host (worker or main thread). */
-import type { MetricPoint, Params, View } from '../../experiments/core/spec';
+import type { MetricPoint, Params, Views } from '../../experiments/core/spec';
 import type { RunState } from '../../experiments/core/runner';
 
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
@@ -33,6 +33,6 @@ export type FromHost =
   | { type: 'started'; runId: number; totalSteps: number }
   | { type: 'status'; runId: number; state: RunState; step: number }
   | { type: 'metrics'; runId: number; points: MetricPoint[] }
-  | { type: 'views'; runId: number; views: View[] }
+  | { type: 'views'; runId: number; views: Views }
   | { type: 'done'; runId: number; state: 'done' | 'stopped' | 'error'; step: number; final: Record<string, number>; seconds: number; error?: string }
   | { type: 'error'; runId: number; message: string };

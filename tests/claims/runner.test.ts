@@ -19,7 +19,7 @@ describe('Runner', () => {
       const before = tf.memory().numTensors;
       const r = await new Runner(tf, spec, trainer, params, {}, { stepsPerTick: 3, viewsMs: 0 }).run();
       expect(r.state).toBe('done');
-      expect(r.views.map((v) => v.id)).toEqual(['scatter', 'heatmap']);
+      expect(Object.keys(r.views)).toEqual(['scatter', 'heatmap']);
       expect(tf.memory().numTensors).toBe(before);
     });
   }
@@ -48,7 +48,7 @@ describe('Runner', () => {
             step += k;
             return { step, done: false, metrics: { 'loss/nll': step >= 4 ? NaN : 1 / (step + 1), 'metric/mcc': 0.5 } };
           },
-          views: async () => [],
+          views: async () => ({}),
           finalMetrics: async () => ({}),
           dispose: () => void (disposed = true),
         };

@@ -150,7 +150,7 @@ describe('canvas chart frames', () => {
       [1, 0.25],
       [0.75, 0],
     ];
-    const fig = viewFigure({ kind: 'heatmap', id: 'h', title: 'cos', z, xLabels: ['a0', 'a1'], yLabels: ['f0', 'f1', 'f2'], zRange: [0, 1], xTitle: 'atom', yTitle: 'feature' } as Parameters<typeof viewFigure>[0]);
+    const fig = viewFigure({ kind: 'view', id: 'h', view: 'heatmap', title: 'cos', xTitle: 'atom', yTitle: 'feature' }, { kind: 'heatmap', z, xLabels: ['a0', 'a1'], yLabels: ['f0', 'f1', 'f2'] }, {});
     const { ctx, rec } = recorder();
     drawFigure(ctx, fig, frame);
     const cells = rec.rects.filter((r) => r.w > 20);
@@ -167,7 +167,7 @@ describe('canvas chart frames', () => {
   });
 
   it('gives scatter panels with scaleanchor equal units on both axes', () => {
-    const fig = viewFigure({ kind: 'scatter-grid', id: 's', title: 'latents', panels: [{ title: 'p', x: [0, 4], y: [0, 1], xLabel: 'x', yLabel: 'y' }] } as unknown as Parameters<typeof viewFigure>[0]);
+    const fig = viewFigure({ kind: 'view', id: 's', view: 'scatter-grid', title: 'latents' }, { kind: 'scatter-grid', panels: [{ title: 'p', x: [0, 4], y: [0, 1], xLabel: 'x', yLabel: 'y' }] }, {});
     const { ctx, rec } = recorder();
     const calls: [number, number][] = [];
     const arc = ctx.arc;
