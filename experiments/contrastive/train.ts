@@ -7,7 +7,7 @@
  */
 import type * as TF from '@tensorflow/tfjs-core';
 import { Rng } from '../core/rng';
-import { chanceMcc, linearR2, linearR2PerDim, mcc, spearmanMatrix } from '../core/metrics';
+import { alignment, chanceMcc, linearR2, linearR2PerDim, mcc, spearmanMatrix, uniformity } from '../core/metrics';
 import type { ExperimentRun, RunOptions, StepReport, Trainer, ViewLimits, Views } from '../core/spec';
 import { sweepValues, type ContrastiveParams, type ContrastiveTable, type SweepParams, type SweepTable } from './spec';
 import { contrastiveSpec, generate, toTable, type ContrastiveData } from './data';
@@ -58,19 +58,8 @@ export function score(emb: Float32Array, embPos: Float32Array, data: Contrastive
   const { latents: d } = data.spec;
   const { n, z } = data.test;
   const m = mcc(z, emb, n, d, d);
-  let align = 0;
-  for (let i = 0; i < n * d; i++) align += (emb[i] - embPos[i]) ** 2;
-  const rows = Math.min(n, 400);
-  let acc = 0;
-  let count = 0;
-  for (let i = 0; i < rows; i++) for (let j = i + 1; j < rows; j++) {
-    let s = 0;
-    for (let k = 0; k < d; k++) s += (emb[i * d + k] - emb[j * d + k]) ** 2;
-    acc += Math.exp(-2 * s);
-    count++;
-  }
   const perDim = linearR2PerDim(emb, z, n, d, d);
-  return { r2: perDim.reduce((a, b) => a + b, 0) / d, r2Worst: Math.min(...perDim), mcc: m.mcc, alignment: align / n, uniformity: Math.log(acc / count), perm: m.perm, signs: m.signs, embedding: emb };
+  return { r2: perDim.reduce((a, b) => a + b, 0) / d, r2Worst: Math.min(...perDim), mcc: m.mcc, alignment: alignment(emb, embPos, n, d), uniformity: uniformity(emb, n, d), perm: m.perm, signs: m.signs, embedding: emb };
 }
 
 export class Learner {
@@ -153,50 +142,60 @@ export class Learner {
     });
   }
 
-  async train(k: number): Promise<void> {
-    if (!this.untrained) {
-      this.untrained = await this.embed();
-      // The first logged point is the loss of the untrained encoder on one batch.
-      const b = this.batch();
-      const l = this.tf.tidy(() => {
-        const { terms } = this.model.loss(b);
-        return this.tf.stack(this.names.map((n) => terms[n]));
-      });
-      const v = await l.data();
-      this.tf.dispose([l, b.x, b.xPos, b.labels]);
-      this.last = withAllTerms(Object.fromEntries(this.names.map((n, i) => [n, v[i]])));
+  /**
+   * Anchors over positives [2 batch, observed] for the fused step, copied from the training pairs:
+   * one upload per step costs less than gathers on the device (WASM), and the draws are the same.
+   */
+  private fusedBatch(): TF.Tensor2D {
+    const m = this.data.spec.observed;
+    const [xs, ps] = this.trainX32;
+    const idx = this.batchIndices();
+    const B = idx.length;
+    const rows = new Float32Array(2 * B * m);
+    for (let i = 0; i < B; i++) {
+      rows.set(xs.subarray(idx[i] * m, idx[i] * m + m), i * m);
+      rows.set(ps.subarray(idx[i] * m, idx[i] * m + m), (B + i) * m);
     }
+    return this.tf.tensor2d(rows, [2 * B, m]);
+  }
+
+  /** Once, before training: the untrained encoder's scores (the floor) and its loss on one batch (the first point). */
+  private async measureUntrained(): Promise<void> {
+    this.untrained = await this.embed();
+    const b = this.batch();
+    const l = this.tf.tidy(() => {
+      const { terms } = this.model.loss(b);
+      return this.tf.stack(this.names.map((n) => terms[n]));
+    });
+    const v = await l.data();
+    this.tf.dispose([l, b.x, b.xPos, b.labels]);
+    this.last = withAllTerms(Object.fromEntries(this.names.map((n, i) => [n, v[i]])));
+  }
+
+  async train(k: number): Promise<void> {
+    if (!this.untrained) await this.measureUntrained();
     const todo = Math.min(k, this.params.steps - this.step);
-    let terms: TF.Tensor1D | undefined;
-    if (this.model.fused) {
-      // Anchors over positives, [2 batch, observed], copied here from the training pairs: one
-      // upload per step costs less than gathers on the device (WASM); the draws are the same.
-      const m = this.data.spec.observed;
-      const [xs, ps] = this.trainX32;
-      for (let s = 0; s < todo; s++) {
-        const idx = this.batchIndices();
-        const B = idx.length;
-        const rows = new Float32Array(2 * B * m);
-        for (let i = 0; i < B; i++) {
-          rows.set(xs.subarray(idx[i] * m, idx[i] * m + m), i * m);
-          rows.set(ps.subarray(idx[i] * m, idx[i] * m + m), (B + i) * m);
-        }
-        const x2 = this.tf.tensor2d(rows, [2 * B, m]);
+    let terms: TF.Tensor1D | undefined; // the objective's loss terms (this.names) of the last step
+    for (let s = 0; s < todo; s++) {
+      if (this.model.fused) {
+        // data
+        const x2 = this.fusedBatch(); // [2 batch, observed]
+        // forward, loss, update: InfoNCE on the sphere with its gradient written out, then Adam (model.ts)
         const loss = this.model.fusedStep(x2, s === todo - 1);
         x2.dispose();
         if (loss) terms = this.tf.tidy(() => this.tf.reshape(loss, [1]) as TF.Tensor1D);
         loss?.dispose();
-        this.step++;
-      }
-    } else {
-      for (let s = 0; s < todo; s++) {
+      } else {
+        // data
         const b = this.batch();
+        // forward, loss, update: autodiff of the objective's loss terms, then Adam (model.ts)
         terms?.dispose();
         terms = this.model.trainStep(b, this.names);
         this.tf.dispose([b.x, b.xPos, b.labels]);
-        this.step++;
       }
+      this.step++;
     }
+    // log
     if (terms) {
       const vals = await terms.data();
       terms.dispose();

@@ -226,3 +226,29 @@ export function selectivity(units: Arr, n: number, u: number, trueZ: Arr, f: num
   }
   return count ? sum / count : NaN;
 }
+
+/**
+ * Spread of the true features over learned atoms: the mean over true features of the number of
+ * live learned atoms with |cos| >= threshold. 1 when recovery is one-to-one; above 1 when features
+ * split over several atoms (the "from isolation to entanglement" measure); below 1 when atoms are lost.
+ * `cos` is [true, learned] |cos| (absCosine), `live` marks the learned atoms that fire.
+ */
+export function spreadOverAtoms(cos: Mat, live: readonly boolean[], threshold = 0.5): number {
+  const n = cos.rows;
+  const m = cos.cols;
+  let total = 0;
+  for (let i = 0; i < n; i++) for (let j = 0; j < m; j++) if (live[j] && cos.data[i * m + j] >= threshold) total++;
+  return total / n;
+}
+
+/**
+ * Agreement of dictionaries learned from different initialisations: the mean, over every pair,
+ * of the Hungarian-matched |cos| between their atoms (1 when all learn the same atoms). NaN for
+ * fewer than two.
+ */
+export function dictionaryAgreement(dicts: readonly Arr[], m: number, d: number): number {
+  const scores: number[] = [];
+  for (let i = 0; i < dicts.length; i++) for (let j = i + 1; j < dicts.length; j++) scores.push(dictionaryRecovery(dicts[i], m, dicts[j], m, d).matchedCos);
+  return scores.length ? scores.reduce((a, b) => a + b, 0) / scores.length : NaN;
+}
+

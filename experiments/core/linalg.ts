@@ -189,3 +189,14 @@ export function symmetricDecorrelation(w: Mat): Mat {
   }
   return matmul(invSqrt, w);
 }
+
+/** Rows of a [rows, cols] row-major array scaled to unit norm in place (a zero row stays zero); returns it. */
+export function normaliseRowsInPlace<A extends Float32Array | Float64Array>(a: A, rows: number, cols: number): A {
+  for (let r = 0; r < rows; r++) {
+    let s = 0;
+    for (let c = 0; c < cols; c++) s += a[r * cols + c] ** 2;
+    const inv = s > 0 ? 1 / Math.sqrt(s) : 0;
+    for (let c = 0; c < cols; c++) a[r * cols + c] *= inv;
+  }
+  return a;
+}

@@ -200,3 +200,32 @@ export function chanceMcc(d: number, rng: Rng, trials = 200): number {
   for (let t = 0; t < trials; t++) acc += mccFromCorrelation(randomOrthogonal(d, rng)).mcc;
   return acc / trials;
 }
+
+/**
+ * Alignment of positive pairs (Wang & Isola 2020, eq. 4 with alpha = 2): E |f(x) - f(x')|^2 over
+ * the n pairs of embeddings a, b [n, d]. 0 when every pair maps to one point.
+ */
+export function alignment(a: Arr, b: Arr, n: number, d: number): number {
+  let acc = 0;
+  for (let i = 0; i < n * d; i++) acc += (a[i] - b[i]) ** 2;
+  return acc / n;
+}
+
+/**
+ * Uniformity (Wang & Isola 2020, eq. 5 with t = 2): log E exp(-2 |f(x) - f(y)|^2) over distinct
+ * pairs of the first `rows` embeddings [n, d]. 0 when all collapse to one point, more negative the
+ * more uniformly they spread.
+ */
+export function uniformity(e: Arr, n: number, d: number, rows = 400): number {
+  const r = Math.min(n, rows);
+  let acc = 0;
+  let count = 0;
+  for (let i = 0; i < r; i++) for (let j = i + 1; j < r; j++) {
+    let s = 0;
+    for (let k = 0; k < d; k++) s += (e[i * d + k] - e[j * d + k]) ** 2;
+    acc += Math.exp(-2 * s);
+    count++;
+  }
+  return Math.log(acc / count);
+}
+

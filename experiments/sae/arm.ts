@@ -7,11 +7,13 @@
  */
 import type * as TF from '@tensorflow/tfjs-core';
 import { Rng } from '../core/rng';
-import { covariance, inv, whiteningMatrix, type Mat } from '../core/linalg';
+import { covariance, inv, normaliseRowsInPlace, whiteningMatrix, type Mat } from '../core/linalg';
 import { mcc } from '../core/metrics';
 import { deadFraction, dictionaryRecovery, duplicateFraction, fvu, meanL0, polysemanticFraction, selectivity, type DictionaryRecovery } from '../core/dictionary';
 import type { SaeParams } from './params';
-import { fista, linearProbe, diagonalCorrelation, matchingPursuit, normaliseRowsInPlace, Sae } from './model';
+import { LOSS_TERMS, Sae, type LossTerms } from './model';
+import { fista, matchingPursuit } from './inference';
+import { diagonalCorrelation, linearProbe, pinvReadout } from './readouts';
 import type { CodeSet, SparseData } from './data';
 
 /** The parameters one arm reads, as the spec declares them. */
@@ -45,7 +47,6 @@ export interface ArmResult {
   codesId: Float32Array;
 }
 
-const f32 = (a: Float64Array) => Float32Array.from(a);
 
 export class Arm {
   readonly sae: Sae;
@@ -54,7 +55,8 @@ export class Arm {
   private readonly mean: Float64Array;
   private readonly white: Mat | null; // [dim, dim], x_w = W (x - mean)
   private readonly trainX: Float32Array; // [n, dim] preprocessed training observations
-  last = { recon: NaN, sparsity: NaN };
+  /** The loss terms of the last step read back. */
+  last: LossTerms = { 'loss/recon': NaN, 'loss/sparsity': NaN };
 
   constructor(
     private readonly tf: typeof TF,
@@ -102,26 +104,29 @@ export class Arm {
     return out;
   }
 
+  /** A minibatch [batch, dim] drawn with replacement from the (preprocessed) training set. */
+  private batch(): TF.Tensor2D {
+    // Rows copied here: an upload of [batch, dim] costs less than a gather kernel on the device
+    // (WASM), and the draws are the same either way.
+    const { batch } = this.opts;
+    const { dim: d, train } = this.data;
+    const rows = new Float32Array(batch * d);
+    for (let i = 0; i < batch; i++) {
+      const r = this.rng.int(train.n);
+      rows.set(this.trainX.subarray(r * d, r * d + d), i * d);
+    }
+    return this.tf.tensor2d(rows, [batch, d]);
+  }
+
   /** Train up to k minibatch steps; reads the loss terms of the last one back. */
   async train(k: number): Promise<void> {
-    const { tf } = this;
-    const n = this.data.train.n;
     const todo = Math.min(k, this.opts.steps - this.step);
-    let terms: TF.Tensor1D | undefined;
-    // Rows drawn with replacement and copied here: an upload of [batch, dim] costs less than a
-    // gather kernel on the device (WASM), and the draws are the same either way.
-    const d = this.data.dim;
-    const batch = (): TF.Tensor2D => {
-      const rows = new Float32Array(this.opts.batch * d);
-      for (let i = 0; i < this.opts.batch; i++) {
-        const r = this.rng.int(n);
-        rows.set(this.trainX.subarray(r * d, r * d + d), i * d);
-      }
-      return tf.tensor2d(rows, [this.opts.batch, d]);
-    };
+    let terms: TF.Tensor1D | undefined; // [2]: LOSS_TERMS of the last step
     for (let s = 0; s < todo; s++) {
-      const x = batch();
-      // Loss terms only for the last step of the call: the only one read back.
+      // data
+      const x = this.batch(); // [batch, dim]
+      // forward, loss, update: the SAE's fused step (model.ts: the loss terms and their gradient,
+      // then Adam and the atoms' projection); the terms are kept only for the step read back.
       const t = this.sae.trainStep(x, true, s === todo - 1);
       x.dispose();
       if (t) {
@@ -131,15 +136,16 @@ export class Arm {
       this.step++;
     }
     // Nothing to train (k = 0, or already done) but nothing measured yet: measure without a step.
-    if (!terms && Number.isNaN(this.last.recon)) {
-      const x = batch();
+    if (!terms && Number.isNaN(this.last['loss/recon'])) {
+      const x = this.batch();
       terms = this.sae.trainStep(x, false);
       x.dispose();
     }
+    // log
     if (terms) {
-      const [recon, sparsity] = await terms.data();
+      const values = await terms.data();
       terms.dispose();
-      this.last = { recon, sparsity };
+      this.last = Object.fromEntries(LOSS_TERMS.map((name, i) => [name, values[i]])) as LossTerms;
     }
   }
 
@@ -247,25 +253,4 @@ export class Arm {
   }
 }
 
-/** Unsupervised linear readout with the oracle dictionary: z = x D^+ (least-norm), [n, f]. */
-export function pinvReadout(dict: Float64Array, f: number, d: number, x: Float64Array, n: number): Float64Array {
-  // D^+ = D^T (D D^T)^{-1} for D [f, d] with f > d has no inverse of D D^T; use (D^T D)^{-1} on the d side:
-  // z = x (D^T D)^{-1} D^T ... written for rows: z_i = D (D^T D)^{-1} x_i.
-  const g: Mat = { rows: d, cols: d, data: new Float64Array(d * d) };
-  for (let i = 0; i < f; i++) for (let a = 0; a < d; a++) for (let b = 0; b < d; b++) g.data[a * d + b] += dict[i * d + a] * dict[i * d + b];
-  const gi = inv(g).data;
-  const out = new Float64Array(n * f);
-  const y = new Float64Array(d);
-  for (let r = 0; r < n; r++) {
-    y.fill(0);
-    for (let a = 0; a < d; a++) for (let b = 0; b < d; b++) y[a] += gi[a * d + b] * x[r * d + b];
-    for (let i = 0; i < f; i++) {
-      let s = 0;
-      for (let a = 0; a < d; a++) s += dict[i * d + a] * y[a];
-      out[r * f + i] = s;
-    }
-  }
-  return out;
-}
 
-export { f32 };

@@ -5,7 +5,7 @@
  * hierarchies, an anisotropic input covariance, and a compositional out-of-distribution split.
  */
 import { Rng } from '../core/rng';
-import { mat, matmul, type Mat } from '../core/linalg';
+import { mat, matmul, normaliseRowsInPlace, type Mat } from '../core/linalg';
 import { randomWithCondition } from '../core/mixing';
 import type { DataTable } from '../core/spec';
 import { sparseCodingRules, type SaeParams } from './params';
@@ -42,18 +42,9 @@ export interface SparseData {
   compartment: Int32Array;
 }
 
-function normaliseRows(a: Float64Array, rows: number, cols: number): Float64Array {
-  for (let r = 0; r < rows; r++) {
-    let s = 0;
-    for (let c = 0; c < cols; c++) s += a[r * cols + c] ** 2;
-    const inv = 1 / Math.sqrt(s || 1);
-    for (let c = 0; c < cols; c++) a[r * cols + c] *= inv;
-  }
-  return a;
-}
 
 function gaussianRows(rng: Rng, rows: number, cols: number): Float64Array {
-  return normaliseRows(Float64Array.from({ length: rows * cols }, () => rng.normal()), rows, cols);
+  return normaliseRowsInPlace(Float64Array.from({ length: rows * cols }, () => rng.normal()), rows, cols);
 }
 
 /**
@@ -69,7 +60,7 @@ export function atoms(s: SparseSpec, rng: Rng): Float64Array {
     const u = gaussianRows(rng.fork('shared-direction'), 1, d);
     const t = Math.sqrt(s.coherence / (1 - s.coherence));
     for (let i = 0; i < n; i++) for (let c = 0; c < d; c++) a[i * d + c] += t * u[c];
-    normaliseRows(a, n, d);
+    normaliseRowsInPlace(a, n, d);
   }
   if (s.structure === 'hierarchy') {
     const fresh = gaussianRows(rng.fork('child-directions'), n, d);
@@ -231,7 +222,7 @@ function applyAnisotropy(s: SparseSpec, raw: Float64Array, rng: Rng): { dict: Fl
     for (let c = 0; c < d; c++) nrm += mapped[i * d + c] ** 2;
     scale[i] = Math.sqrt(nrm);
   }
-  return { dict: normaliseRows(mapped, f, d), scale };
+  return { dict: normaliseRowsInPlace(mapped, f, d), scale };
 }
 
 export function compartments(s: SparseSpec): Int32Array {

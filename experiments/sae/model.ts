@@ -1,34 +1,39 @@
 /**
- * Sparse autoencoders and per-sample sparse inference on the device (TF.js), plus the CPU linear
- * baselines. Shapes: observations [batch, dim], codes [batch, width], atoms as decoder rows
- * [width, dim], kept at unit norm after every step (the usual SAE convention, so an L1 penalty
- * cannot be dodged by shrinking codes and growing atoms).
+ * The sparse autoencoder, on the device (TF.js). Shapes: observations x [batch, dim], codes z
+ * [batch, width], atoms as decoder rows D [width, dim], kept at unit norm after every step (the usual
+ * SAE convention, so an L1 penalty cannot be dodged by shrinking codes and growing atoms).
  *
- * Variants:
- * - relu: z = ReLU(W_enc (x - b_dec) + b_enc), loss |x - x_hat|^2 + lambda |z|_1 (Bricken et al. 2023).
+ * Variants, each with its own encoder W_enc [dim, width] initialised at D^T (Gao et al. 2024) and
+ * trained freely, except mp:
+ * - relu: z = ReLU((x - b_dec) W_enc + b_enc), loss |x - x_hat|^2 + lambda |z|_1 (Bricken et al. 2023).
  * - topk: the same pre-activation, keep the k largest (Gao et al. 2024, "Scaling and evaluating sparse autoencoders").
- * - stable: our reading of the identifiable SAE (Nelson, Karaletsos & Locatello 2026): TopK with the
- *   encoder tied to the decoder (W_enc = D^T, so encoding is one thresholding step of classical
- *   dictionary learning), no encoder bias, and atoms initialised from normalised training samples.
- *   The paper's exact changes were not available to us offline; see experiments/sae/README.md.
- * - mp: a matching-pursuit encoder unrolled for k steps (residual-guided selection, explaining away;
- *   the matching-pursuit SAE of "From Flat to Hierarchical", 2025).
- * Gradients are written out by hand (tfjs-core registers no autodiff gradients without the
- * umbrella package, and these are a few lines each); TopK and MP selections are constants in
- * them. The MP variant takes the decoder gradient at fixed pursuit codes (the alternating scheme
- * of classical pursuit-based dictionary learning), not the gradient through the unrolled pursuit.
+ * - stable: our reading of the identifiable SAE (Nelson, Karaletsos & Locatello 2026): TopK without
+ *   an encoder bias or decoder offset, atoms initialised from normalised training samples. The
+ *   paper's exact changes were not available to us; see experiments/sae/README.md.
+ * - mp: a matching-pursuit encoder unrolled for k steps on the decoder's atoms (residual-guided
+ *   selection, explaining away; the matching-pursuit SAE of "From Flat to Hierarchical", 2025).
+ *
+ * The loss is `terms` below; `lossAndGrads` is its gradient written out by hand beside it (the
+ * fused step: fewer kernels than autodiff at these sizes, checked against finite differences and
+ * autodiff in tests/claims). TopK and MP selections are constants in both. The MP variant takes
+ * the decoder gradient at fixed pursuit codes (the alternating scheme of classical pursuit-based
+ * dictionary learning), not the gradient through the unrolled pursuit.
  */
 import type * as TF from '@tensorflow/tfjs-core';
 import { matMulT, unitRows } from '../core/tf-ops';
 import type { Rng } from '../core/rng';
-import { lstsq, mat, type Mat } from '../core/linalg';
+import { normaliseRowsInPlace } from '../core/linalg';
 import { FlatAdam } from '../core/adam';
 import { hostKernelsActive, reluTopK } from '../core/host-kernels';
 import '../core/tf-gradients';
 import type { SaeParams } from './params';
+import { pursuit } from './inference';
 
 type Tf = typeof TF;
 export type Variant = SaeParams['variant'];
+/** The loss terms a step reports, in the order of its packed [2] tensor (see `Sae.terms`). */
+export const LOSS_TERMS = ['loss/recon', 'loss/sparsity'] as const;
+export type LossTerms = Record<(typeof LOSS_TERMS)[number], number>;
 
 /** The SAE's parameters as the spec declares them (`saeK`: latents kept by topk / stable, pursuit steps of mp). */
 export interface SaeOptions extends Pick<SaeParams, 'variant' | 'width' | 'saeK' | 'l1' | 'lr'> {
@@ -44,7 +49,7 @@ export interface SaeOptions extends Pick<SaeParams, 'variant' | 'width' | 'saeK'
 export class Sae {
   readonly wDec: TF.Variable<TF.Rank.R2>; // [width, dim] atoms as rows
   readonly bDec: TF.Variable<TF.Rank.R1>; // [dim]
-  readonly wEnc?: TF.Variable<TF.Rank.R2>; // [dim, width], untied variants only
+  readonly wEnc?: TF.Variable<TF.Rank.R2>; // [dim, width], every variant but mp
   readonly bEnc?: TF.Variable<TF.Rank.R1>; // [width]
   private readonly optimizer: TF.Optimizer | FlatAdam;
 
@@ -94,11 +99,11 @@ export class Sae {
     this.optimizer = opts.reference ? tf.train.adam(opts.lr) : new FlatAdam(tf, this.variables().filter((v) => v.trainable), opts.lr, { unitRows: this.wDec.trainable ? this.wDec : undefined });
   }
 
-  /** Pre-activations [batch, width] of the linear-encoder variants, from x - b_dec [batch, dim]. */
+  /** Pre-activations (x - b_dec) W_enc + b_enc [batch, width] of the linear-encoder variants, from x - b_dec [batch, dim]. */
   private pre(centred: TF.Tensor2D): TF.Tensor2D {
-    const tf = this.tf;
-    if (this.wEnc) return (this.bEnc ? tf.add(tf.matMul(centred, this.wEnc), this.bEnc) : tf.matMul(centred, this.wEnc)) as TF.Tensor2D;
-    return matMulT(tf, centred, this.wDec, false, true);
+    const { tf, wEnc, bEnc } = this;
+    const pre = tf.matMul(centred, wEnc!) as TF.Tensor2D;
+    return bEnc ? (tf.add(pre, bEnc) as TF.Tensor2D) : pre;
   }
 
   /** TopK mask [batch, width] of the current pre-activations (a constant for the gradient). */
@@ -109,19 +114,9 @@ export class Sae {
     return tf.cast(tf.sum(tf.oneHot(indices, this.opts.width), 1), 'float32') as TF.Tensor2D;
   }
 
-  /** Matching pursuit selections: k one-hot masks [batch, width], greedy on the residual. */
+  /** Matching pursuit selections: k one-hot masks [batch, width], greedy on the residual of x - b_dec. */
   private mpMasks(x: TF.Tensor2D): TF.Tensor2D[] {
-    const tf = this.tf;
-    const masks: TF.Tensor2D[] = [];
-    let r = tf.sub(x, this.bDec) as TF.Tensor2D; // [batch, dim]
-    for (let t = 0; t < this.opts.saeK; t++) {
-      const c = tf.relu(matMulT(tf, r, this.wDec, false, true)); // [batch, width]
-      const mask = tf.cast(tf.oneHot(tf.argMax(c, 1), this.opts.width), 'float32') as TF.Tensor2D;
-      const coef = tf.sum(tf.mul(c, mask), 1, true); // [batch, 1]
-      r = tf.sub(r, tf.mul(coef, tf.matMul(mask, this.wDec))) as TF.Tensor2D;
-      masks.push(mask);
-    }
-    return masks;
+    return pursuit(this.tf, this.tf.sub(x, this.bDec) as TF.Tensor2D, this.wDec, this.opts.saeK).masks;
   }
 
   /** Codes [batch, width] given constant selections; differentiable in the weights. */
@@ -158,9 +153,26 @@ export class Sae {
   }
 
   /**
-   * Loss terms [reconstruction, sparsity] of a batch and the gradient of the training loss
-   * with respect to every trainable variable (by name). Loss (Bricken et al. 2023; Gao et al. 2024):
-   *   L = E_b |x - (z D + b_dec)|^2  +  lambda E_b |z|_1   (the L1 term for the relu variant only)
+   * The loss terms at given selections (constants), differentiable in the weights:
+   *   loss/recon    = E_b |x - x_hat|^2,  x_hat = z D + b_dec
+   *   loss/sparsity = E_b |z|_1           (z >= 0, so the sum of the codes)
+   *   L = recon + lambda sparsity for relu (Bricken et al. 2023); L = recon for topk, stable and mp,
+   *   whose sparsity is the selection itself (Gao et al. 2024), so there the term is only measured.
+   */
+  private terms(x: TF.Tensor2D, sel: TF.Tensor2D | TF.Tensor2D[] | null): { recon: TF.Scalar; sparsity: TF.Scalar; loss: TF.Scalar } {
+    const tf = this.tf;
+    const z = this.codes(x, sel); // [batch, width]
+    const recon = tf.mean(tf.sum(tf.square(tf.sub(this.decode(z), x)), 1)) as TF.Scalar;
+    const sparsity = tf.mean(tf.sum(z, 1)) as TF.Scalar;
+    return { recon, sparsity, loss: this.opts.variant === 'relu' ? (tf.add(recon, tf.mul(this.opts.l1, sparsity)) as TF.Scalar) : recon };
+  }
+
+  /**
+   * The loss terms of `terms` packed as [loss/recon, loss/sparsity] (LOSS_TERMS), and the gradient
+   * of L with respect to every trainable variable (by name), written out:
+   *   dL/dx_hat = 2 (x_hat - x) / B,  dL/dD = z^T dL/dx_hat,  dL/dz = dL/dx_hat D^T (+ lambda / B for relu),
+   *   dL/dpre = dL/dz * ReLU'(pre) * TopK mask,  dL/dW_enc = (x - b_dec)^T dL/dpre,  dL/db_enc = 1^T dL/dpre,
+   *   dL/db_dec = 1^T dL/dx_hat - (1^T dL/dpre) W_enc^T.
    * Call inside tf.tidy.
    */
   lossAndGrads(x: TF.Tensor2D, withTerms = true): { terms?: TF.Tensor1D; grads: Record<string, TF.Tensor> } {
@@ -196,19 +208,16 @@ export class Sae {
       let gz = matMulT(tf, gXhat, this.wDec, false, true); // [batch, width]
       if (this.opts.variant === 'relu') gz = tf.add(gz, this.opts.l1 / batch);
       const gPre = tf.mul(gz, mask) as TF.Tensor2D;
-      if (this.wEnc) {
-        grads[this.wEnc.name] = matMulT(tf, centred, gPre, true, false); // [dim, width]
-        const colSum = tf.matMul(this.ones(batch), gPre); // [1, width]
-        if (this.bEnc) grads[this.bEnc.name] = tf.reshape(colSum, [-1]);
-        // pre depends on b_dec through centred: -(1^T gPre) W_enc^T
-        gBDec = tf.sub(gBDec, tf.reshape(matMulT(tf, colSum as TF.Tensor2D, this.wEnc, false, true), [-1]));
-      } else {
-        gDec = tf.add(gDec, matMulT(tf, gPre, centred, true, false)); // tied encoder: pre = (x - b) D^T
-      }
+      const wEnc = this.wEnc!;
+      grads[wEnc.name] = matMulT(tf, centred, gPre, true, false); // [dim, width]
+      const colSum = tf.matMul(this.ones(batch), gPre); // [1, width]
+      if (this.bEnc) grads[this.bEnc.name] = tf.reshape(colSum, [-1]);
+      // pre depends on b_dec through centred: -(1^T gPre) W_enc^T
+      gBDec = tf.sub(gBDec, tf.reshape(matMulT(tf, colSum as TF.Tensor2D, wEnc, false, true), [-1]));
     }
     if (this.wDec.trainable) grads[this.wDec.name] = gDec;
     if (this.bDec.trainable) grads[this.bDec.name] = gBDec;
-    // [reconstruction, sparsity]; z >= 0, so |z|_1 = sum z
+    // LOSS_TERMS, as in `terms`; z >= 0, so |z|_1 = sum z
     const terms = withTerms ? (tf.stack([tf.mean(tf.sum(tf.square(e), 1)), tf.mean(tf.sum(z, 1))]) as TF.Tensor1D) : undefined;
     return { terms, grads };
   }
@@ -223,15 +232,6 @@ export class Sae {
     return this.onesRow;
   }
 
-  /** Loss terms [reconstruction, sparsity] at given selections (constants), differentiable in the weights. */
-  private terms(x: TF.Tensor2D, sel: TF.Tensor2D | TF.Tensor2D[] | null): { recon: TF.Scalar; sparsity: TF.Scalar; loss: TF.Scalar } {
-    const tf = this.tf;
-    const z = this.codes(x, sel); // [batch, width]
-    const recon = tf.mean(tf.sum(tf.square(tf.sub(this.decode(z), x)), 1)) as TF.Scalar;
-    const sparsity = tf.mean(tf.sum(z, 1)) as TF.Scalar;
-    return { recon, sparsity, loss: this.opts.variant === 'relu' ? (tf.add(recon, tf.mul(this.opts.l1, sparsity)) as TF.Scalar) : recon };
-  }
-
   /** The training loss (what lossAndGrads differentiates), for checks. */
   loss(x: TF.Tensor2D): TF.Scalar {
     return this.tf.tidy(() => this.terms(x, this.selections(x)).loss);
@@ -239,7 +239,7 @@ export class Sae {
 
   /**
    * One Adam step on a batch (or, with update = false, only the measurement); returns the loss
-   * terms [reconstruction, sparsity] as a [2] tensor the caller reads or disposes.
+   * terms (LOSS_TERMS) as a [2] tensor the caller reads or disposes.
    */
   trainStep(x: TF.Tensor2D, update?: boolean): TF.Tensor1D;
   trainStep(x: TF.Tensor2D, update: boolean, withTerms: boolean): TF.Tensor1D | undefined;
@@ -294,139 +294,3 @@ export class Sae {
   }
 }
 
-export function normaliseRowsInPlace(a: Float32Array | Float64Array, rows: number, cols: number): void {
-  for (let r = 0; r < rows; r++) {
-    let s = 0;
-    for (let c = 0; c < cols; c++) s += a[r * cols + c] ** 2;
-    const inv = s > 0 ? 1 / Math.sqrt(s) : 0;
-    for (let c = 0; c < cols; c++) a[r * cols + c] *= inv;
-  }
-}
-
-/** Largest eigenvalue of D^T D (the Lipschitz constant of the FISTA gradient), by power iteration on [dim, dim]. */
-export function lipschitz(dict: Float32Array | Float64Array, m: number, d: number): number {
-  const g = new Float64Array(d * d);
-  for (let i = 0; i < m; i++) for (let a = 0; a < d; a++) for (let b = 0; b < d; b++) g[a * d + b] += dict[i * d + a] * dict[i * d + b];
-  let v = new Float64Array(d).fill(1 / Math.sqrt(d));
-  let lam = 0;
-  for (let it = 0; it < 200; it++) {
-    const w = new Float64Array(d);
-    for (let a = 0; a < d; a++) for (let b = 0; b < d; b++) w[a] += g[a * d + b] * v[b];
-    const nrm = Math.hypot(...w);
-    if (nrm === 0) return 0;
-    const next = w.map((x) => x / nrm);
-    if (Math.abs(nrm - lam) < 1e-10 * nrm) return nrm;
-    lam = nrm;
-    v = next;
-  }
-  return lam;
-}
-
-/**
- * FISTA (Beck & Teboulle 2009) for min_z 1/2 |x - z D|^2 + lambda |z|_1 with z >= 0, batched over
- * samples on the device. D is [m, dim] (atoms as rows), X [n, dim]; returns codes [n, m].
- */
-export async function fista(tf: Tf, dict: Float32Array | Float64Array, m: number, x: Float32Array | Float64Array, n: number, d: number, lambda: number, iters: number): Promise<Float32Array> {
-  const L = lipschitz(dict, m, d) || 1;
-  const D = tf.tensor2d(Float32Array.from(dict), [m, d]);
-  const X = tf.tensor2d(Float32Array.from(x), [n, d]);
-  const G = tf.tidy(() => tf.matMul(D, D, false, true)); // [m, m]
-  const XDt = tf.tidy(() => tf.matMul(X, D, false, true)); // [n, m]
-  let z = tf.zeros([n, m]) as TF.Tensor2D;
-  let y = z.clone();
-  let t = 1;
-  for (let it = 0; it < iters; it++) {
-    const tNext = (1 + Math.sqrt(1 + 4 * t * t)) / 2;
-    const mom = (t - 1) / tNext;
-    const [zNext, yNext] = tf.tidy(() => {
-      const grad = tf.sub(tf.matMul(y, G), XDt); // [n, m] gradient of the quadratic at y
-      const zN = tf.relu(tf.sub(tf.sub(y, tf.div(grad, L)), lambda / L)) as TF.Tensor2D; // non-negative soft threshold
-      const yN = tf.add(zN, tf.mul(tf.sub(zN, z), mom)) as TF.Tensor2D;
-      return [zN, yN];
-    });
-    z.dispose();
-    y.dispose();
-    z = zNext;
-    y = yNext;
-    t = tNext;
-  }
-  const out = (await z.data()) as Float32Array;
-  tf.dispose([D, X, G, XDt, z, y]);
-  return out;
-}
-
-/** Non-negative matching pursuit with k steps on a fixed dictionary [m, dim]; codes [n, m]. */
-export async function matchingPursuit(tf: Tf, dict: Float32Array | Float64Array, m: number, x: Float32Array | Float64Array, n: number, d: number, k: number): Promise<Float32Array> {
-  const z = tf.tidy(() => {
-    const D = tf.tensor2d(Float32Array.from(dict), [m, d]);
-    let r = tf.tensor2d(Float32Array.from(x), [n, d]) as TF.Tensor2D;
-    let codes = tf.zeros([n, m]) as TF.Tensor2D;
-    for (let t = 0; t < k; t++) {
-      const c = tf.relu(tf.matMul(r, D, false, true)); // [n, m]
-      const mask = tf.cast(tf.oneHot(tf.argMax(c, 1), m), 'float32');
-      const coef = tf.sum(tf.mul(c, mask), 1, true); // [n, 1]
-      r = tf.sub(r, tf.mul(coef, tf.matMul(mask, D))) as TF.Tensor2D;
-      codes = tf.add(codes, tf.mul(coef, mask)) as TF.Tensor2D;
-    }
-    return codes;
-  });
-  const out = (await z.data()) as Float32Array;
-  z.dispose();
-  return out;
-}
-
-function withIntercept(x: Float64Array | Float32Array, n: number, d: number): Mat {
-  const a = mat(n, d + 1);
-  for (let i = 0; i < n; i++) {
-    for (let c = 0; c < d; c++) a.data[i * (d + 1) + c] = x[i * d + c];
-    a.data[i * (d + 1) + d] = 1;
-  }
-  return a;
-}
-
-/**
- * Supervised linear probe: least squares from x (with intercept) to the true codes on the
- * training set, applied to test observations. Returns predicted codes [nTest, f].
- */
-export function linearProbe(trainX: Float64Array, trainZ: Float64Array, nTrain: number, xs: Float64Array[], nTests: number[], d: number, f: number): Float64Array[] {
-  const w = lstsq(withIntercept(trainX, nTrain, d), mat(nTrain, f, trainZ)); // [d + 1, f]
-  return xs.map((x, t) => {
-    const a = withIntercept(x, nTests[t], d);
-    const out = new Float64Array(nTests[t] * f);
-    for (let i = 0; i < nTests[t]; i++) for (let k = 0; k <= d; k++) {
-      const v = a.data[i * (d + 1) + k];
-      for (let j = 0; j < f; j++) out[i * f + j] += v * w.data[k * f + j];
-    }
-    return out;
-  });
-}
-
-/** Mean over features of |corr(prediction_j, z_j)|: a supervised readout needs no matching. */
-export function diagonalCorrelation(pred: Float64Array | Float32Array, z: Float64Array, n: number, f: number): number {
-  let acc = 0;
-  let count = 0;
-  for (let j = 0; j < f; j++) {
-    let ma = 0;
-    let mb = 0;
-    for (let i = 0; i < n; i++) {
-      ma += pred[i * f + j];
-      mb += z[i * f + j];
-    }
-    ma /= n;
-    mb /= n;
-    let sab = 0;
-    let saa = 0;
-    let sbb = 0;
-    for (let i = 0; i < n; i++) {
-      const a = pred[i * f + j] - ma;
-      const b = z[i * f + j] - mb;
-      sab += a * b;
-      saa += a * a;
-      sbb += b * b;
-    }
-    if (sbb === 0) continue; // a feature never active in this set says nothing
-    acc += saa > 0 ? Math.abs(sab) / Math.sqrt(saa * sbb) : 0;
-    count++;
-  }
-  return count ? acc / count : NaN;
-}

@@ -13,7 +13,11 @@ import { sparseCodingParams, sparseCodingRules } from './params';
 
 const TRAINING_METRICS: Record<string, MetricSpec> = {
   'loss/recon': { label: 'Reconstruction error', doc: 'E |x - x_hat|^2 on the last minibatch (in the SAE\'s input space).', better: 'lower' },
-  'loss/l1': { label: 'E |z|_1', doc: 'Mean L1 norm of the codes on the last minibatch.', better: 'none' },
+  'loss/sparsity': {
+    label: 'Sparsity E |z|_1',
+    doc: 'Mean L1 norm of the codes on the last minibatch: a loss term (weighted by lambda) for ReLU; for TopK, stable and MP, whose selection is the sparsity, only measured.',
+    better: 'none',
+  },
 };
 
 /** The |cos| heat map of true against learned atoms, drawn by every SAE experiment. */

@@ -5,7 +5,7 @@
  */
 import type * as TF from '@tensorflow/tfjs-core';
 import { mcc, spearmanMatrix } from '../core/metrics';
-import { dictionaryRecovery, linearCka, rsa } from '../core/dictionary';
+import { dictionaryAgreement, dictionaryRecovery, linearCka, rsa, spreadOverAtoms } from '../core/dictionary';
 import type { ExperimentRun, RunOptions, StepReport, Trainer, ViewData, ViewLimits, Views } from '../core/spec';
 import { Arm, type ArmParams, type ArmResult } from './arm';
 import { generate, reproject, toTable, type SparseData } from './data';
@@ -42,7 +42,7 @@ export function bestCosineHistogram(best: Float64Array): ViewData {
 }
 
 function liveMetrics(arm: Arm): Record<string, number> {
-  return { 'loss/recon': arm.last.recon, 'loss/l1': arm.last.sparsity };
+  return { ...arm.last };
 }
 
 /** The recovery lab: one SAE, then its encoder against per-sample inference and linear readouts. */
@@ -185,15 +185,6 @@ abstract class StudyRun<P> implements ExperimentRun {
 
 const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : NaN);
 
-/** Mean Hungarian-matched |cos| over every pair of dictionaries: agreement across seeds. */
-export function crossSeedAgreement(results: ArmResult[], width: number, dim: number): number {
-  const scores: number[] = [];
-  for (let i = 0; i < results.length; i++) {
-    for (let j = i + 1; j < results.length; j++) scores.push(dictionaryRecovery(results[i].atoms, width, results[j].atoms, width, dim).matchedCos);
-  }
-  return mean(scores);
-}
-
 /** Two settings (A, B) times `seedsPerArm` initialisations on the same data. */
 class CompareRun extends StudyRun<CompareParams> {
   constructor(tf: typeof TF, params: CompareParams) {
@@ -220,7 +211,7 @@ class CompareRun extends StudyRun<CompareParams> {
       dict: mean(rs.map((r) => r.dict.matchedCos)),
       mcc: mean(rs.map((r) => r.id.sae)),
       fvu: mean(rs.map((r) => r.fvu)),
-      agreement: rs.length >= 2 ? crossSeedAgreement(rs, width, this.params.dim) : NaN,
+      agreement: dictionaryAgreement(rs.map((r) => r.atoms), width, this.params.dim),
       dead: mean(rs.map((r) => r.dead)),
     };
   }
@@ -274,14 +265,10 @@ const SWEEP_SERIES = [
   ['spread', 'atoms per true feature (|cos| >= 0.5)'],
 ] as const;
 
-/** Mean over true features of the number of used learned atoms with |cos| >= 0.5 (1 when one-to-one). */
-export function spread(r: ArmResult, width: number): number {
-  const { cos } = r.dict;
-  const n = cos.rows;
+/** Atoms per true feature (|cos| >= 0.5, live atoms only): 1 when one-to-one. */
+function spread(r: ArmResult, width: number): number {
   const live = Array.from({ length: width }, (_, j) => r.codesId.some((v, i) => i % width === j && v !== 0));
-  let total = 0;
-  for (let i = 0; i < n; i++) for (let j = 0; j < width; j++) if (live[j] && cos.data[i * width + j] >= 0.5) total++;
-  return total / n;
+  return spreadOverAtoms(r.dict.cos, live);
 }
 
 class SweepRun extends StudyRun<SweepParams> {

@@ -10,7 +10,8 @@ import { Rng } from '../../experiments/core/rng';
 import { mcc } from '../../experiments/core/metrics';
 import { resolveParams } from '../../experiments/core/params';
 import { Runner } from '../../experiments/core/runner';
-import { Sae, fista, matchingPursuit, type Variant } from '../../experiments/sae/model';
+import { Sae, type Variant } from '../../experiments/sae/model';
+import { fista, matchingPursuit } from '../../experiments/sae/inference';
 import { generate, type SparseSpec } from '../../experiments/sae/data';
 import { saeSpecs } from '../../experiments/sae/spec';
 

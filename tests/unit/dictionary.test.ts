@@ -1,6 +1,9 @@
 /** Dictionary and similarity metrics on cases with known answers. */
 import { describe, expect, it } from 'vitest';
-import { absCosine, deadFraction, dictionaryRecovery, duplicateFraction, fvu, linearCka, meanL0, polysemanticFraction, rsa, selectivity } from '../../experiments/core/dictionary';
+import { absCosine, deadFraction, dictionaryAgreement, dictionaryRecovery, duplicateFraction, fvu, linearCka, meanL0, polysemanticFraction, rsa, selectivity, spreadOverAtoms } from '../../experiments/core/dictionary';
+import { alignment, uniformity } from '../../experiments/core/metrics';
+import { normaliseRowsInPlace } from '../../experiments/core/linalg';
+import { diagonalCorrelation, pinvReadout } from '../../experiments/sae/readouts';
 import { Rng } from '../../experiments/core/rng';
 import { randomOrthogonal } from '../../experiments/core/mixing';
 
@@ -75,5 +78,54 @@ describe('dictionary metrics', () => {
     const sum = Float64Array.from({ length: m }, (_, i) => z.subarray(i * f, (i + 1) * f).reduce((a, b) => a + b, 0));
     expect(selectivity(one, m, 1, z, f)).toBeCloseTo(1, 10);
     expect(selectivity(sum, m, 1, z, f)).toBeLessThan(0.4);
+  });
+
+  it('spread: 1 atom per feature when one-to-one, 2 when each feature has a live duplicate, dead atoms not counted', () => {
+    const f = 8;
+    const atoms = randomOrthogonal(12, rng).data.slice(0, f * 12); // orthonormal: no two share a direction
+    const twice = new Float64Array(2 * f * 12);
+    twice.set(atoms);
+    twice.set(atoms, f * 12);
+    const cos = absCosine(atoms, f, twice, 2 * f, 12);
+    expect(spreadOverAtoms(absCosine(atoms, f, atoms, f, 12), new Array(f).fill(true))).toBe(1);
+    expect(spreadOverAtoms(cos, new Array(2 * f).fill(true))).toBe(2);
+    expect(spreadOverAtoms(cos, [...new Array(f).fill(true), ...new Array(f).fill(false)])).toBe(1);
+    expect(spreadOverAtoms(cos, new Array(2 * f).fill(false))).toBe(0);
+  });
+
+  it('agreement across seeds: 1 for the same dictionary up to order and sign, far lower for independent ones, NaN for one', () => {
+    const m = 10;
+    const a = normaliseRowsInPlace(gaussian(rng, m * 20), m, 20);
+    const flipped = Float64Array.from({ length: m * 20 }, (_, i) => -a[((i / 20 | 0) * 7 % m) * 20 + (i % 20)]);
+    expect(dictionaryAgreement([a, flipped], m, 20)).toBeCloseTo(1, 10);
+    expect(dictionaryAgreement([a, normaliseRowsInPlace(gaussian(rng, m * 20), m, 20)], m, 20)).toBeLessThan(0.5);
+    expect(Number.isNaN(dictionaryAgreement([a], m, 20))).toBe(true);
+  });
+
+  it('alignment and uniformity (Wang & Isola 2020): 0 and 0 for a collapsed encoder, spread points are more uniform', () => {
+    const n = 300;
+    const d = 3;
+    const point = new Float64Array(n * d).fill(0.5);
+    expect(alignment(point, point, n, d)).toBe(0);
+    expect(uniformity(point, n, d)).toBe(0);
+    const sphere = normaliseRowsInPlace(gaussian(rng, n * d), n, d);
+    const noisy = Float64Array.from(sphere, (v) => v + 0.1 * rng.normal());
+    expect(alignment(sphere, noisy, n, d)).toBeCloseTo(0.1 ** 2 * d, 2);
+    expect(uniformity(sphere, n, d)).toBeLessThan(-2); // about -3.7 for uniform on S^2 (t = 2)
+  });
+
+  it('readouts: the pseudo-inverse of an orthonormal dictionary recovers its codes exactly; a supervised readout needs no matching', () => {
+    const f = 5;
+    const d = 5;
+    const n = 200;
+    const q = randomOrthogonal(d, rng).data; // atoms as rows: an orthonormal dictionary
+    const z = gaussian(rng, n * f);
+    const x = new Float64Array(n * d);
+    for (let i = 0; i < n; i++) for (let j = 0; j < f; j++) for (let c = 0; c < d; c++) x[i * d + c] += z[i * f + j] * q[j * d + c];
+    const back = pinvReadout(q, f, d, x, n);
+    expect(Math.max(...back.map((v, i) => Math.abs(v - z[i])))).toBeLessThan(1e-9);
+    expect(diagonalCorrelation(back, z, n, f)).toBeCloseTo(1, 9);
+    const shuffled = Float64Array.from({ length: n * f }, (_, i) => z[(i - (i % f)) + ((i % f) + 1) % f]);
+    expect(diagonalCorrelation(shuffled, z, n, f)).toBeLessThan(0.3);
   });
 });
