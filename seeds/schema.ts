@@ -4,9 +4,9 @@
  * Validated with zod so a malformed record fails loudly in tests and in `npm run catalog`.
  */
 import { z } from 'zod';
-import { FAMILIES, type Family } from '../experiments/core/families';
+import { FAMILIES } from '../experiments/core/families';
 
-export { FAMILIES, type Family };
+export { FAMILIES };
 
 export const TOPICS = ['sparse-coding', 'ica', 'contrastive', 'vae', 'causal', 'learning-dynamics', 'representation-similarity', 'other'] as const;
 export const LISTINGS = ['000_eebf56c428304cc8', '001_927f03682f112dc7', '002_4f7404d7bcbadef3', '003_df7943c8c6266fb3', '004_d30bd53dd70b72ae'] as const;
@@ -59,4 +59,3 @@ export const PaperRecord = z
 
 export type PaperRecord = z.infer<typeof PaperRecord>;
 export type Demo = z.infer<typeof Demo>;
-export type Topic = (typeof TOPICS)[number];

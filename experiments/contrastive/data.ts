@@ -11,7 +11,6 @@ import type { DataTable } from '../core/spec';
 import { contrastiveRules, type ContrastiveParams } from './spec';
 
 export type LatentSpace = ContrastiveParams['space'];
-export type Conditional = ContrastiveParams['conditional'];
 
 /** The parameters the generator reads, as the spec declares them, and two settings derived from the objective. */
 export interface ContrastiveSpec
@@ -117,7 +116,7 @@ export function sampleVmf(mu: Float64Array, kappa: number, rng: Rng): Float64Arr
   const b = (-2 * kappa + Math.sqrt(4 * kappa * kappa + (n - 1) ** 2)) / (n - 1);
   const x0 = (1 - b) / (1 + b);
   const c = kappa * x0 + (n - 1) * Math.log(1 - x0 * x0);
-  let w = 0;
+  let w: number;
   for (;;) {
     // Beta((n-1)/2, (n-1)/2) from two Gamma draws via chi-square sums (n-1 normals).
     let g1 = 0;

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { judgeClaim } from './claims';
+import { APP_NAME } from './version';
 import { ParamError, resolveParams } from './params';
 import type { ExperimentSpec, MetricPoint, Params } from './spec';
 
@@ -117,7 +118,7 @@ export function makeBundle(ctx: BundleContext, runs: readonly RunRecord[]): Bund
     params: { ...ctx.params },
     seeds: [...ctx.seeds],
     ...(ctx.sweep ? { sweep: { key: ctx.sweep.key, values: [...ctx.sweep.values] } } : {}),
-    app: { name: 'identifiability-sandbox', version: ctx.appVersion },
+    app: { name: APP_NAME, version: ctx.appVersion },
     tfjs: ctx.tfjs,
     backend: ctx.backend,
     ...(ctx.backendReason ? { backendReason: ctx.backendReason } : {}),

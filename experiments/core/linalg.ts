@@ -76,7 +76,7 @@ export function inv(a: Mat): Mat {
   try {
     return fromMl(inverse(toMl(a)));
   } catch (e) {
-    throw new Error(`inv: expected a non-singular matrix, got a singular ${a.rows}x${a.cols} one (${(e as Error).message})`);
+    throw new Error(`inv: expected a non-singular matrix, got a singular ${a.rows}x${a.cols} one (${(e as Error).message})`, { cause: e });
   }
 }
 

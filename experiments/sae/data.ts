@@ -5,14 +5,12 @@
  * hierarchies, an anisotropic input covariance, and a compositional out-of-distribution split.
  */
 import { Rng } from '../core/rng';
-import { mat, matmul, normaliseRowsInPlace, type Mat } from '../core/linalg';
+import { mat, matmul, normaliseRowsInPlace } from '../core/linalg';
 import { randomWithCondition } from '../core/mixing';
 import type { DataTable } from '../core/spec';
 import { sparseCodingRules, type SaeParams } from './params';
 
-export type Support = SaeParams['support'];
 export type Magnitude = SaeParams['magnitude'];
-export type Structure = SaeParams['structure'];
 
 /** The parameters the generator reads, as the spec declares them. */
 export type SparseSpec = Pick<
@@ -305,4 +303,3 @@ export function toTable(data: SparseData): DataTable {
 }
 
 export const _internal = { probit, supportOf };
-export type { Mat };

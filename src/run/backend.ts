@@ -20,7 +20,7 @@ interface GpuProbe {
 async function probeWebGpu(): Promise<GpuProbe> {
   const gpu = (globalThis.navigator as Navigator & { gpu?: { requestAdapter(): Promise<GPUAdapterLike | null> } }).gpu;
   if (!gpu) return { ok: false, why: 'this browser exposes no navigator.gpu' };
-  let adapter: GPUAdapterLike | null = null;
+  let adapter: GPUAdapterLike | null;
   try {
     adapter = await gpu.requestAdapter();
   } catch (e) {

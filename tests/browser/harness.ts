@@ -9,7 +9,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { buildApp, CHROMIUM, chromiumAvailable, launch, ROOT, serveStatic, type StaticServer } from '../../src/cli/chromium';
 
-export { buildApp, CHROMIUM, CHROMIUM_ARGS, chromiumAvailable, launch, ROOT, serveStatic, type StaticServer } from '../../src/cli/chromium';
+export { ROOT, serveStatic, type StaticServer } from '../../src/cli/chromium';
 
 /** Browser tests run when Chromium is present and are required when CI=true. */
 export const browserRequired = process.env.CI === 'true';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../../experiments/core/rng';
-import { amariDistance, chanceMcc, correlationMatrix, linearR2, linearR2PerDim, mcc, mccFromCorrelation, rankColumns, spearmanMatrix } from '../../experiments/core/metrics';
+import { amariDistance, chanceMcc, correlationMatrix, linearR2, linearR2PerDim, mcc, mccFromCorrelation, rankColumns } from '../../experiments/core/metrics';
 import { identity, inv, mat } from '../../experiments/core/linalg';
 import { randomWithCondition } from '../../experiments/core/mixing';
 import { sample } from '../../experiments/core/distributions';
