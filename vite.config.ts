@@ -12,7 +12,19 @@ export default defineConfig({
   // Pre-bundle the lazily imported dependencies when the dev server starts: discovered later (the
   // first visit to a paper page, the first Run), each would make Vite reload the page mid-session.
   optimizeDeps: {
-    include: ['katex', 'plotly.js-cartesian-dist-min', 'idb', 'zod', 'munkres', 'ml-matrix', '@tensorflow/tfjs-core', '@tensorflow/tfjs-backend-cpu', '@tensorflow/tfjs-backend-wasm', '@tensorflow/tfjs-backend-webgl', '@tensorflow/tfjs-backend-webgpu'],
+    include: [
+      'katex',
+      'plotly.js-cartesian-dist-min',
+      'idb',
+      'zod',
+      'munkres',
+      'ml-matrix',
+      '@tensorflow/tfjs-core',
+      '@tensorflow/tfjs-backend-cpu',
+      '@tensorflow/tfjs-backend-wasm',
+      '@tensorflow/tfjs-backend-webgl',
+      '@tensorflow/tfjs-backend-webgpu',
+    ],
   },
   test: {
     // One worker per core (Vitest's default leaves one core idle): the claim files are single-threaded

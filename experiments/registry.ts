@@ -6,10 +6,23 @@ import { spec as icaRobustness } from './robustness/spec';
 import { saeSpec, saeCompareSpec, saeSweepSpec, saeAlignmentSpec } from './sae/spec';
 import { spec as contrastive, sweepSpec as contrastiveSweep } from './contrastive/spec';
 
-export const experiments: readonly ExperimentSpec[] = [linearIca, treatmentIca, icaRobustness, saeSpec, saeCompareSpec, saeSweepSpec, saeAlignmentSpec, contrastive, contrastiveSweep];
+export const experiments: readonly ExperimentSpec[] = [
+  linearIca,
+  treatmentIca,
+  icaRobustness,
+  saeSpec,
+  saeCompareSpec,
+  saeSweepSpec,
+  saeAlignmentSpec,
+  contrastive,
+  contrastiveSweep,
+];
 
 export function getExperiment(id: string): ExperimentSpec {
   const spec = experiments.find((e) => e.id === id);
-  if (!spec) throw new Error(`unknown experiment: expected one of ${experiments.map((e) => e.id).join(', ')}, got "${id}"`);
+  if (!spec)
+    throw new Error(
+      `unknown experiment: expected one of ${experiments.map((e) => e.id).join(', ')}, got "${id}"`,
+    );
   return spec;
 }

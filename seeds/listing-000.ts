@@ -14,12 +14,18 @@ export const records: PaperRecord[] = [
     summary:
       'With nearly deterministic decoders, the optimal VAE encoder approximately inverts the decoder, and the ELBO becomes a log-likelihood plus a penalty that favours decoders with column-orthogonal Jacobians. The gap between ELBO and likelihood is therefore useful: it gives VAEs the inductive bias of independent mechanism analysis (IMA), which helps recover the true latents when the data follow it.',
     topics: ['vae', 'ica'],
-    toyClaim: 'On a Moebius (column-orthogonal) mixing of uniform sources, a VAE with small decoder variance recovers the sources (MCC near 0.96); a large decoder variance or a non-orthogonal mixing lowers it.',
-    demo: { kind: 'planned', family: 'autoencoders', note: 'A VAE on Moebius-mixed sources with a decoder-variance sweep.' },
+    toyClaim:
+      'On a Moebius (column-orthogonal) mixing of uniform sources, a VAE with small decoder variance recovers the sources (MCC near 0.96); a large decoder variance or a non-orthogonal mixing lowers it.',
+    demo: {
+      kind: 'planned',
+      family: 'autoencoders',
+      note: 'A VAE on Moebius-mixed sources with a decoder-variance sweep.',
+    },
   },
   {
     id: 'interventional-perspective-gaussian-lti-ica',
-    title: 'An Interventional Perspective on Identifiability in Gaussian LTI Systems with Independent Component Analysis',
+    title:
+      'An Interventional Perspective on Identifiability in Gaussian LTI Systems with Independent Component Analysis',
     authors: ['Goutham Rajendran', 'Patrik Reizinger', 'Wieland Brendel'],
     authorsTruncated: true,
     date: '2023-11-29',
@@ -27,12 +33,18 @@ export const records: PaperRecord[] = [
     summary:
       'For linear time-invariant dynamical systems driven by Gaussian noise, the system matrices become identifiable when the experimenter injects sufficiently diverse intervention signals across several environments. Diversity conditions borrowed from ICA play the role that non-Gaussianity plays there, linking experiment design to identifiability; hidden Markov models are shown to satisfy a causal de Finetti-type property.',
     topics: ['ica', 'causal'],
-    toyClaim: 'A Gaussian LTI system is identified from several environments with diverse interventions, and not from a single passive one.',
-    demo: { kind: 'planned', family: 'causal', note: 'Multi-environment interventions on a simulated linear dynamical system.' },
+    toyClaim:
+      'A Gaussian LTI system is identified from several environments with diverse interventions, and not from a single passive one.',
+    demo: {
+      kind: 'planned',
+      family: 'causal',
+      note: 'Multi-environment interventions on a simulated linear dynamical system.',
+    },
   },
   {
     id: 'rule-extrapolation-in-language-models',
-    title: 'Rule Extrapolation in Language Models: A Study of Compositional Generalization on OOD Prompts',
+    title:
+      'Rule Extrapolation in Language Models: A Study of Compositional Generalization on OOD Prompts',
     authors: ['Anna Mészáros', 'Szilvia Ujváry', 'Wieland Brendel'],
     authorsTruncated: true,
     date: '2024-09-09',
@@ -40,8 +52,13 @@ export const records: PaperRecord[] = [
     summary:
       'Formal languages defined as intersections of rules give a precise notion of out-of-distribution prompt: one that breaks some rules. The paper asks whether small autoregressive models still obey the remaining rules on such prompts (rule extrapolation) and compares architectures (Transformers, recurrent and state-space models) on this test.',
     topics: ['learning-dynamics', 'other'],
-    toyClaim: 'A small sequence model trained on a language defined by two rules keeps satisfying one rule when a prompt violates the other.',
-    demo: { kind: 'planned', family: 'dynamics', note: 'Small sequence models on a two-rule formal language.' },
+    toyClaim:
+      'A small sequence model trained on a language defined by two rules keeps satisfying one rule when a prompt violates the other.',
+    demo: {
+      kind: 'planned',
+      family: 'dynamics',
+      note: 'Small sequence models on a two-rule formal language.',
+    },
   },
   {
     id: 'causality-is-key-for-interpretability-claims',
@@ -52,11 +69,17 @@ export const records: PaperRecord[] = [
     summary:
       "A position paper: interpretability findings about language models often fail to generalise because their claims outrun their evidence. Pearl's causal hierarchy is used to sort what observational studies, interventions (ablations, patching) and counterfactual analyses can each justify, and what data or assumptions a mapping from activations to high-level concepts requires.",
     topics: ['causal', 'other'],
-    demo: { kind: 'none', reason: 'A position paper about interpretability studies of large language models; it makes no claim a synthetic toy could check.', related: { family: 'sae' } },
+    demo: {
+      kind: 'none',
+      reason:
+        'A position paper about interpretability studies of large language models; it makes no claim a synthetic toy could check.',
+      related: { family: 'sae' },
+    },
   },
   {
     id: 'from-isolation-to-entanglement',
-    title: 'From Isolation to Entanglement: When Do Interpretability Methods Identify and Disentangle Known Concepts?',
+    title:
+      'From Isolation to Entanglement: When Do Interpretability Methods Identify and Disentangle Known Concepts?',
     authors: ['Aaron Mueller', 'Andrew Lee', 'Shruti Joshi'],
     authorsTruncated: true,
     date: '2025-12-17',
@@ -64,10 +87,18 @@ export const records: PaperRecord[] = [
     summary:
       'Concept-recovery methods such as sparse autoencoders and sparse probes are usually evaluated one concept at a time, as if concepts were independent. When the correlation between known concepts is controlled and increased, these featurisations increasingly entangle them: a feature meant for one concept also tracks another, and steering one changes the other.',
     topics: ['sparse-coding', 'representation-similarity'],
-    toyClaim: 'As the correlation between two ground-truth features grows, an SAE feature matched to one also correlates with the other.',
-    demo: { kind: 'runnable', experiment: 'sae-sweep', preset: 'correlation-sweep', claims: ['correlation-spreads', 'correlation-breaks-one-to-one'] },
-    whatYouSee: "Concepts in groups of four are drawn with a copula correlation from 0 to 0.95. As correlation rises, one-to-one recovery of the atoms falls and each concept spreads over more learned atoms, while FISTA with the true dictionary is unaffected.",
-    notShown: "The paper compares several interpretability methods on models trained on controlled data; only the SAE side and a dictionary-level spread measure are shown here.",
+    toyClaim:
+      'As the correlation between two ground-truth features grows, an SAE feature matched to one also correlates with the other.',
+    demo: {
+      kind: 'runnable',
+      experiment: 'sae-sweep',
+      preset: 'correlation-sweep',
+      claims: ['correlation-spreads', 'correlation-breaks-one-to-one'],
+    },
+    whatYouSee:
+      'Concepts in groups of four are drawn with a copula correlation from 0 to 0.95. As correlation rises, one-to-one recovery of the atoms falls and each concept spreads over more learned atoms, while FISTA with the true dictionary is unaffected.',
+    notShown:
+      'The paper compares several interpretability methods on models trained on controlled data; only the SAE side and a dictionary-level spread measure are shown here.',
   },
   {
     id: 'attention-based-curiosity-driven-exploration',
@@ -79,7 +110,11 @@ export const records: PaperRecord[] = [
     summary:
       'Intrinsic curiosity rewards help agents explore when extrinsic rewards are sparse. The paper adds attention to actor-critic agents and to a curiosity module, and reports gains on standard reinforcement-learning benchmarks.',
     topics: ['other'],
-    demo: { kind: 'none', reason: 'A deep reinforcement-learning method evaluated on game environments; it makes no identifiability claim a synthetic-latent toy could test.' },
+    demo: {
+      kind: 'none',
+      reason:
+        'A deep reinforcement-learning method evaluated on game environments; it makes no identifiability claim a synthetic-latent toy could test.',
+    },
   },
   {
     id: 'stochastic-weight-matrix-regularization',
@@ -91,7 +126,11 @@ export const records: PaperRecord[] = [
     summary:
       'Two regularisers act directly on weight matrices: partly re-initialising a sparse random subset of weights, and shuffling weights, which adds noise that preserves the weight distribution. Both are reported to improve benchmark performance on image and sequence tasks.',
     topics: ['other'],
-    demo: { kind: 'none', reason: 'A regularisation method evaluated on benchmark data sets (MNIST, CIFAR-10, music); there is no latent-recovery claim to test on synthetic data.' },
+    demo: {
+      kind: 'none',
+      reason:
+        'A regularisation method evaluated on benchmark data sets (MNIST, CIFAR-10, music); there is no latent-recovery claim to test on synthetic data.',
+    },
   },
   {
     id: 'understanding-llms-requires-more-than-statistical-generalization',
@@ -103,7 +142,12 @@ export const records: PaperRecord[] = [
     summary:
       'Autoregressive probabilistic models are not identifiable: models with (near) zero KL divergence between them, hence the same test loss, can behave very differently on prompts outside the data distribution. The position is that the valued abilities of language models therefore need explanations beyond statistical generalisation, through inductive biases.',
     topics: ['learning-dynamics', 'other'],
-    demo: { kind: 'none', reason: 'A position paper about large language models; its examples concern pretrained-model behaviour rather than a synthetic claim.', related: { family: 'dynamics' } },
+    demo: {
+      kind: 'none',
+      reason:
+        'A position paper about large language models; its examples concern pretrained-model behaviour rather than a synthetic claim.',
+      related: { family: 'dynamics' },
+    },
   },
   {
     id: 'cross-entropy-is-all-you-need-to-invert',
@@ -115,10 +159,18 @@ export const records: PaperRecord[] = [
     summary:
       'Identifiability results from nonlinear ICA extend to parametric instance discrimination and to supervised classification with cross-entropy: under a cluster-based data-generating process, the learned features recover the true latent factors up to a linear map. This offers an explanation for linear structure in supervised representations.',
     topics: ['contrastive', 'ica'],
-    toyClaim: 'A classifier trained with cross-entropy on classes defined from latents on the sphere learns features whose linear R^2 to the true latents is near 1, far above the untrained encoder.',
-    demo: { kind: 'runnable', experiment: 'contrastive', preset: 'cross-entropy', claims: ['ce-linear'] },
-    whatYouSee: "Latents on the sphere come from a mixture of vMFs around 50 centroids and the label is the component. A classifier trained with cross-entropy through a linear head learns unit-norm features whose held-out linear R^2 with the true latents is about 0.99 at most seeds (0.77 at one of four), against about 0.36-0.52 before training.",
-    notShown: "The paper's instance-discrimination results at scale, its d = 5 to 20 settings and real-data experiments are not reproduced; the raw observations are themselves almost linear in z at n = 3 (R^2 about 0.98), a baseline the page shows.",
+    toyClaim:
+      'A classifier trained with cross-entropy on classes defined from latents on the sphere learns features whose linear R^2 to the true latents is near 1, far above the untrained encoder.',
+    demo: {
+      kind: 'runnable',
+      experiment: 'contrastive',
+      preset: 'cross-entropy',
+      claims: ['ce-linear'],
+    },
+    whatYouSee:
+      'Latents on the sphere come from a mixture of vMFs around 50 centroids and the label is the component. A classifier trained with cross-entropy through a linear head learns unit-norm features whose held-out linear R^2 with the true latents is about 0.99 at most seeds (0.77 at one of four), against about 0.36-0.52 before training.',
+    notShown:
+      "The paper's instance-discrimination results at scale, its d = 5 to 20 settings and real-data experiments are not reproduced; the raw observations are themselves almost linear in z at n = 3 (R^2 about 0.98), a baseline the page shows.",
   },
   {
     id: 'from-superposition-to-sparse-codes',
@@ -130,14 +182,23 @@ export const records: PaperRecord[] = [
     summary:
       'A perspective in three steps: networks trained for classification recover latent features up to a linear map; those features are stored in superposition, more of them than dimensions; and sparse coding, backed by compressed-sensing guarantees, can pull them back out where a linear readout cannot.',
     topics: ['sparse-coding', 'representation-similarity'],
-    toyClaim: 'A linear readout recovers at most as many features as there are dimensions, while sparse inference recovers more as long as the codes are sparse enough.',
-    demo: { kind: 'runnable', experiment: 'sae-sweep', preset: 'sparsity-sweep', claims: ['sparse-inference-beats-dimension', 'linear-readout-capped', 'sparsity-transition'] },
-    whatYouSee: "Along the sweep of active features k, FISTA with the true dictionary recovers all 48 features from 16 dimensions while codes are sparse and degrades as they densify; the supervised linear probe stays low throughout: a linear map from 16 dimensions cannot separate 48 features.",
-    notShown: "The paper's arguments about neural networks and compressed sensing bounds are not checked; the transition point here is empirical, for random Gaussian atoms.",
+    toyClaim:
+      'A linear readout recovers at most as many features as there are dimensions, while sparse inference recovers more as long as the codes are sparse enough.',
+    demo: {
+      kind: 'runnable',
+      experiment: 'sae-sweep',
+      preset: 'sparsity-sweep',
+      claims: ['sparse-inference-beats-dimension', 'linear-readout-capped', 'sparsity-transition'],
+    },
+    whatYouSee:
+      'Along the sweep of active features k, FISTA with the true dictionary recovers all 48 features from 16 dimensions while codes are sparse and degrades as they densify; the supervised linear probe stays low throughout: a linear map from 16 dimensions cannot separate 48 features.',
+    notShown:
+      "The paper's arguments about neural networks and compressed sensing bounds are not checked; the transition point here is empirical, for random Gaussian atoms.",
   },
   {
     id: 'empirically-grounded-identifiability-theory',
-    title: 'Position: An Empirically Grounded Identifiability Theory Will Accelerate Self-Supervised Learning Research',
+    title:
+      'Position: An Empirically Grounded Identifiability Theory Will Accelerate Self-Supervised Learning Research',
     authors: ['Patrik Reizinger', 'Randall Balestriero', 'David Klindt'],
     authorsTruncated: true,
     date: '2025-04-17',
@@ -145,14 +206,23 @@ export const records: PaperRecord[] = [
     summary:
       'Identifiability theory can explain why different self-supervised methods converge to similar representations, but it ignores what practice depends on: finite samples, batch sizes, architectures and optimisation. The position calls for a theory that accounts for these factors and is checked against experiments.',
     topics: ['contrastive', 'representation-similarity'],
-    toyClaim: 'Latent recovery by a contrastive objective depends on batch size and training-set size, measurably, even where the asymptotic theory guarantees it.',
-    demo: { kind: 'runnable', experiment: 'contrastive-sweep', preset: 'samples-sweep', claims: ['more-data-better', 'enough-data-recovers'] },
-    whatYouSee: "The same contrastive setting trained on 64 to 4096 pairs: recovery up to permutation and sign rises with the data (MCC about 0.94 at 64 pairs, 0.998 at 4096). The theory assumes infinite data; the sweep measures what a finite set needs here. The preset \"batch-sweep\" varies the batch size (8 to 256 pairs, the in-batch negatives) instead: MCC rises from 0.77-0.98 at 8 to about 0.998 at 256 (seeds 0-3).",
-    notShown: "The position paper argues for a research programme; this sweep is one example of the finite-sample measurements it calls for, not a test of a specific theorem. At a fixed number of steps a larger batch also shows the encoder more pairs, so the batch sweep does not separate the number of negatives from the amount of data seen.",
+    toyClaim:
+      'Latent recovery by a contrastive objective depends on batch size and training-set size, measurably, even where the asymptotic theory guarantees it.',
+    demo: {
+      kind: 'runnable',
+      experiment: 'contrastive-sweep',
+      preset: 'samples-sweep',
+      claims: ['more-data-better', 'enough-data-recovers'],
+    },
+    whatYouSee:
+      'The same contrastive setting trained on 64 to 4096 pairs: recovery up to permutation and sign rises with the data (MCC about 0.94 at 64 pairs, 0.998 at 4096). The theory assumes infinite data; the sweep measures what a finite set needs here. The preset "batch-sweep" varies the batch size (8 to 256 pairs, the in-batch negatives) instead: MCC rises from 0.77-0.98 at 8 to about 0.998 at 256 (seeds 0-3).',
+    notShown:
+      'The position paper argues for a research programme; this sweep is one example of the finite-sample measurements it calls for, not a test of a specific theorem. At a fixed number of steps a larger batch also shows the encoder more pairs, so the batch sweep does not separate the number of negatives from the amount of data seen.',
   },
   {
     id: 'skill-learning-via-policy-diversity',
-    title: 'Skill Learning via Policy Diversity Yields Identifiable Representations for Reinforcement Learning',
+    title:
+      'Skill Learning via Policy Diversity Yields Identifiable Representations for Reinforcement Learning',
     authors: ['Patrik Reizinger', 'Bálint Mucsányi', 'Siyuan Guo'],
     authorsTruncated: true,
     date: '2025-07-19',
@@ -160,10 +230,18 @@ export const records: PaperRecord[] = [
     summary:
       'Mutual-information skill learning, in the Contrastive Successor Features form, provably recovers the ground-truth state features up to a linear map; what makes it work is the inner-product parameterisation of the critic together with a diverse set of skills.',
     topics: ['contrastive', 'other'],
-    toyClaim: 'With an inner-product critic and diverse skills, learned features are linearly related to the true ones (linear R^2 near 1).',
-    demo: { kind: 'runnable', experiment: 'contrastive', preset: 'skills-diverse', claims: ['skills-linear'] },
-    whatYouSee: "The state moves along one of 16 skill directions; the critic scores each skill by the inner product of the state change f(x') - f(x) with a learned skill embedding. With skills spanning every latent the features are linear in the true state (R^2 about 0.99). Switch to \"skills-narrow\", where no skill moves the last latent: that latent is lost (worst-latent R^2 near 0) while the others stay linear.",
-    notShown: "There is no environment or policy: transitions are drawn directly along the skill directions, and the learned skill embeddings stand in for the unknown map from skill to state change. The paper's comparison with other critic parameterisations is not reproduced; only skill diversity is varied.",
+    toyClaim:
+      'With an inner-product critic and diverse skills, learned features are linearly related to the true ones (linear R^2 near 1).',
+    demo: {
+      kind: 'runnable',
+      experiment: 'contrastive',
+      preset: 'skills-diverse',
+      claims: ['skills-linear'],
+    },
+    whatYouSee:
+      'The state moves along one of 16 skill directions; the critic scores each skill by the inner product of the state change f(x\') - f(x) with a learned skill embedding. With skills spanning every latent the features are linear in the true state (R^2 about 0.99). Switch to "skills-narrow", where no skill moves the last latent: that latent is lost (worst-latent R^2 near 0) while the others stay linear.',
+    notShown:
+      "There is no environment or policy: transitions are drawn directly along the skill directions, and the learned skill embeddings stand in for the unknown map from skill to state change. The paper's comparison with other critic parameterisations is not reproduced; only skill diversity is varied.",
   },
   {
     id: 'ood-tests-reveal-compositionality-in-chess-transformers',
@@ -175,7 +253,12 @@ export const records: PaperRecord[] = [
     summary:
       'A 270M-parameter chess Transformer is tested on positions far from its training games. It keeps choosing legal moves (rule extrapolation), evidence of compositional generalisation, while its play in unusual positions reveals the limits of that generalisation.',
     topics: ['learning-dynamics', 'other'],
-    demo: { kind: 'none', reason: 'The claim concerns a large Transformer trained on chess games; a faithful toy would need that model and data.', related: { family: 'dynamics' } },
+    demo: {
+      kind: 'none',
+      reason:
+        'The claim concerns a large Transformer trained on chess games; a faithful toy would need that model and data.',
+      related: { family: 'dynamics' },
+    },
   },
   {
     id: 'estimating-treatment-effects-with-ica',
@@ -187,8 +270,14 @@ export const records: PaperRecord[] = [
     summary:
       'In the partially linear regression model, $T = g(X) + \\eta$ and $Y = \\theta T + f(X) + \\varepsilon$, non-Gaussian treatment noise $\\eta$ is what both efficient effect estimation and ICA rely on. Linear ICA on the observed variables recovers the effect $\\theta$ from the mixing column of $\\eta$, for several treatments at once and even with Gaussian confounders.',
     topics: ['ica', 'causal'],
-    toyClaim: 'With Laplace treatment noise and Gaussian confounders, ICA estimates theta to within 0.1 and disjoint parts of the data agree; with Gaussian treatment noise they do not.',
-    demo: { kind: 'runnable', experiment: 'treatment-ica', preset: 'laplace-noise', claims: ['ica-theta-accurate', 'ica-folds-agree', 'naive-ols-biased'] },
+    toyClaim:
+      'With Laplace treatment noise and Gaussian confounders, ICA estimates theta to within 0.1 and disjoint parts of the data agree; with Gaussian treatment noise they do not.',
+    demo: {
+      kind: 'runnable',
+      experiment: 'treatment-ica',
+      preset: 'laplace-noise',
+      claims: ['ica-theta-accurate', 'ica-folds-agree', 'naive-ols-biased'],
+    },
     whatYouSee:
       "ICA's error falls to a few hundredths as FastICA converges; the bar chart shows the ICA and adjusted least-squares estimates on the true theta and the naive regression off it. Switch to the Gaussian-noise preset to see the folds disagree.",
     notShown:
@@ -204,10 +293,18 @@ export const records: PaperRecord[] = [
     summary:
       'Identifiability proofs for InfoNCE assume every latent varies equally between positive pairs, or that some stay fixed; real augmentations change latents by different amounts. An anisotropic variant, AnInfoNCE, learns a scale per dimension and provably recovers latents under such anisotropic positive pairs, where plain InfoNCE partly collapses them.',
     topics: ['contrastive'],
-    toyClaim: 'On anisotropic positive pairs, AnInfoNCE recovers the latents (MCC near 1) where InfoNCE does not; on isotropic pairs the two agree.',
-    demo: { kind: 'runnable', experiment: 'contrastive', preset: 'anisotropic-aninfonce', claims: ['aninfonce-recovers-axes', 'aninfonce-learns-precisions'] },
-    whatYouSee: "Positive pairs with a different scale per latent dimension (precisions 2, 8, 32): AnInfoNCE recovers each latent up to sign (MCC 0.92-0.99 at seeds 0-5) and its learned precisions come out in the true order. The preset \"anisotropic-infonce\" runs plain InfoNCE on the same data: R^2 stays about 0.96 but MCC drops to about 0.67, a linear map that is not the axes. With equal scales (\"isotropic-aninfonce\") only a rotation is identified.",
-    notShown: "At n = 3 a random rotation already scores MCC about 0.83, so the gap between identified and not is narrow; the paper's n = 10 settings, block-structured precisions and image experiments are not reproduced. The learned precisions are log-parameterised here (the authors use softplus), which only changes how fast Adam reaches them.",
+    toyClaim:
+      'On anisotropic positive pairs, AnInfoNCE recovers the latents (MCC near 1) where InfoNCE does not; on isotropic pairs the two agree.',
+    demo: {
+      kind: 'runnable',
+      experiment: 'contrastive',
+      preset: 'anisotropic-aninfonce',
+      claims: ['aninfonce-recovers-axes', 'aninfonce-learns-precisions'],
+    },
+    whatYouSee:
+      'Positive pairs with a different scale per latent dimension (precisions 2, 8, 32): AnInfoNCE recovers each latent up to sign (MCC 0.92-0.99 at seeds 0-5) and its learned precisions come out in the true order. The preset "anisotropic-infonce" runs plain InfoNCE on the same data: R^2 stays about 0.96 but MCC drops to about 0.67, a linear map that is not the axes. With equal scales ("isotropic-aninfonce") only a rotation is identified.',
+    notShown:
+      "At n = 3 a random rotation already scores MCC about 0.83, so the gap between identified and not is narrow; the paper's n = 10 settings, block-structured precisions and image experiments are not reproduced. The learned precisions are log-parameterised here (the authors use softplus), which only changes how fast Adam reaches them.",
   },
   {
     id: 'identifiable-exchangeable-mechanisms',
@@ -219,7 +316,12 @@ export const records: PaperRecord[] = [
     summary:
       'Several methods in causal structure learning and in representation learning rest on the same assumption: exchangeable but not i.i.d. data, as from multiple environments. A unified framework under that assumption relaxes the conditions for identifying causal structure and connects the two fields.',
     topics: ['causal', 'ica'],
-    toyClaim: 'Data from several environments with changing mechanisms identify a causal direction that a single i.i.d. sample leaves ambiguous.',
-    demo: { kind: 'planned', family: 'causal', note: 'Multi-environment data for structure identification.' },
+    toyClaim:
+      'Data from several environments with changing mechanisms identify a causal direction that a single i.i.d. sample leaves ambiguous.',
+    demo: {
+      kind: 'planned',
+      family: 'causal',
+      note: 'Multi-environment data for structure identification.',
+    },
   },
 ];

@@ -25,10 +25,18 @@ export const records: PaperRecord[] = [
     summary:
       'Standard TopK SAEs are unstable: retraining yields different dictionaries and codes, which the paper shows theoretically. Minimal changes to architecture and training give identifiable SAEs (iSAE) with lower reconstruction error and better stability, explained by learned dictionaries that satisfy an approximate restricted isometry condition, under which sparse codes are nearly identifiable.',
     topics: ['sparse-coding'],
-    toyClaim: 'Standard TopK SAEs trained from different seeds on the same synthetic data disagree on their dictionaries; the stabilised variant agrees more and reconstructs at least as well.',
-    demo: { kind: 'runnable', experiment: 'sae-compare', preset: 'identifiable', claims: ['stable-agrees-more', 'stable-reconstructs'] },
-    whatYouSee: "Three TopK SAEs and three stabilised SAEs are trained from different seeds on the same data. The bars compare the agreement of their dictionaries across seeds, their recovery of the true atoms and their reconstruction error.",
-    notShown: "The paper's exact architectural changes were not available to us; the stabilised variant is our reading (no encoder or decoder bias, atoms initialised from data, unit-norm atoms). The measured gain in agreement is small at this size, and the RIP analysis is not reproduced.",
+    toyClaim:
+      'Standard TopK SAEs trained from different seeds on the same synthetic data disagree on their dictionaries; the stabilised variant agrees more and reconstructs at least as well.',
+    demo: {
+      kind: 'runnable',
+      experiment: 'sae-compare',
+      preset: 'identifiable',
+      claims: ['stable-agrees-more', 'stable-reconstructs'],
+    },
+    whatYouSee:
+      'Three TopK SAEs and three stabilised SAEs are trained from different seeds on the same data. The bars compare the agreement of their dictionaries across seeds, their recovery of the true atoms and their reconstruction error.',
+    notShown:
+      "The paper's exact architectural changes were not available to us; the stabilised variant is our reading (no encoder or decoder bias, atoms initialised from data, unit-norm atoms). The measured gain in agreement is small at this size, and the RIP analysis is not reproduced.",
   },
   {
     id: 'perception-physics-paradox-tc-bench',
@@ -42,7 +50,12 @@ export const records: PaperRecord[] = [
     summary:
       'Vision foundation models can predict well on satellite imagery by exploiting visual correlations rather than physical structure. Requiring latent representations to identify the physical system up to a linear map gives a hierarchy of testable conditions; a tropical-cyclone benchmark shows current models rely on shortcuts that fail in intense storms, and that scale alone does not fix this.',
     topics: ['representation-similarity', 'other'],
-    demo: { kind: 'none', reason: 'The claim is about pretrained vision foundation models on a real satellite-imagery benchmark.', related: { family: 'geometry' } },
+    demo: {
+      kind: 'none',
+      reason:
+        'The claim is about pretrained vision foundation models on a real satellite-imagery benchmark.',
+      related: { family: 'geometry' },
+    },
   },
   {
     id: 'rate-distortion-polysemanticity-tradeoff',
@@ -56,10 +69,18 @@ export const records: PaperRecord[] = [
     summary:
       'An SAE that reconstructs well with few active features need not be monosemantic. In toy models, forcing monosemanticity costs rate and distortion, and how polysemantic the optimal SAE is depends on the data, chiefly on how often features co-occur; polysemanticity is thus partly a property of the data.',
     topics: ['sparse-coding'],
-    toyClaim: 'As the co-occurrence probability of two features grows, the optimal small SAE merges them into one polysemantic feature, and forcing separate features raises rate or distortion.',
-    demo: { kind: 'runnable', experiment: 'sae-sweep', preset: 'cooccurrence-sweep', claims: ['cooccurrence-polysemantic'] },
-    whatYouSee: "Features come in pairs; as the probability that a partner fires with an active feature goes from 0 to 1, more of the learned atoms align with two true features at once (polysemantic), while oracle inference stays near perfect.",
-    notShown: "Rate and distortion are not held fixed across the sweep (co-occurrence changes the number of active features), and the paper's proxy-metric benchmark on language-model SAEs is not reproduced.",
+    toyClaim:
+      'As the co-occurrence probability of two features grows, the optimal small SAE merges them into one polysemantic feature, and forcing separate features raises rate or distortion.',
+    demo: {
+      kind: 'runnable',
+      experiment: 'sae-sweep',
+      preset: 'cooccurrence-sweep',
+      claims: ['cooccurrence-polysemantic'],
+    },
+    whatYouSee:
+      'Features come in pairs; as the probability that a partner fires with an active feature goes from 0 to 1, more of the learned atoms align with two true features at once (polysemantic), while oracle inference stays near perfect.',
+    notShown:
+      "Rate and distortion are not held fixed across the sweep (co-occurrence changes the number of active features), and the paper's proxy-metric benchmark on language-model SAEs is not reproduced.",
   },
   {
     id: 'causal-learning-with-the-invariance-principle',
@@ -73,8 +94,13 @@ export const records: PaperRecord[] = [
     summary:
       'If causal mechanisms are acyclic and stay the same across environments, two auxiliary environments suffice to identify the causal graph for arbitrary nonlinear mechanisms, and with it the mechanisms themselves, so counterfactual inference becomes correct. Synthetic experiments support the theory.',
     topics: ['causal'],
-    toyClaim: 'With a base and two auxiliary environments, the causal direction between nonlinearly related variables is recovered; with a single environment it is not.',
-    demo: { kind: 'planned', family: 'causal', note: 'Two auxiliary environments for nonlinear causal discovery.' },
+    toyClaim:
+      'With a base and two auxiliary environments, the causal direction between nonlinearly related variables is recovered; with a single environment it is not.',
+    demo: {
+      kind: 'planned',
+      family: 'causal',
+      note: 'Two auxiliary environments for nonlinear causal discovery.',
+    },
   },
   {
     id: 'selection-bias-causal-effect-identification',
@@ -88,8 +114,13 @@ export const records: PaperRecord[] = [
     summary:
       'Observational samples are often selected, like biobank volunteers who are healthier than the population, and average treatment effects estimated from them can be badly biased. The paper characterises when the population effect is still identifiable from the selected sample, under strictly weaker conditions than earlier results.',
     topics: ['causal'],
-    toyClaim: 'When selection depends on the treatment and a covariate, the naive effect estimate in the selected sample is biased, while the identification formula recovers the population effect.',
-    demo: { kind: 'planned', family: 'causal', note: 'Treatment effects from a selected sub-population.' },
+    toyClaim:
+      'When selection depends on the treatment and a covariate, the naive effect estimate in the selected sample is biased, while the identification formula recovers the population effect.',
+    demo: {
+      kind: 'planned',
+      family: 'causal',
+      note: 'Treatment effects from a selected sub-population.',
+    },
   },
   {
     id: 'learning-discrete-diffusion-of-graphs',
@@ -103,7 +134,11 @@ export const records: PaperRecord[] = [
     summary:
       'With a suitable transport metric on the probability simplex, diffusions on graphs such as the discrete heat equation become gradient flows of free-energy functionals. The optimality conditions of the JKO scheme then give a quadratic loss that recovers the driving functional from data without sample trajectories.',
     topics: ['other'],
-    demo: { kind: 'none', reason: 'Its claim, recovering the free-energy functional of a diffusion on a graph, lies outside the families of this sandbox (no latent-factor recovery to test).' },
+    demo: {
+      kind: 'none',
+      reason:
+        'Its claim, recovering the free-energy functional of a diffusion on a graph, lies outside the families of this sandbox (no latent-factor recovery to test).',
+    },
   },
   {
     id: 'statistical-and-structural-identifiability',
@@ -118,8 +153,14 @@ export const records: PaperRecord[] = [
     summary:
       'The stability of learned representations splits into statistical identifiability (consistency across runs) and structural identifiability (agreement with the true factors), both up to a tolerance. Intermediate representations of models with nonlinear decoders are nearly identifiable up to a linear map, and linear ICA applied afterwards removes much of the remaining ambiguity, a simple recipe for disentanglement.',
     topics: ['ica', 'representation-similarity'],
-    toyClaim: 'A representation that equals an unknown linear map of independent non-Gaussian factors, up to a small nonlinear error, is disentangled by linear ICA, with an error that shrinks with that nonlinearity.',
-    demo: { kind: 'runnable', experiment: 'ica-robustness', preset: 'smooth-perturbation', claims: ['error-vanishes-small-eps', 'error-grows-with-eps'] },
+    toyClaim:
+      'A representation that equals an unknown linear map of independent non-Gaussian factors, up to a small nonlinear error, is disentangled by linear ICA, with an error that shrinks with that nonlinearity.',
+    demo: {
+      kind: 'runnable',
+      experiment: 'ica-robustness',
+      preset: 'smooth-perturbation',
+      claims: ['error-vanishes-small-eps', 'error-grows-with-eps'],
+    },
     whatYouSee:
       'Treat x = A s + eps h(s) as a learned representation that is linear in the factors up to a small error: linear ICA post-processing recovers the factors almost perfectly for small eps, and less well as the error grows.',
     notShown:
@@ -127,7 +168,8 @@ export const records: PaperRecord[] = [
   },
   {
     id: 'instrument-outcome-confounding-mendelian-randomization',
-    title: 'Addressing Instrument-Outcome Confounding in Mendelian Randomization through Representation Learning',
+    title:
+      'Addressing Instrument-Outcome Confounding in Mendelian Randomization through Representation Learning',
     titleSource: lookup('the abstract (arXiv 2602.19782)'),
     authors: ['Shimeng Huang', 'Matthew Robinson', 'Francesco Locatello'],
     authorsTruncated: false,
@@ -137,14 +179,27 @@ export const records: PaperRecord[] = [
     summary:
       'Mendelian randomisation assumes genetic instruments are independent of unobserved confounders, which population structure can violate. With data from several environments, invariance across environments identifies latent exogenous components of the instruments, which restore valid causal effect estimates, with guarantees for several mixing mechanisms.',
     topics: ['causal', 'ica'],
-    toyClaim: 'When instruments are confounded, the standard estimate is biased; latent instruments recovered from multi-environment data give an estimate close to the true effect.',
-    demo: { kind: 'planned', family: 'causal', note: 'Latent instruments from several environments in a simulated Mendelian-randomisation study.' },
+    toyClaim:
+      'When instruments are confounded, the standard estimate is biased; latent instruments recovered from multi-environment data give an estimate close to the true effect.',
+    demo: {
+      kind: 'planned',
+      family: 'causal',
+      note: 'Latent instruments from several environments in a simulated Mendelian-randomisation study.',
+    },
   },
   {
     id: 'how-pretraining-shapes-inductive-bias-in-fine-tuning',
     title: 'A Theory of How Pretraining Shapes Inductive Bias in Fine-Tuning',
     titleSource: lookup('the abstract (arXiv 2602.20062)'),
-    authors: ['Nicolás Anguita', 'Francesco Locatello', 'Andrew M. Saxe', 'Marco Mondelli', 'Flavia Mancini', 'Samuel Lippl', 'Clémentine Dominé'],
+    authors: [
+      'Nicolás Anguita',
+      'Francesco Locatello',
+      'Andrew M. Saxe',
+      'Marco Mondelli',
+      'Flavia Mancini',
+      'Samuel Lippl',
+      'Clémentine Dominé',
+    ],
     authorsTruncated: false,
     date: '2026-02',
     arxiv: '2602.20062',
@@ -152,14 +207,25 @@ export const records: PaperRecord[] = [
     summary:
       'An exact analysis of pretraining followed by fine-tuning in diagonal linear networks shows four fine-tuning regimes set by the initialisation. A smaller initialisation scale in earlier layers lets the network both reuse and refine pretrained features, which helps when the fine-tuning task uses a subset of the pretraining features.',
     topics: ['learning-dynamics'],
-    toyClaim: 'In a diagonal linear network, fine-tuning on a task that uses a subset of the pretrained features generalises better when earlier layers start at a smaller scale.',
-    demo: { kind: 'planned', family: 'dynamics', note: 'Pretraining and fine-tuning a diagonal linear network across initialisation scales.' },
+    toyClaim:
+      'In a diagonal linear network, fine-tuning on a task that uses a subset of the pretrained features generalises better when earlier layers start at a smaller scale.',
+    demo: {
+      kind: 'planned',
+      family: 'dynamics',
+      note: 'Pretraining and fine-tuning a diagonal linear network across initialisation scales.',
+    },
   },
   {
     id: 'head-pursuit',
     title: 'Head Pursuit: Probing Attention Specialization in Multimodal Transformers',
     titleSource: lookup('the abstract (arXiv 2510.21518)'),
-    authors: ['Lorenzo Basile', 'Valentino Maiorca', 'Diego Doimo', 'Francesco Locatello', 'Alberto Cazzaniga'],
+    authors: [
+      'Lorenzo Basile',
+      'Valentino Maiorca',
+      'Diego Doimo',
+      'Francesco Locatello',
+      'Alberto Cazzaniga',
+    ],
     authorsTruncated: false,
     date: '2025-10-24',
     arxiv: '2510.21518',
@@ -167,13 +233,20 @@ export const records: PaperRecord[] = [
     summary:
       'Reading intermediate activations through the final decoding layer, viewed as a signal-processing problem solved with matching pursuit, ranks attention heads by how much they carry a target concept. Heads specialise consistently, and editing about 1% of them suppresses or enhances the concept in the output of language and vision-language models.',
     topics: ['sparse-coding', 'other'],
-    demo: { kind: 'none', reason: 'The claim is about attention heads of large pretrained language and vision-language models.', related: { family: 'sae' } },
+    demo: {
+      kind: 'none',
+      reason:
+        'The claim is about attention heads of large pretrained language and vision-language models.',
+      related: { family: 'sae' },
+    },
   },
   // ---- listing 003 ----
   {
     id: 'poet-orthogonal-equivalence-transformation',
     title: 'Reparameterized LLM Training via Orthogonal Equivalence Transformation',
-    titleSource: lookup('arXiv 2506.08001 (the id after this abstract in listing 003) and its project page'),
+    titleSource: lookup(
+      'arXiv 2506.08001 (the id after this abstract in listing 003) and its project page',
+    ),
     authors: [],
     authorsTruncated: true,
     date: '2025-06',
@@ -183,24 +256,37 @@ export const records: PaperRecord[] = [
     summary:
       'Each weight matrix is reparameterised as a fixed random matrix multiplied by two learnable orthogonal matrices, which keeps its singular values fixed during training. This spectrum-preserving training (POET) is reported to optimise language models stably and to generalise better, with approximations that make it scale.',
     topics: ['learning-dynamics'],
-    toyClaim: 'Training a small network with weights W = R W0 Q (R, Q orthogonal) keeps the singular values of W0 throughout training while reaching a comparable loss.',
-    demo: { kind: 'planned', family: 'dynamics', note: 'Orthogonal-equivalence reparameterisation of a small network, tracking singular values.' },
+    toyClaim:
+      'Training a small network with weights W = R W0 Q (R, Q orthogonal) keeps the singular values of W0 throughout training while reaching a comparable loss.',
+    demo: {
+      kind: 'planned',
+      family: 'dynamics',
+      note: 'Orthogonal-equivalence reparameterisation of a small network, tracking singular values.',
+    },
   },
   {
     id: 'robustness-of-nonlinear-representation-learning',
     title: 'Robustness of Nonlinear Representation Learning',
-    titleSource: 'arXiv abs page of 2503.15355 (the id after this abstract in listing 003), found with the search tool',
+    titleSource:
+      'arXiv abs page of 2503.15355 (the id after this abstract in listing 003), found with the search tool',
     authors: ['Simon Buchholz', 'Bernhard Schölkopf'],
     authorsTruncated: false,
     date: '2025-03-19',
     arxiv: '2503.15355',
-    venue: 'Proceedings of the 41st International Conference on Machine Learning, PMLR 235:4785-4821, 2024',
+    venue:
+      'Proceedings of the 41st International Conference on Machine Learning, PMLR 235:4785-4821, 2024',
     sources: [L003],
     summary:
       'Identifiability results usually assume the model class is exactly right. When the mixing is only close to a local isometry, rigidity theory still pins it down up to a linear map and a small error; and for ICA with almost-linear observations $x = As + h(s)$, with $h$ a small perturbation, the matrix $A$ and the sources are recovered approximately, with an error that shrinks with the perturbation.',
     topics: ['ica'],
-    toyClaim: 'Linear ICA on x = A s + eps h(s) recovers A with an Amari distance at the finite-sample level for small eps, growing with eps.',
-    demo: { kind: 'runnable', experiment: 'ica-robustness', preset: 'smooth-perturbation', claims: ['error-vanishes-small-eps', 'error-grows-with-eps'] },
+    toyClaim:
+      'Linear ICA on x = A s + eps h(s) recovers A with an Amari distance at the finite-sample level for small eps, growing with eps.',
+    demo: {
+      kind: 'runnable',
+      experiment: 'ica-robustness',
+      preset: 'smooth-perturbation',
+      claims: ['error-vanishes-small-eps', 'error-grows-with-eps'],
+    },
     whatYouSee:
       'Across the sweep, the Amari distance stays on the eps = 0 floor for small perturbations and rises smoothly as eps grows; at eps = 1 the mixtures are visibly bent and A is no longer recovered.',
     notShown:
@@ -219,7 +305,12 @@ export const records: PaperRecord[] = [
     summary:
       'Where causal models are not identifiable, causality can be defined algorithmically: causal and symmetric structure emerges from compressing data jointly across several environments, by minimising upper bounds on Kolmogorov complexity without knowing the intervention targets. The authors suggest this view may explain implicit causal structure in large models.',
     topics: ['causal'],
-    demo: { kind: 'none', reason: 'A theoretical framework built on Kolmogorov complexity, which no training run can measure directly.', related: { family: 'causal' } },
+    demo: {
+      kind: 'none',
+      reason:
+        'A theoretical framework built on Kolmogorov complexity, which no training run can measure directly.',
+      related: { family: 'causal' },
+    },
   },
   {
     id: 'interaction-asymmetry',
@@ -234,8 +325,13 @@ export const records: PaperRecord[] = [
     summary:
       'Parts of the same concept interact more, in the higher derivatives of the generator, than parts of different concepts. Formalised as block-diagonal conditions, this principle provably gives both disentanglement and compositional generalisation, and suggests an autoencoder that penalises latent capacity and cross-concept interactions in its decoder.',
     topics: ['vae', 'ica'],
-    toyClaim: 'On synthetic scenes of objects, a decoder penalised for interactions between latent blocks separates the objects into different blocks and renders unseen combinations.',
-    demo: { kind: 'planned', family: 'autoencoders', note: 'An autoencoder with an interaction penalty on synthetic multi-object data.' },
+    toyClaim:
+      'On synthetic scenes of objects, a decoder penalised for interactions between latent blocks separates the objects into different blocks and renders unseen combinations.',
+    demo: {
+      kind: 'planned',
+      family: 'autoencoders',
+      note: 'An autoencoder with an interaction penalty on synthetic multi-object data.',
+    },
   },
   {
     id: 'products-abstractions-inclusions-of-causal-spaces',
@@ -249,13 +345,24 @@ export const records: PaperRecord[] = [
     summary:
       'Causal spaces extend probability spaces with causal kernels. Borrowing from probability theory, the paper defines products of causal spaces and (stochastic) maps between them, which read as causally independent components, abstractions and extensions of a causal model.',
     topics: ['causal'],
-    demo: { kind: 'none', reason: 'A measure-theoretic, definitional contribution with no empirical claim to run.', related: { family: 'causal' } },
+    demo: {
+      kind: 'none',
+      reason: 'A measure-theoretic, definitional contribution with no empirical claim to run.',
+      related: { family: 'causal' },
+    },
   },
   {
     id: 'learning-interpretable-concepts-crl-foundation-models',
-    title: 'Learning Interpretable Concepts: Unifying Causal Representation Learning and Foundation Models',
+    title:
+      'Learning Interpretable Concepts: Unifying Causal Representation Learning and Foundation Models',
     titleSource: lookup('arXiv 2402.09236 (the id after this abstract in listing 003)'),
-    authors: ['Goutham Rajendran', 'Simon Buchholz', 'Bryon Aragam', 'Bernhard Schölkopf', 'Pradeep Ravikumar'],
+    authors: [
+      'Goutham Rajendran',
+      'Simon Buchholz',
+      'Bryon Aragam',
+      'Bernhard Schölkopf',
+      'Pradeep Ravikumar',
+    ],
     authorsTruncated: false,
     date: '2024-02-14',
     arxiv: '2402.09236',
@@ -263,8 +370,13 @@ export const records: PaperRecord[] = [
     summary:
       'Concepts are defined as affine subspaces of a latent representation and shown to be identifiable, up to linear maps, from a small number of concept-conditioned data sets, far fewer than full causal representation learning needs. Experiments on synthetic data and language models illustrate the link between the two approaches.',
     topics: ['causal', 'contrastive'],
-    toyClaim: 'With n + 2 environments, each conditioning on one concept, n atomic concepts are recovered up to a linear map from synthetic nonlinear observations.',
-    demo: { kind: 'planned', family: 'causal', note: 'Concept recovery from concept-conditioned synthetic environments.' },
+    toyClaim:
+      'With n + 2 environments, each conditioning on one concept, n atomic concepts are recovered up to a linear map from synthetic nonlinear observations.',
+    demo: {
+      kind: 'planned',
+      family: 'causal',
+      note: 'Concept recovery from concept-conditioned synthetic environments.',
+    },
   },
   {
     id: 'aizenman-wehr-disordered-gradient-models',
@@ -279,13 +391,24 @@ export const records: PaperRecord[] = [
     summary:
       'For random gradient fields with a class of disordered interaction potentials, in two dimensions there is a unique shift-covariant disordered gradient Gibbs measure with zero tilt: the phase transitions of the pure model disappear under disorder. The proof maps the model to a random conductance model where the Aizenman-Wehr argument applies.',
     topics: ['other'],
-    demo: { kind: 'none', reason: 'A result in mathematical statistical physics, unrelated to representation learning.' },
+    demo: {
+      kind: 'none',
+      reason: 'A result in mathematical statistical physics, unrelated to representation learning.',
+    },
   },
   {
     id: 'linear-causal-representations-general-nonlinear-mixing',
-    title: 'Learning Linear Causal Representations from Interventions under General Nonlinear Mixing',
+    title:
+      'Learning Linear Causal Representations from Interventions under General Nonlinear Mixing',
     titleSource: lookup('arXiv 2306.02235 (the id after this abstract in listing 003)'),
-    authors: ['Simon Buchholz', 'Goutham Rajendran', 'Elan Rosenfeld', 'Bryon Aragam', 'Bernhard Schölkopf', 'Pradeep Ravikumar'],
+    authors: [
+      'Simon Buchholz',
+      'Goutham Rajendran',
+      'Elan Rosenfeld',
+      'Bryon Aragam',
+      'Bernhard Schölkopf',
+      'Pradeep Ravikumar',
+    ],
     authorsTruncated: false,
     date: '2023-06-04',
     arxiv: '2306.02235',
@@ -294,14 +417,27 @@ export const records: PaperRecord[] = [
     summary:
       'With Gaussian latent variables linked by a linear causal model and an arbitrary nonlinear mixing, unknown single-node interventions suffice to identify the latents and their graph, without knowing the intervention targets or needing paired data. A contrastive algorithm recovers the latents in practice.',
     topics: ['causal', 'contrastive'],
-    toyClaim: 'From observational data plus one dataset per unknown single-node intervention, a contrastive method recovers Gaussian causal latents through a nonlinear mixing (MCC near 1).',
-    demo: { kind: 'planned', family: 'contrastive', note: 'Contrastive recovery of latents under unknown interventions.' },
+    toyClaim:
+      'From observational data plus one dataset per unknown single-node intervention, a contrastive method recovers Gaussian causal latents through a nonlinear mixing (MCC near 1).',
+    demo: {
+      kind: 'planned',
+      family: 'contrastive',
+      note: 'Contrastive recovery of latents under unknown interventions.',
+    },
   },
   {
     id: 'causal-component-analysis',
     title: 'Causal Component Analysis',
     titleSource: lookup('arXiv 2305.17225 (the id after this abstract in listing 003)'),
-    authors: ['Liang Wendong', 'Armin Kekić', 'Julius von Kügelgen', 'Simon Buchholz', 'Michel Besserve', 'Luigi Gresele', 'Bernhard Schölkopf'],
+    authors: [
+      'Liang Wendong',
+      'Armin Kekić',
+      'Julius von Kügelgen',
+      'Simon Buchholz',
+      'Michel Besserve',
+      'Luigi Gresele',
+      'Bernhard Schölkopf',
+    ],
     authorsTruncated: false,
     date: '2023-05',
     arxiv: '2305.17225',
@@ -310,14 +446,26 @@ export const records: PaperRecord[] = [
     summary:
       'Between ICA and causal representation learning sits causal component analysis: latent variables that depend causally on each other through a known graph, observed through an unknown mixing. Its identifiability is characterised from interventional data sets; as a by-product, nonlinear ICA becomes identifiable from fewer data sets than before, and a normalising-flow estimator recovers both mixing and mechanisms.',
     topics: ['causal', 'ica'],
-    toyClaim: 'With a known causal graph and one interventional data set per latent, a flow-based estimator recovers causally dependent latents that ICA, which assumes independence, cannot.',
-    demo: { kind: 'planned', family: 'causal', note: 'Causal component analysis against ICA on latents with a known graph.' },
+    toyClaim:
+      'With a known causal graph and one interventional data set per latent, a flow-based estimator recovers causally dependent latents that ICA, which assumes independence, cannot.',
+    demo: {
+      kind: 'planned',
+      family: 'causal',
+      note: 'Causal component analysis against ICA on latents with a known graph.',
+    },
   },
   {
     id: 'flow-matching-simulation-based-inference',
     title: 'Flow Matching for Scalable Simulation-Based Inference',
     titleSource: lookup('arXiv 2305.17161 (the last id in listing 003, after this abstract)'),
-    authors: ['Jonas Wildberger', 'Maximilian Dax', 'Simon Buchholz', 'Stephen R. Green', 'Jakob H. Macke', 'Bernhard Schölkopf'],
+    authors: [
+      'Jonas Wildberger',
+      'Maximilian Dax',
+      'Simon Buchholz',
+      'Stephen R. Green',
+      'Jakob H. Macke',
+      'Bernhard Schölkopf',
+    ],
     authorsTruncated: false,
     date: '2023-05',
     arxiv: '2305.17161',
@@ -326,6 +474,10 @@ export const records: PaperRecord[] = [
     summary:
       'Neural posterior estimation with continuous normalising flows trained by flow matching allows unconstrained architectures and exact densities. It matches discrete flows on a standard simulation-based-inference benchmark and, on gravitational-wave inference, trains faster and is more accurate.',
     topics: ['other'],
-    demo: { kind: 'none', reason: 'A posterior-estimation method evaluated on inference benchmarks and gravitational-wave data, not a latent-identification claim.' },
+    demo: {
+      kind: 'none',
+      reason:
+        'A posterior-estimation method evaluated on inference benchmarks and gravitational-wave data, not a latent-identification claim.',
+    },
   },
 ];

@@ -21,7 +21,11 @@ export const records: PaperRecord[] = [
     topics: ['representation-similarity'],
     toyClaim:
       'Two encoders whose latents differ by a random orthogonal map and a global rescaling give the same anchor-cosine (relative) representation up to numerical error, while a generic non-orthogonal linear map between them does not.',
-    demo: { kind: 'planned', family: 'geometry', note: 'Relative (anchor-based) representations of rotated, rescaled and generically distorted copies of one synthetic latent space.' },
+    demo: {
+      kind: 'planned',
+      family: 'geometry',
+      note: 'Relative (anchor-based) representations of rotated, rescaled and generically distorted copies of one synthetic latent space.',
+    },
   },
   {
     id: 'intrinsic-dimensionality-language-model-fine-tuning',
@@ -55,7 +59,11 @@ export const records: PaperRecord[] = [
     topics: ['other'],
     toyClaim:
       'Points sampled from a union of a few curved synthetic manifolds are assigned to the right manifold, and each manifold is mapped to a low-dimensional subspace nearly orthogonal to the others.',
-    demo: { kind: 'planned', family: 'geometry', note: 'A union of synthetic curved manifolds, clustered and linearised by a small network.' },
+    demo: {
+      kind: 'planned',
+      family: 'geometry',
+      note: 'A union of synthetic curved manifolds, clustered and linearised by a small network.',
+    },
   },
   {
     id: 'rethinking-positive-pairs-contrastive-learning',
@@ -70,7 +78,8 @@ export const records: PaperRecord[] = [
     topics: ['contrastive'],
     demo: {
       kind: 'none',
-      reason: 'The claims are measured on ImageNet-1K with image encoders; there is no synthetic-latent claim to reproduce.',
+      reason:
+        'The claims are measured on ImageNet-1K with image encoders; there is no synthetic-latent claim to reproduce.',
       related: { family: 'contrastive' },
     },
   },
@@ -85,7 +94,11 @@ export const records: PaperRecord[] = [
     summary:
       'In recommendation and ads models with many high-cardinality categorical features, a single shared embedding table can serve all features at once: the shared vectors decompose into per-feature parts, so the model can still tell features apart. This multiplexing gives better accuracy per parameter on public benchmarks and improved online metrics in several production search, ads and recommender systems.',
     topics: ['other'],
-    demo: { kind: 'none', reason: 'The evidence comes from web-scale production recommender systems and their logged data.' },
+    demo: {
+      kind: 'none',
+      reason:
+        'The evidence comes from web-scale production recommender systems and their logged data.',
+    },
   },
   {
     id: 'task-vectors-learned-anisotropic-scaling',
@@ -98,7 +111,12 @@ export const records: PaperRecord[] = [
     summary:
       'Task vectors (the weight change produced by fine-tuning) can be combined block by block, with one learned coefficient per parameter block rather than one per task. Because only these few coefficients are trained, the method (aTLAS) exploits the low intrinsic dimension of pretrained models, composes tasks with less interference, and works as a data-efficient fine-tuning method for few-shot and test-time adaptation.',
     topics: ['learning-dynamics', 'other'],
-    demo: { kind: 'none', reason: 'The method combines task vectors of large pretrained vision-language models fine-tuned on real image data sets.', related: { family: 'dynamics' } },
+    demo: {
+      kind: 'none',
+      reason:
+        'The method combines task vectors of large pretrained vision-language models fine-tuned on real image data sets.',
+      related: { family: 'dynamics' },
+    },
   },
   {
     id: 'autoint-automatic-feature-interaction-learning',
@@ -111,7 +129,11 @@ export const records: PaperRecord[] = [
     summary:
       'For click-through-rate prediction, numerical and categorical inputs can be embedded in one low-dimensional space and passed through stacked multi-head self-attention layers with residual connections, each layer modelling higher-order feature combinations. On four real-world data sets this predicts better than earlier methods and gives some insight into which feature interactions matter.',
     topics: ['other'],
-    demo: { kind: 'none', reason: 'A click-through-rate prediction model evaluated on real advertising and recommendation data; it makes no latent-recovery claim.' },
+    demo: {
+      kind: 'none',
+      reason:
+        'A click-through-rate prediction model evaluated on real advertising and recommendation data; it makes no latent-recovery claim.',
+    },
   },
   {
     id: 'information-shapes-koopman-representation',
@@ -145,7 +167,8 @@ export const records: PaperRecord[] = [
     topics: ['contrastive'],
     demo: {
       kind: 'none',
-      reason: 'The evidence rests on a data set of millions of rendered 3D-object images and image encoders trained on it.',
+      reason:
+        'The evidence rests on a data set of millions of rendered 3D-object images and image encoders trained on it.',
       related: { family: 'contrastive' },
     },
   },
@@ -160,11 +183,16 @@ export const records: PaperRecord[] = [
     summary:
       'In generalised category discovery, where unlabelled images may come from known or new classes, mapping the features of a self-supervised backbone into hyperbolic space and learning with both hyperbolic distances and angles captures hierarchical structure better than Euclidean or spherical embeddings. Added to several existing methods (HypCD), it consistently improves their results on public benchmarks.',
     topics: ['other'],
-    demo: { kind: 'none', reason: 'The claims are about image benchmarks for category discovery using large pretrained backbones.' },
+    demo: {
+      kind: 'none',
+      reason:
+        'The claims are about image benchmarks for category discovery using large pretrained backbones.',
+    },
   },
   {
     id: 'learning-without-augmenting-frame-projections',
-    title: 'Learning Without Augmenting: Unsupervised Time Series Representation Learning via Frame Projections',
+    title:
+      'Learning Without Augmenting: Unsupervised Time Series Representation Learning via Frame Projections',
     authors: [],
     authorsTruncated: true,
     date: '2025-10-26',
@@ -173,11 +201,17 @@ export const records: PaperRecord[] = [
     summary:
       'Self-supervised views of a time series can be produced without hand-made augmentations by projecting it onto orthonormal bases and overcomplete frames. Embeddings learned from the two kinds of projection lie on differently shaped manifolds, and combining them gives gains of up to 15 to 20 percent over augmentation-based self-supervised methods on nine data sets and five sequence tasks.',
     topics: ['contrastive'],
-    demo: { kind: 'none', reason: 'The claims are measured on real time-series benchmarks (physiological and sensor signals).', related: { family: 'contrastive' } },
+    demo: {
+      kind: 'none',
+      reason:
+        'The claims are measured on real time-series benchmarks (physiological and sensor signals).',
+      related: { family: 'contrastive' },
+    },
   },
   {
     id: 'intrinsic-dataset-properties-natural-medical-images',
-    title: 'The Effect of Intrinsic Dataset Properties on Generalization: Unraveling Learning Differences Between Natural and Medical Images',
+    title:
+      'The Effect of Intrinsic Dataset Properties on Generalization: Unraveling Learning Differences Between Natural and Medical Images',
     authors: [],
     authorsTruncated: true,
     date: '2024-01-16',
@@ -186,7 +220,10 @@ export const records: PaperRecord[] = [
     summary:
       "A network's test error grows with the intrinsic dimension of its training data, but more steeply for radiology images than for natural images. A proposed dataset statistic, label sharpness, accounts for much of the gap and also predicts adversarial vulnerability; the intrinsic dimension of the learned representation obeys a similar scaling law and is bounded by that of the data.",
     topics: ['other'],
-    demo: { kind: 'none', reason: 'The claims compare eleven real natural-image and medical-image data sets.' },
+    demo: {
+      kind: 'none',
+      reason: 'The claims compare eleven real natural-image and medical-image data sets.',
+    },
   },
   {
     id: 'householder-projector-latent-semantics-discovery',
@@ -197,7 +234,7 @@ export const records: PaperRecord[] = [
     arxiv: '2307.08012',
     sources: [S],
     summary:
-      "Interpretable directions in a StyleGAN latent space are easier to find when the projection from latent codes to features is constrained to be orthogonal and low-rank. Parameterising it with products of Householder reflections does this; fine-tuning a pretrained StyleGAN2 or StyleGAN3 with it for about 1% of the original training steps yields more disentangled attribute directions without losing image quality.",
+      'Interpretable directions in a StyleGAN latent space are easier to find when the projection from latent codes to features is constrained to be orthogonal and low-rank. Parameterising it with products of Householder reflections does this; fine-tuning a pretrained StyleGAN2 or StyleGAN3 with it for about 1% of the original training steps yields more disentangled attribute directions without losing image quality.',
     topics: ['representation-similarity'],
     toyClaim:
       'When synthetic data vary along a few orthogonal factor directions, a low-rank orthogonal projection parameterised by Householder reflections recovers those directions, while an unconstrained projection mixes them in its top eigenvectors.',
@@ -239,7 +276,11 @@ export const records: PaperRecord[] = [
     topics: ['learning-dynamics', 'contrastive'],
     toyClaim:
       'In a linear factor model, fitting the factors on many unlabelled samples first lets a downstream regression reach a given error with far fewer labels than regressing on the raw observations.',
-    demo: { kind: 'planned', family: 'dynamics', note: 'Label efficiency with and without unsupervised pretraining in a synthetic factor model.' },
+    demo: {
+      kind: 'planned',
+      family: 'dynamics',
+      note: 'Label efficiency with and without unsupervised pretraining in a synthetic factor model.',
+    },
   },
   {
     id: 'symbolic-synthesis-of-neural-networks',
@@ -252,7 +293,11 @@ export const records: PaperRecord[] = [
     summary:
       'Neural modules whose inputs are augmented with local, discrete features produced by synthesised symbolic programs (graph-based symbolically synthesised networks) change how data-efficiently a baseline network generalises, raising or lowering it in predictable ways depending on which features are injected. Training such modules also reveals which program semantics are useful, without manual engineering.',
     topics: ['other'],
-    demo: { kind: 'none', reason: 'A neurosymbolic architecture study; it makes no claim about recovering latent factors that a toy in this sandbox could test.' },
+    demo: {
+      kind: 'none',
+      reason:
+        'A neurosymbolic architecture study; it makes no claim about recovering latent factors that a toy in this sandbox could test.',
+    },
   },
   {
     id: 'model-agnostic-measure-generalization-difficulty',
@@ -265,11 +310,15 @@ export const records: PaperRecord[] = [
     summary:
       'The difficulty of a task can be measured independently of any model as the information a learner must bring, beyond its training data, to generalise: the fraction of hypotheses fitting the data that also generalise. This inductive-bias complexity grows exponentially with the intrinsic dimension of the space to generalise over but only polynomially with resolution, and it orders benchmarks as expected, e.g. MNIST below CIFAR-10 below ImageNet.',
     topics: ['other'],
-    demo: { kind: 'none', reason: 'The claim is a difficulty measure computed and compared on real benchmark tasks.' },
+    demo: {
+      kind: 'none',
+      reason: 'The claim is a difficulty measure computed and compared on real benchmark tasks.',
+    },
   },
   {
     id: 'noise-resilient-diffusion-spectral-entropy',
-    title: 'Assessing Neural Network Representations During Training Using Noise-Resilient Diffusion Spectral Entropy',
+    title:
+      'Assessing Neural Network Representations During Training Using Noise-Resilient Diffusion Spectral Entropy',
     authors: [],
     authorsTruncated: true,
     date: '2023-12-03',
@@ -280,11 +329,16 @@ export const records: PaperRecord[] = [
     topics: ['representation-similarity', 'learning-dynamics'],
     toyClaim:
       'On synthetic manifolds of known intrinsic dimension embedded in many ambient dimensions, diffusion spectral entropy orders the data sets by intrinsic dimension and changes little when pure-noise dimensions are added.',
-    demo: { kind: 'planned', family: 'geometry', note: 'Diffusion spectral entropy on synthetic manifolds of known dimension with added noise dimensions.' },
+    demo: {
+      kind: 'planned',
+      family: 'geometry',
+      note: 'Diffusion spectral entropy on synthetic manifolds of known dimension with added noise dimensions.',
+    },
   },
   {
     id: 'diffumatch-spectral-diffusion-priors-shape-matching',
-    title: 'DiffuMatch: Category-Agnostic Spectral Diffusion Priors for Robust Non-rigid Shape Matching',
+    title:
+      'DiffuMatch: Category-Agnostic Spectral Diffusion Priors for Robust Non-rigid Shape Matching',
     authors: [],
     authorsTruncated: true,
     date: '2025-07-31',
@@ -293,7 +347,10 @@ export const records: PaperRecord[] = [
     summary:
       'In deep functional-map pipelines for non-rigid 3D shape correspondence, the hand-designed regularisers (Laplacian commutativity, orthogonality) can be replaced by a score-based generative prior over functional maps learned in the spectral domain. The prior transfers across shape categories and, distilled into training, gives better zero-shot matching than the axiomatic penalties.',
     topics: ['other'],
-    demo: { kind: 'none', reason: 'A 3D shape-matching method trained and evaluated on mesh collections.' },
+    demo: {
+      kind: 'none',
+      reason: 'A 3D shape-matching method trained and evaluated on mesh collections.',
+    },
   },
   {
     id: 'disentanglement-via-latent-quantization',
@@ -308,7 +365,11 @@ export const records: PaperRecord[] = [
     topics: ['vae'],
     toyClaim:
       'On data rendered from a few independent discrete-valued factors, a latent-quantised autoencoder with strong weight decay aligns each latent with a single factor (higher modularity) more often than the same autoencoder with continuous latents.',
-    demo: { kind: 'planned', family: 'autoencoders', note: 'Quantised against continuous latents on synthetic discrete-factor data, with a weight-decay sweep.' },
+    demo: {
+      kind: 'planned',
+      family: 'autoencoders',
+      note: 'Quantised against continuous latents on synthetic discrete-factor data, with a weight-decay sweep.',
+    },
   },
   {
     id: 'neural-snowflakes-latent-graph-inference',
@@ -321,11 +382,16 @@ export const records: PaperRecord[] = [
     summary:
       'A trainable fractal-like metric on $\\mathbb{R}^d$ (the neural snowflake), paired with an ordinary MLP encoder, can embed any finite weighted graph isometrically, and for graphs representable by a regular kernel it needs only polynomially many parameters in the number of nodes. Used for latent graph inference in graph neural networks, it matches or beats the best fixed latent geometries without searching over them.',
     topics: ['other'],
-    demo: { kind: 'none', reason: 'The claims concern metric embedding of graphs and graph-network benchmarks; the sandbox has no graph family and no latent-factor claim applies.' },
+    demo: {
+      kind: 'none',
+      reason:
+        'The claims concern metric embedding of graphs and graph-network benchmarks; the sandbox has no graph family and no latent-factor claim applies.',
+    },
   },
   {
     id: 'cmim-contrastive-mutual-information-framework',
-    title: 'cMIM: A Contrastive Mutual Information Framework for Unified Generative and Discriminative Representation Learning',
+    title:
+      'cMIM: A Contrastive Mutual Information Framework for Unified Generative and Discriminative Representation Learning',
     authors: [],
     authorsTruncated: true,
     date: '2025-02-26',
@@ -334,12 +400,17 @@ export const records: PaperRecord[] = [
     summary:
       'Adding a contrastive loss to the mutual information machine, a probabilistic autoencoder, makes its latents useful for discriminative tasks while it remains a generative model; the contrastive term needs no data augmentation and is insensitive to the number of negatives. A separate, training-free way of reading embeddings out of any encoder-decoder model further improves downstream classification.',
     topics: ['contrastive', 'vae'],
-    demo: { kind: 'none', reason: 'The claims concern representation quality on real downstream benchmarks.', related: { family: 'contrastive' } },
+    demo: {
+      kind: 'none',
+      reason: 'The claims concern representation quality on real downstream benchmarks.',
+      related: { family: 'contrastive' },
+    },
   },
   {
     id: 'lambda-orthogonality-compatible-representation-learning',
     title: 'λ-Orthogonality Regularization for Compatible Representation Learning',
-    titleSource: 'Listing 004 prints "boldsymbolλ-Orthogonality ..."; the bold-lambda LaTeX residue is written here as λ (arXiv 2509.16664, found via search)',
+    titleSource:
+      'Listing 004 prints "boldsymbolλ-Orthogonality ..."; the bold-lambda LaTeX residue is written here as λ (arXiv 2509.16664, found via search)',
     authors: [],
     authorsTruncated: true,
     date: '2025-09-20',
@@ -350,7 +421,11 @@ export const records: PaperRecord[] = [
     topics: ['representation-similarity'],
     toyClaim:
       'Aligning two synthetic representation spaces related by a near-orthogonal map, a λ-orthogonality-regularised affine map preserves pairwise distances of the source space better than an unconstrained affine map while aligning almost as well.',
-    demo: { kind: 'planned', family: 'geometry', note: 'Relaxed-orthogonality alignment of two synthetic representation spaces, sweeping λ.' },
+    demo: {
+      kind: 'planned',
+      family: 'geometry',
+      note: 'Relaxed-orthogonality alignment of two synthetic representation spaces, sweeping λ.',
+    },
   },
   {
     id: 'interpreting-black-box-models-high-dimensional',
@@ -363,11 +438,15 @@ export const records: PaperRecord[] = [
     summary:
       'A black-box classifier trained on very high-dimensional data can be explained by first finding its top-k features through probing and perturbation, then fitting an interpretable surrogate model on those features only and reading decision rules and local explanations off the surrogate. On data sets with 50 to 20,000 features this is reported to beat TabNet and XGBoost on accuracy and explainability.',
     topics: ['other'],
-    demo: { kind: 'none', reason: 'An explainability method evaluated on real high-dimensional tabular data sets.' },
+    demo: {
+      kind: 'none',
+      reason: 'An explainability method evaluated on real high-dimensional tabular data sets.',
+    },
   },
   {
     id: 'stationary-representations-compatibility-model-replacement',
-    title: 'Stationary Representations: Optimally Approximating Compatibility and Implications for Improved Model Replacements',
+    title:
+      'Stationary Representations: Optimally Approximating Compatibility and Implications for Improved Model Replacements',
     authors: [],
     authorsTruncated: true,
     date: '2024-05-04',
@@ -375,7 +454,12 @@ export const records: PaperRecord[] = [
     summary:
       'Features learned against a fixed d-Simplex classifier, whose class prototypes never move during training, satisfy both inequalities in the formal definition of compatible representations as well as possible. A retrieval system can therefore swap in a better model downloaded from elsewhere without re-embedding its gallery, although the paper also documents where this stationary approach struggles.',
     topics: ['representation-similarity'],
-    demo: { kind: 'none', reason: 'The claims concern image retrieval with pretrained models that are updated and replaced over time.', related: { family: 'geometry' } },
+    demo: {
+      kind: 'none',
+      reason:
+        'The claims concern image retrieval with pretrained models that are updated and replaced over time.',
+      related: { family: 'geometry' },
+    },
   },
   {
     id: 'semi-supervised-gmm-generalized-category-discovery',
@@ -388,7 +472,10 @@ export const records: PaperRecord[] = [
     summary:
       'Category discovery without knowing how many classes the unlabelled images contain can alternate between estimating the classes and learning the representation: a semi-supervised Gaussian mixture whose components split and merge by compactness and separability supplies prototypes, and prototypical contrastive learning uses them. The alternation reaches state-of-the-art results on generic and fine-grained image benchmarks.',
     topics: ['contrastive', 'other'],
-    demo: { kind: 'none', reason: 'An image category-discovery method evaluated on real image benchmarks.' },
+    demo: {
+      kind: 'none',
+      reason: 'An image category-discovery method evaluated on real image benchmarks.',
+    },
   },
   {
     id: 'bt2-backward-compatible-training-basis-transformation',
@@ -401,11 +488,16 @@ export const records: PaperRecord[] = [
     summary:
       'Making a new retrieval model backward compatible with an old one usually costs the new model accuracy. Adding extra embedding dimensions resolves the conflict, but only if they are added through learnable orthonormal basis transformations that retain the information of their inputs; the approach holds up under architecture changes (CNN to Transformer), modality changes and chains of updates.',
     topics: ['representation-similarity'],
-    demo: { kind: 'none', reason: 'The claims concern retrieval models trained and evaluated on real image data.', related: { family: 'geometry' } },
+    demo: {
+      kind: 'none',
+      reason: 'The claims concern retrieval models trained and evaluated on real image data.',
+      related: { family: 'geometry' },
+    },
   },
   {
     id: 'frechet-cumulative-covariance-net',
-    title: 'Fréchet Cumulative Covariance Net for Deep Nonlinear Sufficient Dimension Reduction with Random Objects',
+    title:
+      'Fréchet Cumulative Covariance Net for Deep Nonlinear Sufficient Dimension Reduction with Random Objects',
     authors: [],
     authorsTruncated: true,
     date: '2025-02-21',
@@ -414,7 +506,11 @@ export const records: PaperRecord[] = [
     summary:
       'Nonlinear sufficient dimension reduction extends to responses that live in general metric spaces through a new dependence measure, the Fréchet cumulative covariance, estimated with feedforward or convolutional networks. The estimator is robust to outliers, unbiased at the sigma-field level under a Frobenius-norm penalty, and converges at near-minimax nonparametric rates; simulations and facial-expression data illustrate it.',
     topics: ['other'],
-    demo: { kind: 'none', reason: 'A supervised statistical dimension-reduction method; it makes no claim about recovering independent latent factors that this sandbox tests.' },
+    demo: {
+      kind: 'none',
+      reason:
+        'A supervised statistical dimension-reduction method; it makes no claim about recovering independent latent factors that this sandbox tests.',
+    },
   },
   {
     id: 'wasserstein-dependency-measure-representation-learning',
@@ -429,11 +525,16 @@ export const records: PaperRecord[] = [
     topics: ['contrastive'],
     toyClaim:
       'With many independent latent factors (high mutual information between views) and a modest batch size, an InfoNCE encoder linearly recovers only some factors, while the same encoder with a Lipschitz constraint recovers more of them.',
-    demo: { kind: 'planned', family: 'contrastive', note: 'InfoNCE with and without a Lipschitz constraint, sweeping the number of latent factors at fixed batch size.' },
+    demo: {
+      kind: 'planned',
+      family: 'contrastive',
+      note: 'InfoNCE with and without a Lipschitz constraint, sweeping the number of latent factors at fixed batch size.',
+    },
   },
   {
     id: 'g-simclr-guided-projection-pseudo-labelling',
-    title: 'G-SimCLR : Self-Supervised Contrastive Learning with Guided Projection via Pseudo Labelling',
+    title:
+      'G-SimCLR : Self-Supervised Contrastive Learning with Guided Projection via Pseudo Labelling',
     authors: [],
     authorsTruncated: true,
     date: '2020-09-24',
@@ -442,7 +543,11 @@ export const records: PaperRecord[] = [
     summary:
       'SimCLR batches often contain images of the same class, which its loss then pushes apart as negatives. Clustering the latents of a denoising autoencoder with k-means gives pseudo-labels, and building batches in which no two images share a pseudo-label gives modest gains on CIFAR-10 and a subset of ImageNet.',
     topics: ['contrastive'],
-    demo: { kind: 'none', reason: 'The method and its evaluation depend on natural-image data sets.', related: { family: 'contrastive' } },
+    demo: {
+      kind: 'none',
+      reason: 'The method and its evaluation depend on natural-image data sets.',
+      related: { family: 'contrastive' },
+    },
   },
   {
     id: 'from-flat-to-hierarchical-matching-pursuit',
@@ -457,9 +562,16 @@ export const records: PaperRecord[] = [
     topics: ['sparse-coding'],
     toyClaim:
       'On synthetic data where child features appear only with their parent and are orthogonal to each other but not to the parent, a matching-pursuit SAE recovers the child atoms with higher cosine similarity than a standard ReLU or TopK SAE.',
-    demo: { kind: 'runnable', experiment: 'sae-compare', preset: 'matching-pursuit', claims: ['mp-recovers-hierarchy', 'mp-reconstructs'] },
-    whatYouSee: "On parent-child features (children at cosine 0.6 to their parent), the matching-pursuit SAE reconstructs much better than the ReLU SAE. Its dictionary, however, matches the true atoms worse here: the page marks that claim as not reproduced.",
-    notShown: "Our MP-SAE updates the decoder at fixed pursuit codes instead of back-propagating through the unrolled pursuit, and the hierarchy generator is our own; the paper's results on vision and language models are not modelled.",
+    demo: {
+      kind: 'runnable',
+      experiment: 'sae-compare',
+      preset: 'matching-pursuit',
+      claims: ['mp-recovers-hierarchy', 'mp-reconstructs'],
+    },
+    whatYouSee:
+      'On parent-child features (children at cosine 0.6 to their parent), the matching-pursuit SAE reconstructs much better than the ReLU SAE. Its dictionary, however, matches the true atoms worse here: the page marks that claim as not reproduced.',
+    notShown:
+      "Our MP-SAE updates the decoder at fixed pursuit codes instead of back-propagating through the unrolled pursuit, and the hierarchy generator is our own; the paper's results on vision and language models are not modelled.",
   },
   {
     id: 'measuring-intrinsic-dimension-objective-landscapes',
@@ -474,7 +586,11 @@ export const records: PaperRecord[] = [
     topics: ['learning-dynamics'],
     toyClaim:
       'For a small MLP on a synthetic task, training in a random subspace reaches 90% of full-parameter performance at a dimension far below the parameter count, and that dimension stays roughly constant as the network is widened.',
-    demo: { kind: 'planned', family: 'dynamics', note: 'Random-subspace training of small networks of several widths on synthetic tasks.' },
+    demo: {
+      kind: 'planned',
+      family: 'dynamics',
+      note: 'Random-subspace training of small networks of several widths on synthetic tasks.',
+    },
   },
   {
     id: 'noisy-labels-long-tail-representation-calibration',
@@ -487,7 +603,10 @@ export const records: PaperRecord[] = [
     summary:
       'When labels are both noisy and long-tailed, assume that clean, balanced per-class representations from unsupervised contrastive learning would be multivariate Gaussian. Recovering those distributions from the corrupted data and sampling extra points from them (RCAL) improves the classifier, with theoretical support and better results on several benchmarks.',
     topics: ['contrastive', 'other'],
-    demo: { kind: 'none', reason: 'A robust-training method evaluated on real noisy, class-imbalanced image data sets.' },
+    demo: {
+      kind: 'none',
+      reason: 'A robust-training method evaluated on real noisy, class-imbalanced image data sets.',
+    },
   },
   {
     id: 'geometric-deep-learning-grids-groups-graphs',
@@ -500,11 +619,16 @@ export const records: PaperRecord[] = [
     summary:
       'Most successful architectures (convolutional, recurrent, graph and attention networks) follow from one principle: respect the symmetries of the domain the data live on. This book-length text organises them by domain and symmetry group, in the spirit of Klein’s Erlangen Programme, and turns the principle into a recipe for building architectures that encode known structure of the physical world.',
     topics: ['other'],
-    demo: { kind: 'none', reason: 'A unifying text on architectures and symmetry, not a single claim a toy run could check.' },
+    demo: {
+      kind: 'none',
+      reason:
+        'A unifying text on architectures and symmetry, not a single claim a toy run could check.',
+    },
   },
   {
     id: 'rag-embedding-storage-quantization-dimensionality-reduction',
-    title: 'Optimization of embeddings storage for RAG systems using quantization and dimensionality reduction techniques',
+    title:
+      'Optimization of embeddings storage for RAG systems using quantization and dimensionality reduction techniques',
     authors: [],
     authorsTruncated: true,
     date: '2025-04-30',
@@ -513,7 +637,11 @@ export const records: PaperRecord[] = [
     summary:
       'On the MTEB retrieval benchmark, storing embeddings in 8-bit floating point cuts memory fourfold at almost no loss, doing better than int8 at the same size, and PCA is the best of the dimensionality reductions tried. Combining moderate PCA with float8 reaches eightfold compression with less loss than int8 alone; a plot of performance against storage helps pick a configuration for a memory budget.',
     topics: ['other'],
-    demo: { kind: 'none', reason: 'An engineering study of embeddings from pretrained text-embedding models on a retrieval benchmark.' },
+    demo: {
+      kind: 'none',
+      reason:
+        'An engineering study of embeddings from pretrained text-embedding models on a retrieval benchmark.',
+    },
   },
   {
     id: 'rectok-reconstruction-distillation-rectified-flow',
@@ -525,11 +653,16 @@ export const records: PaperRecord[] = [
     summary:
       'High-dimensional visual tokenisers for diffusion models usually generate worse images than low-dimensional ones. Distilling semantics from vision foundation models into the forward flow-matching trajectory, rather than only into the latent space, plus a masked feature-reconstruction loss, removes that penalty: generation quality then keeps improving as the latent dimension grows, with state-of-the-art gFID on ImageNet.',
     topics: ['other'],
-    demo: { kind: 'none', reason: 'A visual tokeniser for large image diffusion models, trained with vision foundation models on ImageNet.' },
+    demo: {
+      kind: 'none',
+      reason:
+        'A visual tokeniser for large image diffusion models, trained with vision foundation models on ImageNet.',
+    },
   },
   {
     id: 'isomorphic-consistent-variational-graph-autoencoders',
-    title: 'Isomorphic-Consistent Variational Graph Auto-Encoders for Multi-Level Graph Representation Learning',
+    title:
+      'Isomorphic-Consistent Variational Graph Auto-Encoders for Multi-Level Graph Representation Learning',
     authors: [],
     authorsTruncated: true,
     date: '2023-12-09',
@@ -538,11 +671,16 @@ export const records: PaperRecord[] = [
     summary:
       'Standard variational graph autoencoders only guarantee that isomorphic one-hop neighbourhoods get consistent embeddings, which hurts graph-level tasks. A decoder that reconstructs the GNN encoder’s multi-hop node embeddings (an inverse GNN) keeps higher-order isomorphic consistency, and the resulting unsupervised model does well on node classification, link prediction and graph classification.',
     topics: ['vae', 'other'],
-    demo: { kind: 'none', reason: 'A graph representation method evaluated on graph benchmarks; the sandbox has no graph family.' },
+    demo: {
+      kind: 'none',
+      reason:
+        'A graph representation method evaluated on graph benchmarks; the sandbox has no graph family.',
+    },
   },
   {
     id: 'grassmann-class-representation',
-    title: 'Get the Best of Both Worlds: Improving Accuracy and Transferability by Grassmann Class Representation',
+    title:
+      'Get the Best of Both Worlds: Improving Accuracy and Transferability by Grassmann Class Representation',
     authors: [],
     authorsTruncated: true,
     date: '2023-08-03',
@@ -551,11 +689,16 @@ export const records: PaperRecord[] = [
     summary:
       'Replacing each class vector of the final layer by a linear subspace, with the logit given by the norm of the feature’s projection onto that subspace and the subspaces trained by Riemannian SGD, improves ImageNet accuracy across several architectures. Because features can vary within a class subspace, intra-class variability grows, and the features also transfer better to downstream data sets.',
     topics: ['other'],
-    demo: { kind: 'none', reason: 'The claims are measured on ImageNet-scale classification and transfer with large image models.' },
+    demo: {
+      kind: 'none',
+      reason:
+        'The claims are measured on ImageNet-scale classification and transfer with large image models.',
+    },
   },
   {
     id: 'i-predict-therefore-i-am-next-token-prediction',
-    title: 'I Predict Therefore I Am: Is Next Token Prediction Enough to Learn Human-Interpretable Concepts from Data?',
+    title:
+      'I Predict Therefore I Am: Is Next Token Prediction Enough to Learn Human-Interpretable Concepts from Data?',
     authors: [],
     authorsTruncated: true,
     date: '2025-03-11',
@@ -566,6 +709,10 @@ export const records: PaperRecord[] = [
     topics: ['contrastive', 'sparse-coding'],
     toyClaim:
       'A small next-token model trained on sequences generated from a few latent binary concepts learns representations from which the log posterior of each concept is recovered by a linear map with high $R^2$.',
-    demo: { kind: 'planned', family: 'contrastive', note: 'Next-token prediction on sequences generated from synthetic discrete concepts, with a linear probe against the true log posteriors.' },
+    demo: {
+      kind: 'planned',
+      family: 'contrastive',
+      note: 'Next-token prediction on sequences generated from synthetic discrete concepts, with a linear probe against the true log posteriors.',
+    },
   },
 ];

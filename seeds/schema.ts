@@ -8,18 +8,52 @@ import { FAMILIES } from '../experiments/core/families';
 
 export { FAMILIES };
 
-export const TOPICS = ['sparse-coding', 'ica', 'contrastive', 'vae', 'causal', 'learning-dynamics', 'representation-similarity', 'other'] as const;
-export const LISTINGS = ['000_eebf56c428304cc8', '001_927f03682f112dc7', '002_4f7404d7bcbadef3', '003_df7943c8c6266fb3', '004_d30bd53dd70b72ae'] as const;
+export const TOPICS = [
+  'sparse-coding',
+  'ica',
+  'contrastive',
+  'vae',
+  'causal',
+  'learning-dynamics',
+  'representation-similarity',
+  'other',
+] as const;
+export const LISTINGS = [
+  '000_eebf56c428304cc8',
+  '001_927f03682f112dc7',
+  '002_4f7404d7bcbadef3',
+  '003_df7943c8c6266fb3',
+  '004_d30bd53dd70b72ae',
+] as const;
 
 const demoRef = z.object({ experiment: z.string().min(1), preset: z.string().min(1) }).strict();
 
 export const Demo = z.discriminatedUnion('kind', [
   /** A runnable toy: experiment, preset, and the claim ids on that preset that speak for the paper. */
-  z.object({ kind: z.literal('runnable'), experiment: z.string().min(1), preset: z.string().min(1), claims: z.array(z.string().min(1)).min(1) }).strict(),
+  z
+    .object({
+      kind: z.literal('runnable'),
+      experiment: z.string().min(1),
+      preset: z.string().min(1),
+      claims: z.array(z.string().min(1)).min(1),
+    })
+    .strict(),
   /** The paper's family of experiments does not exist yet. */
-  z.object({ kind: z.literal('planned'), family: z.enum(FAMILIES), note: z.string().min(10).optional() }).strict(),
+  z
+    .object({
+      kind: z.literal('planned'),
+      family: z.enum(FAMILIES),
+      note: z.string().min(10).optional(),
+    })
+    .strict(),
   /** No faithful toy: the claim needs a large pretrained model or a real data set. */
-  z.object({ kind: z.literal('none'), reason: z.string().min(20), related: z.union([demoRef, z.object({ family: z.enum(FAMILIES) }).strict()]).optional() }).strict(),
+  z
+    .object({
+      kind: z.literal('none'),
+      reason: z.string().min(20),
+      related: z.union([demoRef, z.object({ family: z.enum(FAMILIES) }).strict()]).optional(),
+    })
+    .strict(),
 ]);
 
 export const PaperRecord = z
@@ -33,8 +67,14 @@ export const PaperRecord = z
     authors: z.array(z.string().min(2)),
     authorsTruncated: z.boolean(),
     /** ISO date as precise as the listing gives: YYYY, YYYY-MM or YYYY-MM-DD. */
-    date: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/).optional(),
-    arxiv: z.string().regex(/^\d{4}\.\d{4,5}$/).optional(),
+    date: z
+      .string()
+      .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/)
+      .optional(),
+    arxiv: z
+      .string()
+      .regex(/^\d{4}\.\d{4,5}$/)
+      .optional(),
     venue: z.string().min(2).optional(),
     sources: z.array(z.enum(LISTINGS)).min(1),
     /** Two or three sentences in the project's own words. Inline math as $...$ (KaTeX). */
@@ -53,7 +93,10 @@ export const PaperRecord = z
       ctx.addIssue({ code: 'custom', message: 'a runnable demo needs whatYouSee and notShown' });
     }
     if (r.authors.length === 0 && !r.authorsTruncated) {
-      ctx.addIssue({ code: 'custom', message: 'expected authors or authorsTruncated, got neither' });
+      ctx.addIssue({
+        code: 'custom',
+        message: 'expected authors or authorsTruncated, got neither',
+      });
     }
   });
 

@@ -4,13 +4,26 @@ declare module 'plotly.js-cartesian-dist-min' {
     data: Record<string, unknown>[];
     layout: Record<string, unknown>;
   }
-  export function react(el: HTMLElement, data: Record<string, unknown>[], layout: Record<string, unknown>, config?: Record<string, unknown>): Promise<unknown>;
+  export function react(
+    el: HTMLElement,
+    data: Record<string, unknown>[],
+    layout: Record<string, unknown>,
+    config?: Record<string, unknown>,
+  ): Promise<unknown>;
   export function purge(el: HTMLElement): void;
   /** A chart element, or a figure object (Plotly draws it off screen). */
-  export function downloadImage(el: HTMLElement | { data: Record<string, unknown>[]; layout: Record<string, unknown> }, opts: { format: 'png' | 'svg'; filename: string; width?: number; height?: number }): Promise<string>;
+  export function downloadImage(
+    el: HTMLElement | { data: Record<string, unknown>[]; layout: Record<string, unknown> },
+    opts: { format: 'png' | 'svg'; filename: string; width?: number; height?: number },
+  ): Promise<string>;
   export namespace Plots {
     function resize(el: HTMLElement): void;
   }
-  const Plotly: { react: typeof react; purge: typeof purge; downloadImage: typeof downloadImage; Plots: typeof Plots };
+  const Plotly: {
+    react: typeof react;
+    purge: typeof purge;
+    downloadImage: typeof downloadImage;
+    Plots: typeof Plots;
+  };
   export default Plotly;
 }

@@ -13,8 +13,21 @@ import { contrastiveRules, type ContrastiveParams } from './spec';
 export type LatentSpace = ContrastiveParams['space'];
 
 /** The parameters the generator reads, as the spec declares them, and two settings derived from the objective. */
-export interface ContrastiveSpec
-  extends Pick<ContrastiveParams, 'latents' | 'space' | 'conditional' | 'kappa' | 'scale' | 'anisotropy' | 'observed' | 'depth' | 'conditionDraws' | 'classes' | 'samples' | 'testSamples'> {
+export interface ContrastiveSpec extends Pick<
+  ContrastiveParams,
+  | 'latents'
+  | 'space'
+  | 'conditional'
+  | 'kappa'
+  | 'scale'
+  | 'anisotropy'
+  | 'observed'
+  | 'depth'
+  | 'conditionDraws'
+  | 'classes'
+  | 'samples'
+  | 'testSamples'
+> {
   /**
    * Supervised labels: latents are drawn from a mixture of vMFs around K centroids (concentration
    * kappa; Gaussian bumps of sd `scale` off the sphere) and the label is the component, so
@@ -31,14 +44,18 @@ export interface ContrastiveSpec
 }
 
 export type SkillSpan = ContrastiveParams['skillSpan'];
-export const skillSpan = (span: SkillSpan, latents: number): number => (span === 'all' ? latents : span === 'one' ? 1 : latents - 1);
+export const skillSpan = (span: SkillSpan, latents: number): number =>
+  span === 'all' ? latents : span === 'one' ? 1 : latents - 1;
 
 /** The generator's view of a setting: the objective decides how labels and partners are drawn. */
 export function contrastiveSpec(p: ContrastiveParams): ContrastiveSpec {
   return {
     ...p,
     clusters: p.objective === 'supervised',
-    skills: p.objective === 'skills' ? { count: p.skills, span: skillSpan(p.skillSpan, p.latents), step: p.skillStep } : null,
+    skills:
+      p.objective === 'skills'
+        ? { count: p.skills, span: skillSpan(p.skillSpan, p.latents), step: p.skillStep }
+        : null,
   };
 }
 
@@ -144,18 +161,31 @@ export function sampleVmf(mu: Float64Array, kappa: number, rng: Rng): Float64Arr
 /** Per-dimension scales: equal, or log-spaced from scale to scale / anisotropy. */
 export function conditionalScales(s: ContrastiveSpec): Float64Array {
   const n = s.latents;
-  return Float64Array.from({ length: n }, (_, i) => (s.conditional === 'anisotropic' && n > 1 ? s.scale * Math.pow(s.anisotropy, -i / (n - 1)) : s.scale));
+  return Float64Array.from({ length: n }, (_, i) =>
+    s.conditional === 'anisotropic' && n > 1
+      ? s.scale * Math.pow(s.anisotropy, -i / (n - 1))
+      : s.scale,
+  );
 }
 
 /** A positive partner of z: the conditional, projected back to the latent space. */
-export function samplePositive(z: Float64Array, s: ContrastiveSpec, scales: Float64Array, rng: Rng): Float64Array {
+export function samplePositive(
+  z: Float64Array,
+  s: ContrastiveSpec,
+  scales: Float64Array,
+  rng: Rng,
+): Float64Array {
   const n = z.length;
   if (s.conditional === 'vmf') {
-    if (s.space !== 'sphere') throw new Error(`conditional: expected "vmf" only with space "sphere", got space "${s.space}"`);
+    if (s.space !== 'sphere')
+      throw new Error(
+        `conditional: expected "vmf" only with space "sphere", got space "${s.space}"`,
+      );
     return sampleVmf(z, s.kappa, rng);
   }
   const out = new Float64Array(n);
-  for (let i = 0; i < n; i++) out[i] = z[i] + scales[i] * (s.conditional === 'laplace' ? laplace(rng) : rng.normal());
+  for (let i = 0; i < n; i++)
+    out[i] = z[i] + scales[i] * (s.conditional === 'laplace' ? laplace(rng) : rng.normal());
   if (s.space === 'sphere') {
     const r = norm(out) || 1;
     for (let i = 0; i < n; i++) out[i] /= r;
@@ -172,7 +202,11 @@ export function samplePositive(z: Float64Array, s: ContrastiveSpec, scales: Floa
 
 function randomLayer(rows: number, cols: number, rng: Rng): Mat {
   // uniform(-1, 1) entries with unit-norm columns (cl-ica)
-  const m = mat(rows, cols, Float64Array.from({ length: rows * cols }, () => rng.uniform(-1, 1)));
+  const m = mat(
+    rows,
+    cols,
+    Float64Array.from({ length: rows * cols }, () => rng.uniform(-1, 1)),
+  );
   for (let c = 0; c < cols; c++) {
     let s = 0;
     for (let r = 0; r < rows; r++) s += m.data[r * cols + c] ** 2;
@@ -221,19 +255,30 @@ export function invertMixing(g: Mlp, x: Float64Array, n: number): Float64Array {
   let h = mat(n, g.layers.at(-1)!.rows, Float64Array.from(x));
   for (let l = g.layers.length - 1; l >= 0; l--) {
     const w = g.layers[l];
-    if (l < g.layers.length - 1) for (let i = 0; i < h.data.length; i++) if (h.data[i] < 0) h.data[i] /= g.slope;
+    if (l < g.layers.length - 1)
+      for (let i = 0; i < h.data.length; i++) if (h.data[i] < 0) h.data[i] /= g.slope;
     // h = z W^T  =>  z = lstsq(W, h^T)^T
     const ht = mat(w.rows, n);
-    for (let i = 0; i < n; i++) for (let r = 0; r < w.rows; r++) ht.data[r * n + i] = h.data[i * w.rows + r];
+    for (let i = 0; i < n; i++)
+      for (let r = 0; r < w.rows; r++) ht.data[r * n + i] = h.data[i * w.rows + r];
     const sol = lstsq(w, ht); // [cols, n]
     const next = mat(n, w.cols);
-    for (let i = 0; i < n; i++) for (let c = 0; c < w.cols; c++) next.data[i * w.cols + c] = sol.data[c * n + i];
+    for (let i = 0; i < n; i++)
+      for (let c = 0; c < w.cols; c++) next.data[i * w.cols + c] = sol.data[c * n + i];
     h = next;
   }
   return h.data;
 }
 
-function pairSet(s: ContrastiveSpec, n: number, g: Mlp, centroids: Float64Array, scales: Float64Array, skillDirs: Float64Array, rng: Rng): PairSet {
+function pairSet(
+  s: ContrastiveSpec,
+  n: number,
+  g: Mlp,
+  centroids: Float64Array,
+  scales: Float64Array,
+  skillDirs: Float64Array,
+  rng: Rng,
+): PairSet {
   const d = s.latents;
   const m = s.observed;
   const z = new Float64Array(n * d);
@@ -246,7 +291,10 @@ function pairSet(s: ContrastiveSpec, n: number, g: Mlp, centroids: Float64Array,
     if (s.clusters) {
       const k = rng.int(s.classes);
       const c = centroids.subarray(k * d, (k + 1) * d);
-      a = s.space === 'sphere' ? sampleVmf(Float64Array.from(c), s.kappa, rng) : Float64Array.from(c, (v) => v + s.scale * rng.normal());
+      a =
+        s.space === 'sphere'
+          ? sampleVmf(Float64Array.from(c), s.kappa, rng)
+          : Float64Array.from(c, (v) => v + s.scale * rng.normal());
       label[i] = k;
     } else a = sampleLatent(s.space, d, rng);
     let b: Float64Array;
@@ -278,7 +326,12 @@ function pairSet(s: ContrastiveSpec, n: number, g: Mlp, centroids: Float64Array,
 }
 
 /** K unit directions, uniform on the sphere of the first `span` latent dimensions (zero elsewhere). */
-export function skillDirectionsIn(count: number, span: number, latents: number, rng: Rng): Float64Array {
+export function skillDirectionsIn(
+  count: number,
+  span: number,
+  latents: number,
+  rng: Rng,
+): Float64Array {
   const out = new Float64Array(count * latents);
   for (let k = 0; k < count; k++) out.set(sampleLatent('sphere', span, rng), k * latents);
   return out;
@@ -288,7 +341,10 @@ export function skillDirectionsIn(count: number, span: number, latents: number, 
 export function validate(s: ContrastiveSpec): void {
   const [first] = contrastiveRules({ ...s, objective: s.clusters ? 'supervised' : 'infonce' });
   if (first) throw first;
-  if (s.skills && s.skills.span < 1) throw new Error(`skillSpan: expected skills spanning at least one latent dimension, got ${s.skills.span} with ${s.latents} latents`);
+  if (s.skills && s.skills.span < 1)
+    throw new Error(
+      `skillSpan: expected skills spanning at least one latent dimension, got ${s.skills.span} with ${s.latents} latents`,
+    );
 }
 
 export function generate(s: ContrastiveSpec, seed: number): ContrastiveData {
@@ -297,23 +353,56 @@ export function generate(s: ContrastiveSpec, seed: number): ContrastiveData {
   const mixing = makeMixing(s, root.fork('mixing'));
   const cRng = root.fork('centroids');
   const centroids = new Float64Array(s.classes * s.latents);
-  for (let k = 0; k < s.classes; k++) centroids.set(sampleLatent(s.space, s.latents, cRng), k * s.latents);
+  for (let k = 0; k < s.classes; k++)
+    centroids.set(sampleLatent(s.space, s.latents, cRng), k * s.latents);
   const scales = conditionalScales(s);
-  const skillDirections = s.skills ? skillDirectionsIn(s.skills.count, s.skills.span, s.latents, root.fork('skills')) : new Float64Array(0);
-  const train = pairSet(s, s.samples, mixing, centroids, scales, skillDirections, root.fork('train'));
-  const test = pairSet(s, s.testSamples, mixing, centroids, scales, skillDirections, root.fork('test'));
+  const skillDirections = s.skills
+    ? skillDirectionsIn(s.skills.count, s.skills.span, s.latents, root.fork('skills'))
+    : new Float64Array(0);
+  const train = pairSet(
+    s,
+    s.samples,
+    mixing,
+    centroids,
+    scales,
+    skillDirections,
+    root.fork('train'),
+  );
+  const test = pairSet(
+    s,
+    s.testSamples,
+    mixing,
+    centroids,
+    scales,
+    skillDirections,
+    root.fork('test'),
+  );
   const probe = Math.min(200, test.n);
   const back = invertMixing(mixing, test.x.subarray(0, probe * s.observed), probe);
   let err = 0;
   for (let i = 0; i < probe * s.latents; i++) err = Math.max(err, Math.abs(back[i] - test.z[i]));
-  return { spec: s, mixing, centroids, scales, skillDirections, train, test, inversionError: err, layerConditions: mixing.layers.map(conditionNumber) };
+  return {
+    spec: s,
+    mixing,
+    centroids,
+    scales,
+    skillDirections,
+    train,
+    test,
+    inversionError: err,
+    layerConditions: mixing.layers.map(conditionNumber),
+  };
 }
 
 /** Training anchors: x0.., z0.., label. */
 export function toTable(data: ContrastiveData): DataTable {
   const { latents: d, observed: m } = data.spec;
   const { n, x, z, label } = data.train;
-  const columns = [...Array.from({ length: m }, (_, j) => `x${j}`), ...Array.from({ length: d }, (_, j) => `z${j}`), 'label'];
+  const columns = [
+    ...Array.from({ length: m }, (_, j) => `x${j}`),
+    ...Array.from({ length: d }, (_, j) => `z${j}`),
+    'label',
+  ];
   const w = m + d + 1;
   const values = new Float64Array(n * w);
   for (let i = 0; i < n; i++) {

@@ -26,7 +26,14 @@ import type { Rng } from '../core/rng';
 
 type Tf = typeof TF;
 export type Objective = 'infonce' | 'aninfonce' | 'supervised' | 'instance' | 'skills' | 'lejepa';
-export const OBJECTIVES: readonly Objective[] = ['infonce', 'aninfonce', 'supervised', 'instance', 'skills', 'lejepa'];
+export const OBJECTIVES: readonly Objective[] = [
+  'infonce',
+  'aninfonce',
+  'supervised',
+  'instance',
+  'skills',
+  'lejepa',
+];
 /** Objectives trained with cross-entropy through a linear head over classes, instances or skills. */
 export const HEADED: readonly Objective[] = ['supervised', 'instance', 'skills'];
 
@@ -73,24 +80,41 @@ export class ContrastiveModel {
     readonly opts: EncoderOptions,
     private readonly rng: Rng,
   ) {
-    const sizes = [opts.observed, ...Array.from({ length: opts.layers }, () => opts.hidden), opts.latents];
+    const sizes = [
+      opts.observed,
+      ...Array.from({ length: opts.layers }, () => opts.hidden),
+      opts.latents,
+    ];
     const variable = <R extends TF.Rank>(values: Float32Array, shape: number[]): TF.Variable<R> => {
       const t = tf.tensor(values, shape);
       const v = tf.variable(t, true, undefined, 'float32') as TF.Variable<R>;
       t.dispose();
       return v;
     };
-    const uniform = (n: number, limit: number) => Float32Array.from({ length: n }, () => (2 * rng.next() - 1) * limit);
+    const uniform = (n: number, limit: number) =>
+      Float32Array.from({ length: n }, () => (2 * rng.next() - 1) * limit);
     for (let l = 0; l + 1 < sizes.length; l++) {
       // He-uniform initialisation for leaky-ReLU layers.
       const [fanIn, fanOut] = [sizes[l], sizes[l + 1]];
-      this.weights.push({ w: variable(uniform(fanIn * fanOut, Math.sqrt(6 / fanIn)), [fanIn, fanOut]), b: variable(new Float32Array(fanOut), [fanOut]) });
+      this.weights.push({
+        w: variable(uniform(fanIn * fanOut, Math.sqrt(6 / fanIn)), [fanIn, fanOut]),
+        b: variable(new Float32Array(fanOut), [fanOut]),
+      });
     }
     if (HEADED.includes(opts.objective)) {
-      this.head = { w: variable(uniform(opts.latents * opts.classes, Math.sqrt(6 / opts.latents)), [opts.latents, opts.classes]), b: variable(new Float32Array(opts.classes), [opts.classes]) };
+      this.head = {
+        w: variable(uniform(opts.latents * opts.classes, Math.sqrt(6 / opts.latents)), [
+          opts.latents,
+          opts.classes,
+        ]),
+        b: variable(new Float32Array(opts.classes), [opts.classes]),
+      };
     }
-    if (opts.objective === 'aninfonce') this.lambda = variable(new Float32Array(opts.latents), [opts.latents]); // Lambda_hat = 1
-    this.optimizer = this.fused ? new FlatAdam(tf, this.variables(), opts.lr) : tf.train.adam(opts.lr);
+    if (opts.objective === 'aninfonce')
+      this.lambda = variable(new Float32Array(opts.latents), [opts.latents]); // Lambda_hat = 1
+    this.optimizer = this.fused
+      ? new FlatAdam(tf, this.variables(), opts.lr)
+      : tf.train.adam(opts.lr);
   }
 
   /**
@@ -110,7 +134,8 @@ export class ContrastiveModel {
       h = tf.add(tf.matMul(h, w), b) as TF.Tensor2D;
       if (l < this.weights.length - 1) h = tf.leakyRelu(h, 0.01) as TF.Tensor2D;
     });
-    if (this.opts.normalise) h = tf.div(h, tf.add(tf.norm(h, 'euclidean', 1, true), 1e-8)) as TF.Tensor2D;
+    if (this.opts.normalise)
+      h = tf.div(h, tf.add(tf.norm(h, 'euclidean', 1, true), 1e-8)) as TF.Tensor2D;
     return h;
   }
 
@@ -120,9 +145,17 @@ export class ContrastiveModel {
     return tf.tidy(() => {
       let h: TF.Tensor2D = x;
       this.weights.forEach(({ w, b }, l) => {
-        h = tf.fused.matMul({ a: h, b: w, bias: b, activation: l < this.weights.length - 1 ? 'leakyrelu' : 'linear', leakyreluAlpha: 0.01 }) as TF.Tensor2D;
+        h = tf.fused.matMul({
+          a: h,
+          b: w,
+          bias: b,
+          activation: l < this.weights.length - 1 ? 'leakyrelu' : 'linear',
+          leakyreluAlpha: 0.01,
+        }) as TF.Tensor2D;
       });
-      return this.opts.normalise ? (tf.div(h, tf.add(tf.sqrt(tf.sum(tf.square(h), 1, true)), 1e-8)) as TF.Tensor2D) : h;
+      return this.opts.normalise
+        ? (tf.div(h, tf.add(tf.sqrt(tf.sum(tf.square(h), 1, true)), 1e-8)) as TF.Tensor2D)
+        : h;
     });
   }
 
@@ -147,7 +180,13 @@ export class ContrastiveModel {
       let h: TF.Tensor2D = x2;
       this.weights.forEach(({ w, b }, l) => {
         inputs.push(h);
-        h = tf.fused.matMul({ a: h, b: w, bias: b, activation: l < L - 1 ? 'leakyrelu' : 'linear', leakyreluAlpha: 0.01 }) as TF.Tensor2D; // [2B, width]
+        h = tf.fused.matMul({
+          a: h,
+          b: w,
+          bias: b,
+          activation: l < L - 1 ? 'leakyrelu' : 'linear',
+          leakyreluAlpha: 0.01,
+        }) as TF.Tensor2D; // [2B, width]
       });
       const r = tf.add(tf.sqrt(tf.sum(tf.square(h), 1, true)), 1e-8); // [2B, 1]
       const e = tf.div(h, r); // [2B, latents]
@@ -162,14 +201,24 @@ export class ContrastiveModel {
         const diag = tf.mul(tf.sum(tf.mul(a, bp), 1, true), 1 / tau); // S_ii, [B, 1]
         loss = tf.keep(tf.mean(tf.sub(tf.add(tf.log(Z), mx), diag)) as TF.Scalar);
       }
-      const dE = tf.mul(tf.sub(tf.concat([tf.matMul(P, bp), matMulT(tf, P as TF.Tensor2D, a, true, false)]), tf.concat([bp, a])), 1 / (B * tau)); // [2B, latents]
+      const dE = tf.mul(
+        tf.sub(
+          tf.concat([tf.matMul(P, bp), matMulT(tf, P as TF.Tensor2D, a, true, false)]),
+          tf.concat([bp, a]),
+        ),
+        1 / (B * tau),
+      ); // [2B, latents]
       let du = tf.div(tf.sub(dE, tf.mul(e, tf.sum(tf.mul(dE, e), 1, true))), r) as TF.Tensor2D; // [2B, latents]
       const grads: TF.Tensor[] = new Array(2 * L);
       for (let l = L - 1; l >= 0; l--) {
         const input = inputs[l]; // [2B, fanIn]
         grads[2 * l] = matMulT(tf, input, du, true, false); // [fanIn, fanOut]
         grads[2 * l + 1] = tf.sum(du, 0); // [fanOut]
-        if (l > 0) du = tf.mul(matMulT(tf, du, this.weights[l].w, false, true), tf.step(input, 0.01)) as TF.Tensor2D; // leaky' = 1 or 0.01
+        if (l > 0)
+          du = tf.mul(
+            matMulT(tf, du, this.weights[l].w, false, true),
+            tf.step(input, 0.01),
+          ) as TF.Tensor2D; // leaky' = 1 or 0.01
       }
       (this.optimizer as FlatAdam).apply(grads);
       return loss;
@@ -194,7 +243,8 @@ export class ContrastiveModel {
     }
     if (normalise) return tf.div(tf.matMul(a, b, false, true), tau) as TF.Tensor2D;
     const diff = tf.sub(tf.expandDims(a, 1), tf.expandDims(b, 0)); // [batch, batch, latents]
-    const dist = p === 1 ? tf.sum(tf.abs(diff), 2) : tf.sqrt(tf.add(tf.sum(tf.square(diff), 2), 1e-12));
+    const dist =
+      p === 1 ? tf.sum(tf.abs(diff), 2) : tf.sqrt(tf.add(tf.sum(tf.square(diff), 2), 1e-12));
     return tf.div(tf.neg(dist), tau) as TF.Tensor2D;
   }
 
@@ -217,8 +267,11 @@ export class ContrastiveModel {
     const T = 9;
     const ts = Float32Array.from({ length: T }, (_, i) => (3 * i) / (T - 1));
     const dt = 3 / (T - 1);
-    const wts = Float32Array.from(ts, (t, i) => (i === 0 || i === T - 1 ? 0.5 : 1) * dt * 2 * Math.exp(-t * t / 2)); // x2: both signs of t
-    const target = Float32Array.from(ts, (t) => Math.exp(-t * t / 2));
+    const wts = Float32Array.from(
+      ts,
+      (t, i) => (i === 0 || i === T - 1 ? 0.5 : 1) * dt * 2 * Math.exp((-t * t) / 2),
+    ); // x2: both signs of t
+    const target = Float32Array.from(ts, (t) => Math.exp((-t * t) / 2));
     const proj = tf.matMul(h, tf.tensor2d(dirs, [latents, sigregSlices])); // [batch, slices]
     const tu = tf.mul(tf.expandDims(proj, 2), tf.tensor1d(ts)); // [batch, slices, T]
     const re = tf.sub(tf.mean(tf.cos(tu), 0), tf.tensor1d(target)); // [slices, T]
@@ -233,9 +286,15 @@ export class ContrastiveModel {
     const { objective } = this.opts;
     if (HEADED.includes(objective)) {
       // skills: the state change f(x') - f(x) against each skill embedding psi_k (columns of head.w)
-      const h = objective === 'skills' ? tf.sub(this.encode(batch.xPos), this.encode(batch.x)) : this.encode(batch.x); // [batch, latents]
+      const h =
+        objective === 'skills'
+          ? tf.sub(this.encode(batch.xPos), this.encode(batch.x))
+          : this.encode(batch.x); // [batch, latents]
       const logits = tf.add(tf.matMul(h, this.head!.w), this.head!.b) as TF.Tensor2D; // [batch, classes]
-      const ce = tf.losses.softmaxCrossEntropy(tf.oneHot(batch.labels, this.opts.classes), logits) as TF.Scalar;
+      const ce = tf.losses.softmaxCrossEntropy(
+        tf.oneHot(batch.labels, this.opts.classes),
+        logits,
+      ) as TF.Scalar;
       return { loss: ce, terms: { 'loss/ce': ce } };
     }
     const a = this.encode(batch.x);
@@ -244,12 +303,18 @@ export class ContrastiveModel {
       const pred = tf.mean(tf.sum(tf.square(tf.sub(a, b)), 1)) as TF.Scalar; // E |f(x) - f(x')|^2
       const reg = this.sigreg(tf.concat([a, b], 0) as TF.Tensor2D);
       const w = this.opts.sigregWeight;
-      return { loss: tf.add(tf.mul(1 - w, pred), tf.mul(w, reg)) as TF.Scalar, terms: { 'loss/prediction': pred, 'loss/sigreg': reg } };
+      return {
+        loss: tf.add(tf.mul(1 - w, pred), tf.mul(w, reg)) as TF.Scalar,
+        terms: { 'loss/prediction': pred, 'loss/sigreg': reg },
+      };
     }
     // InfoNCE: -E log softmax(logits)_ii, the positive on the diagonal, negatives from the batch.
     const logits = this.similarity(a, b);
     const n = batch.x.shape[0];
-    const nce = tf.losses.softmaxCrossEntropy(tf.oneHot(tf.range(0, n, 1, 'int32'), n), logits) as TF.Scalar;
+    const nce = tf.losses.softmaxCrossEntropy(
+      tf.oneHot(tf.range(0, n, 1, 'int32'), n),
+      logits,
+    ) as TF.Scalar;
     return { loss: nce, terms: { 'loss/infonce': nce } };
   }
 
@@ -261,7 +326,9 @@ export class ContrastiveModel {
       (this.optimizer as TF.Optimizer).minimize(() => {
         const out = this.loss(batch);
         // The tape's scope disposes everything but the loss: keep the named terms to read them.
-        terms = Object.fromEntries(Object.entries(out.terms).map(([k, v]) => [k, tf.keep(tf.clone(v))])); // clones: minimize disposes the loss itself
+        terms = Object.fromEntries(
+          Object.entries(out.terms).map(([k, v]) => [k, tf.keep(tf.clone(v))]),
+        ); // clones: minimize disposes the loss itself
         return out.loss;
       });
       const stacked = tf.stack(termNames.map((k) => terms[k] ?? tf.scalar(NaN))) as TF.Tensor1D;
@@ -271,7 +338,11 @@ export class ContrastiveModel {
   }
 
   variables(): TF.Variable[] {
-    return [...this.weights.flatMap(({ w, b }) => [w, b]), ...(this.head ? [this.head.w, this.head.b] : []), ...(this.lambda ? [this.lambda] : [])];
+    return [
+      ...this.weights.flatMap(({ w, b }) => [w, b]),
+      ...(this.head ? [this.head.w, this.head.b] : []),
+      ...(this.lambda ? [this.lambda] : []),
+    ];
   }
 
   dispose(): void {

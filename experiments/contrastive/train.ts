@@ -7,12 +7,32 @@
  */
 import type * as TF from '@tensorflow/tfjs-core';
 import { Rng } from '../core/rng';
-import { alignment, chanceMcc, linearR2, linearR2PerDim, mcc, spearmanMatrix, uniformity } from '../core/metrics';
-import type { ExperimentRun, RunOptions, StepReport, Trainer, ViewLimits, Views } from '../core/spec';
-import { sweepValues, type ContrastiveParams, type ContrastiveTable, type SweepParams, type SweepTable } from './spec';
+import {
+  alignment,
+  chanceMcc,
+  linearR2,
+  linearR2PerDim,
+  mcc,
+  spearmanMatrix,
+  uniformity,
+} from '../core/metrics';
+import type {
+  ExperimentRun,
+  RunOptions,
+  StepReport,
+  Trainer,
+  ViewLimits,
+  Views,
+} from '../core/spec';
+import {
+  sweepValues,
+  type ContrastiveParams,
+  type ContrastiveTable,
+  type SweepParams,
+  type SweepTable,
+} from './spec';
 import { contrastiveSpec, generate, toTable, type ContrastiveData } from './data';
 import { ContrastiveModel, HEADED, type Batch, type EncoderOptions, type Objective } from './model';
-
 
 export interface Scores {
   r2: number;
@@ -26,7 +46,11 @@ export interface Scores {
   embedding: Float32Array;
 }
 
-function encoderOptions(p: ContrastiveParams, data: ContrastiveData, reference: boolean): EncoderOptions {
+function encoderOptions(
+  p: ContrastiveParams,
+  data: ContrastiveData,
+  reference: boolean,
+): EncoderOptions {
   const objective = p.objective;
   return {
     objective,
@@ -38,7 +62,12 @@ function encoderOptions(p: ContrastiveParams, data: ContrastiveData, reference: 
     normalise: data.spec.space === 'sphere' && objective !== 'lejepa',
     tau: p.tau,
     p: p.critic === 'l1' ? 1 : 2,
-    classes: objective === 'instance' ? data.train.n : objective === 'skills' ? data.spec.skills!.count : data.spec.classes,
+    classes:
+      objective === 'instance'
+        ? data.train.n
+        : objective === 'skills'
+          ? data.spec.skills!.count
+          : data.spec.classes,
     sigregWeight: p.sigregWeight,
     sigregSlices: 16,
     lr: p.lr,
@@ -48,10 +77,17 @@ function encoderOptions(p: ContrastiveParams, data: ContrastiveData, reference: 
 
 /** Every loss term any objective reports; the ones an objective does not have are NaN (undefined here). */
 const ALL_TERMS = ['loss/infonce', 'loss/ce', 'loss/prediction', 'loss/sigreg'];
-const withAllTerms = (t: Record<string, number>) => ({ ...Object.fromEntries(ALL_TERMS.map((k) => [k, NaN])), ...t });
+const withAllTerms = (t: Record<string, number>) => ({
+  ...Object.fromEntries(ALL_TERMS.map((k) => [k, NaN])),
+  ...t,
+});
 
 export const termNames = (o: Objective): string[] =>
-  o === 'lejepa' ? ['loss/prediction', 'loss/sigreg'] : HEADED.includes(o) ? ['loss/ce'] : ['loss/infonce'];
+  o === 'lejepa'
+    ? ['loss/prediction', 'loss/sigreg']
+    : HEADED.includes(o)
+      ? ['loss/ce']
+      : ['loss/infonce'];
 
 /** Score an embedding [n, latents] of the test anchors against the true latents. */
 export function score(emb: Float32Array, embPos: Float32Array, data: ContrastiveData): Scores {
@@ -59,7 +95,16 @@ export function score(emb: Float32Array, embPos: Float32Array, data: Contrastive
   const { n, z } = data.test;
   const m = mcc(z, emb, n, d, d);
   const perDim = linearR2PerDim(emb, z, n, d, d);
-  return { r2: perDim.reduce((a, b) => a + b, 0) / d, r2Worst: Math.min(...perDim), mcc: m.mcc, alignment: alignment(emb, embPos, n, d), uniformity: uniformity(emb, n, d), perm: m.perm, signs: m.signs, embedding: emb };
+  return {
+    r2: perDim.reduce((a, b) => a + b, 0) / d,
+    r2Worst: Math.min(...perDim),
+    mcc: m.mcc,
+    alignment: alignment(emb, embPos, n, d),
+    uniformity: uniformity(emb, n, d),
+    perm: m.perm,
+    signs: m.signs,
+    embedding: emb,
+  };
 }
 
 export class Learner {
@@ -93,7 +138,12 @@ export class Learner {
     this.trainX32 = [Float32Array.from(train.x), Float32Array.from(train.xPos)];
     this.xT = tf.tensor2d(this.trainX32[0], [train.n, m]);
     this.xPosT = tf.tensor2d(this.trainX32[1], [train.n, m]);
-    this.labelsT = tf.tensor1d(opts.objective === 'instance' ? Int32Array.from({ length: train.n }, (_, i) => i) : train.label, 'int32');
+    this.labelsT = tf.tensor1d(
+      opts.objective === 'instance'
+        ? Int32Array.from({ length: train.n }, (_, i) => i)
+        : train.label,
+      'int32',
+    );
     this.testT = tf.tensor2d(Float32Array.from(test.x), [test.n, m]);
     this.testPosT = tf.tensor2d(Float32Array.from(test.xPos), [test.n, m]);
     this.model = new ContrastiveModel(tf, opts, this.rng.fork('init'));
@@ -135,7 +185,10 @@ export class Learner {
       const xPos = tf.gather(this.xPosT, it) as TF.Tensor2D;
       if (this.model.opts.objective === 'instance') {
         // Parametric instance discrimination: each instance is seen through one of its two views.
-        const pick = tf.tensor2d(Float32Array.from({ length: size }, () => (this.rng.next() < 0.5 ? 1 : 0)), [size, 1]);
+        const pick = tf.tensor2d(
+          Float32Array.from({ length: size }, () => (this.rng.next() < 0.5 ? 1 : 0)),
+          [size, 1],
+        );
         x = tf.add(tf.mul(x, pick), tf.mul(xPos, tf.sub(1, pick))) as TF.Tensor2D;
       }
       return { x, xPos, labels: tf.gather(this.labelsT, it) as TF.Tensor1D };
@@ -230,7 +283,11 @@ class ContrastiveRun implements ExperimentRun {
   private readonly raw: { r2: number; mcc: number };
   private readonly chance: number;
 
-  constructor(tf: typeof TF, private readonly params: ContrastiveParams, options: RunOptions = {}) {
+  constructor(
+    tf: typeof TF,
+    private readonly params: ContrastiveParams,
+    options: RunOptions = {},
+  ) {
     const data = generate(contrastiveSpec(params), params.seed);
     this.learner = new Learner(tf, data, params, params.seed, options.reference);
     this.raw = rawBaselines(data);
@@ -309,8 +366,20 @@ class ContrastiveRun implements ExperimentRun {
       'latent-space': {
         kind: 'scatter-grid',
         panels: [
-          { title: 'true z', xLabel: 'z0', yLabel: 'z1', x: col(data.test.z, 0), y: col(data.test.z, 1) },
-          { title: 'learned f(x), matched', xLabel: `learned ${s.perm[0]}`, yLabel: `learned ${s.perm[1]}`, x: learned(0), y: learned(1) },
+          {
+            title: 'true z',
+            xLabel: 'z0',
+            yLabel: 'z1',
+            x: col(data.test.z, 0),
+            y: col(data.test.z, 1),
+          },
+          {
+            title: 'learned f(x), matched',
+            xLabel: `learned ${s.perm[0]}`,
+            yLabel: `learned ${s.perm[1]}`,
+            x: learned(0),
+            y: learned(1),
+          },
         ],
       },
     };
@@ -354,9 +423,19 @@ class ContrastiveSweepRun implements ExperimentRun {
       await this.current.train(budget);
       budget -= this.current.step - before;
       const s = this.current.latest!;
-      this.last = { ...this.current.last, 'metric/r2': s.r2, 'metric/mcc': s.mcc, 'metric/arm': this.next };
+      this.last = {
+        ...this.current.last,
+        'metric/r2': s.r2,
+        'metric/mcc': s.mcc,
+        'metric/arm': this.next,
+      };
       if (this.current.done) {
-        this.results.push({ value: this.values[this.next - 1], r2: s.r2, mcc: s.mcc, r2Untrained: this.current.untrained.r2 });
+        this.results.push({
+          value: this.values[this.next - 1],
+          r2: s.r2,
+          mcc: s.mcc,
+          r2Untrained: this.current.untrained.r2,
+        });
         this.current.dispose();
         this.current = undefined;
       }
@@ -369,7 +448,8 @@ class ContrastiveSweepRun implements ExperimentRun {
   async finalMetrics(): Promise<Record<string, number>> {
     const r = this.results;
     const x = Float64Array.from(r, (p) => p.value);
-    const trend = (y: Float64Array) => (y.length >= 3 ? spearmanMatrix(x, y, y.length, 1, 1).data[0] : NaN);
+    const trend = (y: Float64Array) =>
+      y.length >= 3 ? spearmanMatrix(x, y, y.length, 1, 1).data[0] : NaN;
     return {
       'metric/first_r2': r[0]?.r2 ?? NaN,
       'metric/last_r2': r.at(-1)?.r2 ?? NaN,
@@ -401,5 +481,11 @@ class ContrastiveSweepRun implements ExperimentRun {
 }
 
 const dataOnly = (p: ContrastiveParams) => toTable(generate(contrastiveSpec(p), p.seed));
-export const trainer: Trainer<ContrastiveTable> = { create: (tf, p, o) => new ContrastiveRun(tf, p, o), exportData: dataOnly };
-export const sweepTrainer: Trainer<SweepTable> = { create: (tf, p) => new ContrastiveSweepRun(tf, p), exportData: dataOnly };
+export const trainer: Trainer<ContrastiveTable> = {
+  create: (tf, p, o) => new ContrastiveRun(tf, p, o),
+  exportData: dataOnly,
+};
+export const sweepTrainer: Trainer<SweepTable> = {
+  create: (tf, p) => new ContrastiveSweepRun(tf, p),
+  exportData: dataOnly,
+};

@@ -11,7 +11,12 @@
  * (tests/unit/fused-steps.test.ts).
  */
 import type * as TF from '@tensorflow/tfjs-core';
-import { ADAM_KERNEL, hostKernelsActive, registerHostKernels, type AdamAttrs } from './host-kernels';
+import {
+  ADAM_KERNEL,
+  hostKernelsActive,
+  registerHostKernels,
+  type AdamAttrs,
+} from './host-kernels';
 import { unitRows } from './tf-ops';
 
 export interface FlatAdamOptions {
@@ -51,7 +56,10 @@ export class FlatAdam {
     this.eps = opts.eps ?? tf.backend().epsilon();
     this.hostKernel = opts.hostKernel ?? hostKernelsActive(tf);
     this.unitRows = opts.unitRows ? vars.indexOf(opts.unitRows) : -1;
-    if (opts.unitRows && (this.unitRows < 0 || opts.unitRows.rank !== 2)) throw new Error(`Adam: expected unitRows to be one of the optimised [rows, columns] variables, got ${opts.unitRows.name} of shape [${opts.unitRows.shape}]`);
+    if (opts.unitRows && (this.unitRows < 0 || opts.unitRows.rank !== 2))
+      throw new Error(
+        `Adam: expected unitRows to be one of the optimised [rows, columns] variables, got ${opts.unitRows.name} of shape [${opts.unitRows.shape}]`,
+      );
     if (this.hostKernel) registerHostKernels(tf);
     this.sizes = vars.map((x) => x.size);
     const total = this.sizes.reduce((a, b) => a + b, 0);
@@ -68,7 +76,8 @@ export class FlatAdam {
   /** One step; `grads` in the order of the variables, each of its variable's shape. */
   apply(grads: TF.Tensor[]): void {
     const { tf, beta1: b1, beta2: b2 } = this;
-    if (grads.length !== this.vars.length) throw new Error(`Adam: expected ${this.vars.length} gradients, got ${grads.length}`);
+    if (grads.length !== this.vars.length)
+      throw new Error(`Adam: expected ${this.vars.length} gradients, got ${grads.length}`);
     this.t++;
     const c1 = 1 - b1 ** this.t;
     const c2 = 1 - b2 ** this.t;
@@ -83,8 +92,21 @@ export class FlatAdam {
         inputs[`x${i}`] = x;
         inputs[`g${i}`] = grads[i];
       });
-      const attrs: AdamAttrs = { beta1: b1, beta2: b2, stepSize, epsHat, count: this.vars.length, unitRows: this.unitRows };
-      const [m, v, ...xs] = tf.engine().runKernel(ADAM_KERNEL, inputs, attrs as unknown as TF.NamedAttrMap) as unknown as TF.Tensor[];
+      const attrs: AdamAttrs = {
+        beta1: b1,
+        beta2: b2,
+        stepSize,
+        epsHat,
+        count: this.vars.length,
+        unitRows: this.unitRows,
+      };
+      const [m, v, ...xs] = tf
+        .engine()
+        .runKernel(
+          ADAM_KERNEL,
+          inputs,
+          attrs as unknown as TF.NamedAttrMap,
+        ) as unknown as TF.Tensor[];
       this.m.assign(m as TF.Tensor1D);
       this.v.assign(v as TF.Tensor1D);
       this.vars.forEach((x, i) => x.assign(xs[i]));

@@ -10,12 +10,20 @@ import type { Mat } from './linalg';
  * gets a distinct column. With tied optima the choice may differ from SciPy's, the total does not.
  */
 export function linearSumAssignment(cost: Mat): Int32Array {
-  if (cost.rows > cost.cols) throw new Error(`linearSumAssignment: expected rows <= columns, got ${cost.rows}x${cost.cols}`);
-  for (const v of cost.data) if (!Number.isFinite(v)) throw new Error(`linearSumAssignment: expected finite costs, got ${v}`);
-  const rows = Array.from({ length: cost.rows }, (_, r) => Array.from(cost.data.subarray(r * cost.cols, (r + 1) * cost.cols)));
+  if (cost.rows > cost.cols)
+    throw new Error(`linearSumAssignment: expected rows <= columns, got ${cost.rows}x${cost.cols}`);
+  for (const v of cost.data)
+    if (!Number.isFinite(v))
+      throw new Error(`linearSumAssignment: expected finite costs, got ${v}`);
+  const rows = Array.from({ length: cost.rows }, (_, r) =>
+    Array.from(cost.data.subarray(r * cost.cols, (r + 1) * cost.cols)),
+  );
   const out = new Int32Array(cost.rows).fill(-1);
   for (const [r, c] of munkres(rows)) if (r < cost.rows && c < cost.cols) out[r] = c;
   const missing = out.indexOf(-1);
-  if (missing >= 0) throw new Error(`linearSumAssignment: expected every row assigned, got row ${missing} unassigned`);
+  if (missing >= 0)
+    throw new Error(
+      `linearSumAssignment: expected every row assigned, got row ${missing} unassigned`,
+    );
   return out;
 }

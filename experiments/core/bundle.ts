@@ -17,9 +17,15 @@ export const BUNDLE_MAX_POINTS = 1000;
 
 const finiteOrNull = z.union([z.number(), z.null()]);
 const paramValue = z.union([z.number(), z.string().max(200), z.boolean()]);
-const key = z.string().min(1).max(80).regex(/^[\w/.-]+$/, 'letters, digits, _ / . - only');
+const key = z
+  .string()
+  .min(1)
+  .max(80)
+  .regex(/^[\w/.-]+$/, 'letters, digits, _ / . - only');
 
-const point = z.object({ step: z.number().int().min(0), metrics: z.record(key, finiteOrNull) }).strict();
+const point = z
+  .object({ step: z.number().int().min(0), metrics: z.record(key, finiteOrNull) })
+  .strict();
 
 const run = z
   .object({
@@ -32,7 +38,15 @@ const run = z
     seconds: z.number().min(0),
     final: z.record(key, finiteOrNull),
     history: z.array(point).max(BUNDLE_MAX_POINTS + 1),
-    verdicts: z.array(z.object({ claim: key, measured: finiteOrNull, verdict: z.enum(['holds', 'fails', 'undefined']) }).strict()),
+    verdicts: z.array(
+      z
+        .object({
+          claim: key,
+          measured: finiteOrNull,
+          verdict: z.enum(['holds', 'fails', 'undefined']),
+        })
+        .strict(),
+    ),
   })
   .strict();
 
@@ -45,7 +59,10 @@ export const bundleSchema = z
     preset: key,
     params: z.record(key, paramValue),
     seeds: z.array(z.number().int()).min(1).max(50),
-    sweep: z.object({ key, values: z.array(paramValue).min(2).max(50) }).strict().optional(),
+    sweep: z
+      .object({ key, values: z.array(paramValue).min(2).max(50) })
+      .strict()
+      .optional(),
     app: z.object({ name: z.string().max(80), version: z.string().max(40) }).strict(),
     tfjs: z.string().max(40),
     backend: z.string().max(40),
@@ -63,7 +80,10 @@ export type BundleRun = Bundle['runs'][number];
  * One finished run, the one record type of the app: the bundle's run (its zod schema above) in
  * memory, with NaN where JSON has null. The history's, the page's and the CLI's records extend it.
  */
-export type RunRecord = Omit<BundleRun, 'final' | 'history' | 'verdicts'> & { final: Record<string, number>; history: MetricPoint[] };
+export type RunRecord = Omit<BundleRun, 'final' | 'history' | 'verdicts'> & {
+  final: Record<string, number>;
+  history: MetricPoint[];
+};
 
 /**
  * The one NaN codec. JSON has no NaN: non-finite numbers travel as null and come back as NaN, in
@@ -71,17 +91,43 @@ export type RunRecord = Omit<BundleRun, 'final' | 'history' | 'verdicts'> & { fi
  */
 export const toJsonNumber = (v: number): number | null => (Number.isFinite(v) ? v : null);
 export const fromJsonNumber = (v: number | null): number => (v === null ? NaN : v);
-const mapRecord = <A, B>(r: Record<string, A>, f: (a: A) => B): Record<string, B> => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, f(v)]));
-export const metricsToJson = (r: Record<string, number>): Record<string, number | null> => mapRecord(r, toJsonNumber);
-export const metricsFromJson = (r: Record<string, number | null>): Record<string, number> => mapRecord(r, fromJsonNumber);
+const mapRecord = <A, B>(r: Record<string, A>, f: (a: A) => B): Record<string, B> =>
+  Object.fromEntries(Object.entries(r).map(([k, v]) => [k, f(v)]));
+export const metricsToJson = (r: Record<string, number>): Record<string, number | null> =>
+  mapRecord(r, toJsonNumber);
+export const metricsFromJson = (r: Record<string, number | null>): Record<string, number> =>
+  mapRecord(r, fromJsonNumber);
 /** `JSON.stringify(value, nanToNull)`: any non-finite number in any object becomes null. */
-export const nanToNull = (_key: string, v: unknown): unknown => (typeof v === 'number' ? toJsonNumber(v) : v);
+export const nanToNull = (_key: string, v: unknown): unknown =>
+  typeof v === 'number' ? toJsonNumber(v) : v;
 /** A run's fields in JSON form: metrics with null for NaN, curves thinned to `maxPoints`. */
-export function recordToJson<R extends Pick<RunRecord, 'final' | 'history'>>(r: R, maxPoints = BUNDLE_MAX_POINTS): Omit<R, 'final' | 'history'> & { final: Record<string, number | null>; history: { step: number; metrics: Record<string, number | null> }[] } {
-  return { ...r, final: metricsToJson(r.final), history: thin(r.history, maxPoints).map((p) => ({ step: p.step, metrics: metricsToJson(p.metrics) })) };
+export function recordToJson<R extends Pick<RunRecord, 'final' | 'history'>>(
+  r: R,
+  maxPoints = BUNDLE_MAX_POINTS,
+): Omit<R, 'final' | 'history'> & {
+  final: Record<string, number | null>;
+  history: { step: number; metrics: Record<string, number | null> }[];
+} {
+  return {
+    ...r,
+    final: metricsToJson(r.final),
+    history: thin(r.history, maxPoints).map((p) => ({
+      step: p.step,
+      metrics: metricsToJson(p.metrics),
+    })),
+  };
 }
-export function recordFromJson<R extends { final: Record<string, number | null>; history: { step: number; metrics: Record<string, number | null> }[] }>(r: R): Omit<R, 'final' | 'history'> & Pick<RunRecord, 'final' | 'history'> {
-  return { ...r, final: metricsFromJson(r.final), history: r.history.map((p) => ({ step: p.step, metrics: metricsFromJson(p.metrics) })) };
+export function recordFromJson<
+  R extends {
+    final: Record<string, number | null>;
+    history: { step: number; metrics: Record<string, number | null> }[];
+  },
+>(r: R): Omit<R, 'final' | 'history'> & Pick<RunRecord, 'final' | 'history'> {
+  return {
+    ...r,
+    final: metricsFromJson(r.final),
+    history: r.history.map((p) => ({ step: p.step, metrics: metricsFromJson(p.metrics) })),
+  };
 }
 
 export function thin(points: readonly MetricPoint[], max = BUNDLE_MAX_POINTS): MetricPoint[] {
@@ -160,20 +206,36 @@ export interface LoadedBundle {
  * and what arrived: text that is not JSON, a different format or version, any field of the wrong
  * shape, an unknown experiment or preset, and parameter values this app's table refuses.
  */
-export function parseBundle(text: string, lookup: (id: string) => ExperimentSpec | undefined): LoadedBundle {
+export function parseBundle(
+  text: string,
+  lookup: (id: string) => ExperimentSpec | undefined,
+): LoadedBundle {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch (e) {
-    throw new BundleError(`bundle: expected JSON, got text that does not parse (${e instanceof Error ? e.message : String(e)})`);
+    throw new BundleError(
+      `bundle: expected JSON, got text that does not parse (${e instanceof Error ? e.message : String(e)})`,
+    );
   }
   const head = raw as { format?: unknown; version?: unknown } | null;
-  if (!head || typeof head !== 'object') throw new BundleError(`bundle: expected a JSON object, got ${raw === null ? 'null' : typeof raw}`);
-  if (head.format !== BUNDLE_FORMAT) throw new BundleError(`bundle: expected format "${BUNDLE_FORMAT}", got ${JSON.stringify(head.format)?.slice(0, 80)}`);
+  if (!head || typeof head !== 'object')
+    throw new BundleError(
+      `bundle: expected a JSON object, got ${raw === null ? 'null' : typeof raw}`,
+    );
+  if (head.format !== BUNDLE_FORMAT)
+    throw new BundleError(
+      `bundle: expected format "${BUNDLE_FORMAT}", got ${JSON.stringify(head.format)?.slice(0, 80)}`,
+    );
   if (head.version !== BUNDLE_VERSION) {
     const v = head.version;
-    const why = typeof v === 'number' && Number.isInteger(v) && v > BUNDLE_VERSION ? ' (written by a newer version of the app: open it there, or update this one)' : '';
-    throw new BundleError(`bundle: expected version ${BUNDLE_VERSION}, got ${JSON.stringify(v)?.slice(0, 40)}${why}`);
+    const why =
+      typeof v === 'number' && Number.isInteger(v) && v > BUNDLE_VERSION
+        ? ' (written by a newer version of the app: open it there, or update this one)'
+        : '';
+    throw new BundleError(
+      `bundle: expected version ${BUNDLE_VERSION}, got ${JSON.stringify(v)?.slice(0, 40)}${why}`,
+    );
   }
   const parsed = bundleSchema.safeParse(raw);
   if (!parsed.success) {
@@ -182,7 +244,10 @@ export function parseBundle(text: string, lookup: (id: string) => ExperimentSpec
   }
   const bundle = parsed.data;
   const spec = lookup(bundle.experiment);
-  if (!spec) throw new BundleError(`bundle: expected an experiment of this app, got ${JSON.stringify(bundle.experiment)}`);
+  if (!spec)
+    throw new BundleError(
+      `bundle: expected an experiment of this app, got ${JSON.stringify(bundle.experiment)}`,
+    );
   const check = (p: Record<string, string | number | boolean>, where: string): Params => {
     try {
       return resolveParams(spec, bundle.preset, p, 'strict').params;
@@ -200,7 +265,11 @@ export function parseBundle(text: string, lookup: (id: string) => ExperimentSpec
 }
 
 /** Curves as CSV: one row per (run, step), one column per metric. */
-export function curvesCsv(runs: readonly RunRecord[], metrics: readonly string[], sweepKey?: string): string {
+export function curvesCsv(
+  runs: readonly RunRecord[],
+  metrics: readonly string[],
+  sweepKey?: string,
+): string {
   const head = ['run', 'seed', ...(sweepKey ? [sweepKey] : []), 'step', ...metrics];
   const cell = (v: unknown) => {
     const s = String(v ?? '');
@@ -209,7 +278,17 @@ export function curvesCsv(runs: readonly RunRecord[], metrics: readonly string[]
   const lines = [head.map(cell).join(',')];
   runs.forEach((r, i) => {
     for (const p of r.history) {
-      lines.push([i, r.seed, ...(sweepKey ? [r.value ?? ''] : []), p.step, ...metrics.map((m) => (Number.isFinite(p.metrics[m]) ? p.metrics[m] : ''))].map(cell).join(','));
+      lines.push(
+        [
+          i,
+          r.seed,
+          ...(sweepKey ? [r.value ?? ''] : []),
+          p.step,
+          ...metrics.map((m) => (Number.isFinite(p.metrics[m]) ? p.metrics[m] : '')),
+        ]
+          .map(cell)
+          .join(','),
+      );
     }
   });
   return lines.join('\n') + '\n';

@@ -56,15 +56,21 @@ export function judgeClaim(claim: Claim, measured: number | undefined): Judgemen
   if (!Number.isFinite(m)) verdict = 'undefined';
   else if (claim.op === 'between') {
     if (!Array.isArray(claim.value)) {
-      throw new Error(`claim ${claim.id}: expected [lo, hi] for 'between', got ${String(claim.value)}`);
+      throw new Error(
+        `claim ${claim.id}: expected [lo, hi] for 'between', got ${String(claim.value)}`,
+      );
     }
     verdict = m >= claim.value[0] && m <= claim.value[1] ? 'holds' : 'fails';
   } else {
     if (typeof claim.value !== 'number') {
-      throw new Error(`claim ${claim.id}: expected a number for '${claim.op}', got [${String(claim.value)}]`);
+      throw new Error(
+        `claim ${claim.id}: expected a number for '${claim.op}', got [${String(claim.value)}]`,
+      );
     }
     verdict = (claim.op === '>=' ? m >= claim.value : m <= claim.value) ? 'holds' : 'fails';
   }
-  const asShipped = claim.seedDependent ? verdict !== 'undefined' : verdict === shippedVerdict(claim);
+  const asShipped = claim.seedDependent
+    ? verdict !== 'undefined'
+    : verdict === shippedVerdict(claim);
   return { verdict, measured: m, asExpected: verdict === claim.expect, asShipped };
 }

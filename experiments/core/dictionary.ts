@@ -10,12 +10,16 @@ type Arr = Float64Array | Float32Array;
 
 /** |cos| between every row of A [na, d] and every row of B [nb, d], as an [na, nb] matrix. Zero rows give 0. */
 export function absCosine(a: Arr, na: number, b: Arr, nb: number, d: number): Mat {
-  if (a.length !== na * d || b.length !== nb * d) throw new Error(`absCosine: expected ${na}x${d} and ${nb}x${d} values, got ${a.length} and ${b.length}`);
-  const norms = (x: Arr, n: number) => Float64Array.from({ length: n }, (_, i) => {
-    let s = 0;
-    for (let c = 0; c < d; c++) s += x[i * d + c] ** 2;
-    return Math.sqrt(s);
-  });
+  if (a.length !== na * d || b.length !== nb * d)
+    throw new Error(
+      `absCosine: expected ${na}x${d} and ${nb}x${d} values, got ${a.length} and ${b.length}`,
+    );
+  const norms = (x: Arr, n: number) =>
+    Float64Array.from({ length: n }, (_, i) => {
+      let s = 0;
+      for (let c = 0; c < d; c++) s += x[i * d + c] ** 2;
+      return Math.sqrt(s);
+    });
   const na2 = norms(a, na);
   const nb2 = norms(b, nb);
   const out = mat(na, nb);
@@ -44,7 +48,13 @@ export interface DictionaryRecovery {
 }
 
 /** Dictionary recovery of `learned` [m, d] against the true atoms [n, d]. */
-export function dictionaryRecovery(trueD: Arr, n: number, learned: Arr, m: number, d: number): DictionaryRecovery {
+export function dictionaryRecovery(
+  trueD: Arr,
+  n: number,
+  learned: Arr,
+  m: number,
+  d: number,
+): DictionaryRecovery {
   const cos = absCosine(trueD, n, learned, m, d);
   let sumMax = 0;
   for (let i = 0; i < n; i++) {
@@ -53,11 +63,17 @@ export function dictionaryRecovery(trueD: Arr, n: number, learned: Arr, m: numbe
     sumMax += best;
   }
   const bestPerLearned = new Float64Array(m);
-  for (let j = 0; j < m; j++) for (let i = 0; i < n; i++) bestPerLearned[j] = Math.max(bestPerLearned[j], cos.data[i * m + j]);
+  for (let j = 0; j < m; j++)
+    for (let i = 0; i < n; i++)
+      bestPerLearned[j] = Math.max(bestPerLearned[j], cos.data[i * m + j]);
   const matchOfTrue = new Int32Array(n).fill(-1);
   let matched = 0;
   if (n <= m) {
-    const cost = mat(n, m, cos.data.map((v) => -v));
+    const cost = mat(
+      n,
+      m,
+      cos.data.map((v) => -v),
+    );
     const assign = linearSumAssignment(cost);
     for (let i = 0; i < n; i++) {
       matchOfTrue[i] = assign[i];
@@ -66,7 +82,8 @@ export function dictionaryRecovery(trueD: Arr, n: number, learned: Arr, m: numbe
     matched /= n;
   } else {
     const cost = mat(m, n);
-    for (let i = 0; i < n; i++) for (let j = 0; j < m; j++) cost.data[j * n + i] = -cos.data[i * m + j];
+    for (let i = 0; i < n; i++)
+      for (let j = 0; j < m; j++) cost.data[j * n + i] = -cos.data[i * m + j];
     const assign = linearSumAssignment(cost);
     for (let j = 0; j < m; j++) {
       matchOfTrue[assign[j]] = j;
@@ -131,7 +148,8 @@ export function polysemanticFraction(cos: Mat, live: boolean[], threshold = 0.6)
 
 /** Fraction of variance unexplained: sum |x - xhat|^2 / sum |x - mean x|^2. */
 export function fvu(x: Arr, xhat: Arr, n: number, d: number): number {
-  if (x.length !== n * d || xhat.length !== n * d) throw new Error(`fvu: expected ${n}x${d} values twice, got ${x.length} and ${xhat.length}`);
+  if (x.length !== n * d || xhat.length !== n * d)
+    throw new Error(`fvu: expected ${n}x${d} values twice, got ${x.length} and ${xhat.length}`);
   const mean = new Float64Array(d);
   for (let i = 0; i < n; i++) for (let c = 0; c < d; c++) mean[c] += x[i * d + c] / n;
   let err = 0;
@@ -156,11 +174,12 @@ function centred(x: Arr, n: number, p: number): Float64Array {
 
 function gram(a: Float64Array, b: Float64Array, n: number, p: number, q: number): Float64Array {
   const g = new Float64Array(p * q);
-  for (let i = 0; i < n; i++) for (let r = 0; r < p; r++) {
-    const v = a[i * p + r];
-    if (v === 0) continue;
-    for (let c = 0; c < q; c++) g[r * q + c] += v * b[i * q + c];
-  }
+  for (let i = 0; i < n; i++)
+    for (let r = 0; r < p; r++) {
+      const v = a[i * p + r];
+      if (v === 0) continue;
+      for (let c = 0; c < q; c++) g[r * q + c] += v * b[i * q + c];
+    }
   return g;
 }
 
@@ -188,11 +207,12 @@ export function rsa(x: Arr, y: Arr, n: number, p: number, q: number, rows = 300)
   const dist = (a: Arr, w: number) => {
     const out = new Float64Array((r * (r - 1)) / 2);
     let t = 0;
-    for (let i = 0; i < r; i++) for (let j = i + 1; j < r; j++) {
-      let s = 0;
-      for (let c = 0; c < w; c++) s += (a[i * w + c] - a[j * w + c]) ** 2;
-      out[t++] = Math.sqrt(s);
-    }
+    for (let i = 0; i < r; i++)
+      for (let j = i + 1; j < r; j++) {
+        let s = 0;
+        for (let c = 0; c < w; c++) s += (a[i * w + c] - a[j * w + c]) ** 2;
+        out[t++] = Math.sqrt(s);
+      }
     return out;
   };
   const a = dist(x, p);
@@ -237,7 +257,8 @@ export function spreadOverAtoms(cos: Mat, live: readonly boolean[], threshold = 
   const n = cos.rows;
   const m = cos.cols;
   let total = 0;
-  for (let i = 0; i < n; i++) for (let j = 0; j < m; j++) if (live[j] && cos.data[i * m + j] >= threshold) total++;
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < m; j++) if (live[j] && cos.data[i * m + j] >= threshold) total++;
   return total / n;
 }
 
@@ -248,7 +269,8 @@ export function spreadOverAtoms(cos: Mat, live: readonly boolean[], threshold = 
  */
 export function dictionaryAgreement(dicts: readonly Arr[], m: number, d: number): number {
   const scores: number[] = [];
-  for (let i = 0; i < dicts.length; i++) for (let j = i + 1; j < dicts.length; j++) scores.push(dictionaryRecovery(dicts[i], m, dicts[j], m, d).matchedCos);
+  for (let i = 0; i < dicts.length; i++)
+    for (let j = i + 1; j < dicts.length; j++)
+      scores.push(dictionaryRecovery(dicts[i], m, dicts[j], m, d).matchedCos);
   return scores.length ? scores.reduce((a, b) => a + b, 0) / scores.length : NaN;
 }
-

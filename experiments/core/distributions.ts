@@ -2,7 +2,13 @@
 import type { Rng } from './rng';
 
 export type SourceKind = 'laplace' | 'uniform' | 'gaussian' | 'student-t' | 'bimodal';
-export const SOURCE_KINDS: readonly SourceKind[] = ['laplace', 'uniform', 'gaussian', 'student-t', 'bimodal'];
+export const SOURCE_KINDS: readonly SourceKind[] = [
+  'laplace',
+  'uniform',
+  'gaussian',
+  'student-t',
+  'bimodal',
+];
 
 const T_DOF = 5; // t(5): finite fourth moment, heavy tails (excess kurtosis 6 / (nu - 4) = 6)
 const BIMODAL_M = 0.9;
@@ -32,7 +38,8 @@ function chiSquare(rng: Rng, dof: number): number {
 
 /** n draws of a zero-mean, unit-variance source of the given kind. */
 export function sample(kind: SourceKind, rng: Rng, n: number): Float64Array {
-  if (!Number.isInteger(n) || n < 0) throw new Error(`sample: expected a sample count >= 0, got ${n}`);
+  if (!Number.isInteger(n) || n < 0)
+    throw new Error(`sample: expected a sample count >= 0, got ${n}`);
   const out = new Float64Array(n);
   switch (kind) {
     case 'laplace': // inverse CDF with scale b = 1/sqrt(2): variance 2 b^2 = 1
@@ -51,14 +58,18 @@ export function sample(kind: SourceKind, rng: Rng, n: number): Float64Array {
       break;
     case 'student-t': {
       const scale = Math.sqrt((T_DOF - 2) / T_DOF); // variance of t_nu is nu / (nu - 2)
-      for (let i = 0; i < n; i++) out[i] = (scale * rng.normal()) / Math.sqrt(chiSquare(rng, T_DOF) / T_DOF);
+      for (let i = 0; i < n; i++)
+        out[i] = (scale * rng.normal()) / Math.sqrt(chiSquare(rng, T_DOF) / T_DOF);
       break;
     }
     case 'bimodal':
-      for (let i = 0; i < n; i++) out[i] = (rng.next() < 0.5 ? -BIMODAL_M : BIMODAL_M) + BIMODAL_S * rng.normal();
+      for (let i = 0; i < n; i++)
+        out[i] = (rng.next() < 0.5 ? -BIMODAL_M : BIMODAL_M) + BIMODAL_S * rng.normal();
       break;
     default:
-      throw new Error(`source kind: expected one of ${SOURCE_KINDS.join(', ')}, got ${String(kind)}`);
+      throw new Error(
+        `source kind: expected one of ${SOURCE_KINDS.join(', ')}, got ${String(kind)}`,
+      );
   }
   return out;
 }

@@ -33,8 +33,15 @@ export function hostKernelsActive(tf: Tf): boolean {
  * Run `fill` over float32 views of the inputs and of freshly made outputs of the given shapes.
  * WASM: outputs on the heap, views without copies. CPU: the backend's own arrays, outputs handed over.
  */
-function hostRun(backend: HostBackend, inputs: Info[], outShapes: number[][], fill: (ins: Float32Array[], outs: Float32Array[]) => void): Info[] {
-  for (const t of inputs) if (t.dtype !== 'float32') throw new Error(`host kernel: expected float32 inputs, got ${t.dtype}`);
+function hostRun(
+  backend: HostBackend,
+  inputs: Info[],
+  outShapes: number[][],
+  fill: (ins: Float32Array[], outs: Float32Array[]) => void,
+): Info[] {
+  for (const t of inputs)
+    if (t.dtype !== 'float32')
+      throw new Error(`host kernel: expected float32 inputs, got ${t.dtype}`);
   if (backend.makeOutput && backend.typedArrayFromHeap) {
     const outs = outShapes.map((s) => backend.makeOutput!(s, 'float32'));
     fill(
@@ -75,11 +82,22 @@ export interface AdamAttrs {
  * then scaled to unit norm. Float arithmetic in
  * float32, as the op chain it replaces (Math.fround after every product and sum).
  */
-function adamKernel({ inputs, backend, attrs }: { inputs: TF.NamedTensorInfoMap; backend: unknown; attrs?: TF.NamedAttrMap }): Info[] {
+function adamKernel({
+  inputs,
+  backend,
+  attrs,
+}: {
+  inputs: TF.NamedTensorInfoMap;
+  backend: unknown;
+  attrs?: TF.NamedAttrMap;
+}): Info[] {
   const { beta1, beta2, stepSize, epsHat, count, unitRows } = attrs as unknown as AdamAttrs;
   const input = (name: string): Info => {
     const t = inputs[name];
-    if (!t) throw new Error(`Adam: expected an input named ${name}, got only ${Object.keys(inputs).join(', ')}`);
+    if (!t)
+      throw new Error(
+        `Adam: expected an input named ${name}, got only ${Object.keys(inputs).join(', ')}`,
+      );
     return t;
   };
   const xs = Array.from({ length: count }, (_, i) => input(`x${i}`));
@@ -87,38 +105,54 @@ function adamKernel({ inputs, backend, attrs }: { inputs: TF.NamedTensorInfoMap;
   const [m0, v0] = [input('m'), input('v')];
   const total = m0.shape[0] ?? 0;
   const sizes = xs.map((x) => x.shape.reduce((a, b) => a * b, 1));
-  if (sizes.reduce((a, b) => a + b, 0) !== total) throw new Error(`Adam: expected moments of ${sizes.reduce((a, b) => a + b, 0)} entries, got ${total}`);
+  if (sizes.reduce((a, b) => a + b, 0) !== total)
+    throw new Error(
+      `Adam: expected moments of ${sizes.reduce((a, b) => a + b, 0)} entries, got ${total}`,
+    );
   xs.forEach((x, i) => {
     const g = gs[i]!;
-    if (g.shape.join() !== x.shape.join()) throw new Error(`Adam: expected gradient ${i} of shape [${x.shape}], got [${g.shape}]`);
+    if (g.shape.join() !== x.shape.join())
+      throw new Error(`Adam: expected gradient ${i} of shape [${x.shape}], got [${g.shape}]`);
   });
   const f = Math.fround;
-  const b1 = f(beta1), a1 = f(1 - beta1), b2 = f(beta2), a2 = f(1 - beta2), s = f(stepSize), e = f(epsHat);
-  return hostRun(backend as HostBackend, [m0, v0, ...xs, ...gs], [[total], [total], ...xs.map((x) => x.shape)], (ins, outs) => {
-    const [m, v] = ins;
-    const [m2, v2] = outs;
-    let o = 0;
-    for (let i = 0; i < count; i++) {
-      const x = ins[2 + i], g = ins[2 + count + i], x2 = outs[2 + i];
-      for (let j = 0; j < x.length; j++, o++) {
-        const gj = g[j];
-        const mj = f(f(m[o] * b1) + f(gj * a1));
-        const vj = f(f(v[o] * b2) + f(f(gj * gj) * a2));
-        m2[o] = mj;
-        v2[o] = vj;
-        x2[j] = f(x[j] + f(f(mj * s) / f(f(Math.sqrt(vj)) + e)));
-      }
-      if (i === unitRows) {
-        const cols = xs[i]!.shape[1] ?? 1;
-        for (let r = 0; r < x2.length; r += cols) {
-          let ss = 0;
-          for (let c = 0; c < cols; c++) ss = f(ss + f(x2[r + c]! * x2[r + c]!));
-          const d = f(f(Math.sqrt(ss)) + f(1e-8));
-          for (let c = 0; c < cols; c++) x2[r + c] = f(x2[r + c]! / d);
+  const b1 = f(beta1),
+    a1 = f(1 - beta1),
+    b2 = f(beta2),
+    a2 = f(1 - beta2),
+    s = f(stepSize),
+    e = f(epsHat);
+  return hostRun(
+    backend as HostBackend,
+    [m0, v0, ...xs, ...gs],
+    [[total], [total], ...xs.map((x) => x.shape)],
+    (ins, outs) => {
+      const [m, v] = ins;
+      const [m2, v2] = outs;
+      let o = 0;
+      for (let i = 0; i < count; i++) {
+        const x = ins[2 + i],
+          g = ins[2 + count + i],
+          x2 = outs[2 + i];
+        for (let j = 0; j < x.length; j++, o++) {
+          const gj = g[j];
+          const mj = f(f(m[o] * b1) + f(gj * a1));
+          const vj = f(f(v[o] * b2) + f(f(gj * gj) * a2));
+          m2[o] = mj;
+          v2[o] = vj;
+          x2[j] = f(x[j] + f(f(mj * s) / f(f(Math.sqrt(vj)) + e)));
+        }
+        if (i === unitRows) {
+          const cols = xs[i]!.shape[1] ?? 1;
+          for (let r = 0; r < x2.length; r += cols) {
+            let ss = 0;
+            for (let c = 0; c < cols; c++) ss = f(ss + f(x2[r + c]! * x2[r + c]!));
+            const d = f(f(Math.sqrt(ss)) + f(1e-8));
+            for (let c = 0; c < cols; c++) x2[r + c] = f(x2[r + c]! / d);
+          }
         }
       }
-    }
-  });
+    },
+  );
 }
 
 /** The current row's k largest values, descending; grown as needed. */
@@ -129,17 +163,37 @@ let topValues = new Float32Array(64);
  * entry is among the row's k largest and positive (ReLU' x TopK), z = pre x mask. Ties go to the
  * lower index, as tf.topk. A NaN entry gives a NaN mask entry, so a diverging run shows in the loss.
  */
-function reluTopKKernel({ inputs, backend, attrs }: { inputs: TF.NamedTensorInfoMap; backend: unknown; attrs?: TF.NamedAttrMap }): Info[] {
+function reluTopKKernel({
+  inputs,
+  backend,
+  attrs,
+}: {
+  inputs: TF.NamedTensorInfoMap;
+  backend: unknown;
+  attrs?: TF.NamedAttrMap;
+}): Info[] {
   const { pre } = inputs;
   const k = (attrs as { k: number }).k;
-  if (!pre || pre.shape.length !== 2) throw new Error(`ReLU-TopK: expected a [rows, width] tensor, got shape [${pre?.shape}]`);
+  if (!pre || pre.shape.length !== 2)
+    throw new Error(`ReLU-TopK: expected a [rows, width] tensor, got shape [${pre?.shape}]`);
   const [rows, width] = pre.shape as [number, number];
-  if (!(Number.isInteger(k) && k >= 0 && k <= width)) throw new Error(`ReLU-TopK: expected k an integer in [0, ${width}], got ${k}`);
+  if (!(Number.isInteger(k) && k >= 0 && k <= width))
+    throw new Error(`ReLU-TopK: expected k an integer in [0, ${width}], got ${k}`);
   if (topValues.length < k) topValues = new Float32Array(k);
-  return hostRun(backend as HostBackend, [pre], [pre.shape, pre.shape], ([p], [z, mask]) => selectRows(p, z, mask, rows, width, k, topValues));
+  return hostRun(backend as HostBackend, [pre], [pre.shape, pre.shape], ([p], [z, mask]) =>
+    selectRows(p, z, mask, rows, width, k, topValues),
+  );
 }
 
-function selectRows(p: Float32Array, z: Float32Array, mask: Float32Array, rows: number, width: number, k: number, top: Float32Array): void {
+function selectRows(
+  p: Float32Array,
+  z: Float32Array,
+  mask: Float32Array,
+  rows: number,
+  width: number,
+  k: number,
+  top: Float32Array,
+): void {
   for (let r = 0; r < rows; r++) {
     const off = r * width;
     let threshold = -Infinity; // the row's k-th largest value (NaN counted as -Infinity)
@@ -185,13 +239,26 @@ export function registerHostKernels(tf: Tf): void {
   if (registered.has(tf)) return;
   registered.add(tf);
   for (const backendName of HOST_BACKENDS) {
-    if (!tf.getKernel(ADAM_KERNEL, backendName)) tf.registerKernel({ kernelName: ADAM_KERNEL, backendName, kernelFunc: adamKernel as unknown as TF.KernelFunc });
-    if (!tf.getKernel(RELU_TOPK_KERNEL, backendName)) tf.registerKernel({ kernelName: RELU_TOPK_KERNEL, backendName, kernelFunc: reluTopKKernel as unknown as TF.KernelFunc });
+    if (!tf.getKernel(ADAM_KERNEL, backendName))
+      tf.registerKernel({
+        kernelName: ADAM_KERNEL,
+        backendName,
+        kernelFunc: adamKernel as unknown as TF.KernelFunc,
+      });
+    if (!tf.getKernel(RELU_TOPK_KERNEL, backendName))
+      tf.registerKernel({
+        kernelName: RELU_TOPK_KERNEL,
+        backendName,
+        kernelFunc: reluTopKKernel as unknown as TF.KernelFunc,
+      });
   }
 }
 
 /** ReLU x TopK of pre-activations [rows, width] on a host backend: [z, mask]. Call inside tf.tidy. */
 export function reluTopK(tf: Tf, pre: TF.Tensor2D, k: number): [TF.Tensor2D, TF.Tensor2D] {
   registerHostKernels(tf);
-  return tf.engine().runKernel(RELU_TOPK_KERNEL, { pre }, { k }) as unknown as [TF.Tensor2D, TF.Tensor2D];
+  return tf.engine().runKernel(RELU_TOPK_KERNEL, { pre }, { k }) as unknown as [
+    TF.Tensor2D,
+    TF.Tensor2D,
+  ];
 }

@@ -2,7 +2,14 @@
  * Small dense linear algebra on the CPU (d x d matrices, d <= a few hundred). Decompositions
  * come from ml-matrix (TF.js has no SVD or eig); the rest stays on plain Float64Arrays.
  */
-import { Matrix, EigenvalueDecomposition, SingularValueDecomposition, LuDecomposition, QrDecomposition, inverse } from 'ml-matrix';
+import {
+  Matrix,
+  EigenvalueDecomposition,
+  SingularValueDecomposition,
+  LuDecomposition,
+  QrDecomposition,
+  inverse,
+} from 'ml-matrix';
 
 /** Row-major dense matrix. */
 export interface Mat {
@@ -12,7 +19,8 @@ export interface Mat {
 }
 
 export function mat(rows: number, cols: number, data?: Float64Array): Mat {
-  if (data && data.length !== rows * cols) throw new Error(`mat: expected ${rows * cols} values for ${rows}x${cols}, got ${data.length}`);
+  if (data && data.length !== rows * cols)
+    throw new Error(`mat: expected ${rows * cols} values for ${rows}x${cols}, got ${data.length}`);
   return { rows, cols, data: data ?? new Float64Array(rows * cols) };
 }
 
@@ -23,7 +31,10 @@ export function identity(n: number): Mat {
 }
 
 export function matmul(a: Mat, b: Mat): Mat {
-  if (a.cols !== b.rows) throw new Error(`matmul: expected inner sizes to agree, got ${a.rows}x${a.cols} times ${b.rows}x${b.cols}`);
+  if (a.cols !== b.rows)
+    throw new Error(
+      `matmul: expected inner sizes to agree, got ${a.rows}x${a.cols} times ${b.rows}x${b.cols}`,
+    );
   const out = mat(a.rows, b.cols);
   for (let i = 0; i < a.rows; i++) {
     for (let k = 0; k < a.cols; k++) {
@@ -37,15 +48,22 @@ export function matmul(a: Mat, b: Mat): Mat {
 
 export function transpose(a: Mat): Mat {
   const out = mat(a.cols, a.rows);
-  for (let r = 0; r < a.rows; r++) for (let c = 0; c < a.cols; c++) out.data[c * a.rows + r] = a.data[r * a.cols + c];
+  for (let r = 0; r < a.rows; r++)
+    for (let c = 0; c < a.cols; c++) out.data[c * a.rows + r] = a.data[r * a.cols + c];
   return out;
 }
 
-const toMl = (a: Mat) => new Matrix(Array.from({ length: a.rows }, (_, r) => Array.from(a.data.subarray(r * a.cols, (r + 1) * a.cols))));
+const toMl = (a: Mat) =>
+  new Matrix(
+    Array.from({ length: a.rows }, (_, r) =>
+      Array.from(a.data.subarray(r * a.cols, (r + 1) * a.cols)),
+    ),
+  );
 const fromMl = (m: Matrix): Mat => mat(m.rows, m.columns, Float64Array.from(m.to1DArray()));
 
 function square(a: Mat, what: string): void {
-  if (a.rows !== a.cols) throw new Error(`${what}: expected a square matrix, got ${a.rows}x${a.cols}`);
+  if (a.rows !== a.cols)
+    throw new Error(`${what}: expected a square matrix, got ${a.rows}x${a.cols}`);
 }
 
 /** Eigen-decomposition of a symmetric matrix; eigenvalues descending, eigenvectors as columns. */
@@ -68,7 +86,11 @@ export function symEig(a: Mat): { values: Float64Array; vectors: Mat } {
  */
 export function svd(a: Mat): { u: Mat; s: Float64Array; v: Mat } {
   const d = new SingularValueDecomposition(toMl(a), { autoTranspose: true });
-  return { u: fromMl(d.leftSingularVectors), s: Float64Array.from(d.diagonal), v: fromMl(d.rightSingularVectors) };
+  return {
+    u: fromMl(d.leftSingularVectors),
+    s: Float64Array.from(d.diagonal),
+    v: fromMl(d.rightSingularVectors),
+  };
 }
 
 export function inv(a: Mat): Mat {
@@ -76,7 +98,10 @@ export function inv(a: Mat): Mat {
   try {
     return fromMl(inverse(toMl(a)));
   } catch (e) {
-    throw new Error(`inv: expected a non-singular matrix, got a singular ${a.rows}x${a.cols} one (${(e as Error).message})`, { cause: e });
+    throw new Error(
+      `inv: expected a non-singular matrix, got a singular ${a.rows}x${a.cols} one (${(e as Error).message})`,
+      { cause: e },
+    );
   }
 }
 
@@ -96,8 +121,12 @@ export function logAbsDet(a: Mat): number {
  * collapsed or duplicated regressor gives a finite fit instead of an exception or huge weights.
  */
 export function lstsq(a: Mat, b: Mat): Mat {
-  if (a.rows !== b.rows) throw new Error(`lstsq: expected A and B with the same number of rows, got ${a.rows}x${a.cols} and ${b.rows}x${b.cols}`);
-  if (a.rows < a.cols) throw new Error(`lstsq: expected at least as many rows as columns, got ${a.rows}x${a.cols}`);
+  if (a.rows !== b.rows)
+    throw new Error(
+      `lstsq: expected A and B with the same number of rows, got ${a.rows}x${a.cols} and ${b.rows}x${b.cols}`,
+    );
+  if (a.rows < a.cols)
+    throw new Error(`lstsq: expected at least as many rows as columns, got ${a.rows}x${a.cols}`);
   if (a.cols === 0) return mat(0, b.cols);
   const am = toMl(a);
   const bm = toMl(b);
@@ -110,7 +139,8 @@ export function lstsq(a: Mat, b: Mat): Mat {
     minDiag = Math.min(minDiag, Math.abs(r.get(i, i)));
   }
   // min |R_ii| can overstate the smallest singular value, hence the 1e3 margin before trusting QR.
-  if (minDiag > 1e3 * Math.max(a.rows, a.cols) * Number.EPSILON * maxDiag) return fromMl(qr.solve(bm));
+  if (minDiag > 1e3 * Math.max(a.rows, a.cols) * Number.EPSILON * maxDiag)
+    return fromMl(qr.solve(bm));
   const d = new SingularValueDecomposition(am, { autoTranspose: true });
   const u = d.leftSingularVectors;
   const v = d.rightSingularVectors;
@@ -136,8 +166,13 @@ export function conditionNumber(a: Mat): number {
 }
 
 /** Sample mean and covariance (divided by n) of rows of x [n, d]. */
-export function covariance(x: Float64Array, n: number, d: number): { mean: Float64Array; cov: Mat } {
-  if (x.length !== n * d) throw new Error(`covariance: expected ${n}x${d} = ${n * d} values, got ${x.length}`);
+export function covariance(
+  x: Float64Array,
+  n: number,
+  d: number,
+): { mean: Float64Array; cov: Mat } {
+  if (x.length !== n * d)
+    throw new Error(`covariance: expected ${n}x${d} = ${n * d} values, got ${x.length}`);
   const mean = new Float64Array(d);
   for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) mean[j] += x[i * d + j];
   for (let j = 0; j < d; j++) mean[j] /= n;
@@ -175,15 +210,20 @@ export function whiteningMatrix(cov: Mat, eps = 1e-12): Mat {
  * W is [k, d] with k <= d and full row rank.
  */
 export function symmetricDecorrelation(w: Mat): Mat {
-  if (w.rows > w.cols) throw new Error(`symmetricDecorrelation: expected rows <= columns, got ${w.rows}x${w.cols}`);
+  if (w.rows > w.cols)
+    throw new Error(`symmetricDecorrelation: expected rows <= columns, got ${w.rows}x${w.cols}`);
   const { values, vectors } = symEig(matmul(w, transpose(w)));
   const n = w.rows;
-  if (!(values[n - 1] > 0)) throw new Error(`symmetricDecorrelation: expected W of full row rank, got W W^T with smallest eigenvalue ${values[n - 1]}`);
+  if (!(values[n - 1] > 0))
+    throw new Error(
+      `symmetricDecorrelation: expected W of full row rank, got W W^T with smallest eigenvalue ${values[n - 1]}`,
+    );
   const invSqrt = mat(n, n);
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < n; j++) {
       let acc = 0;
-      for (let k = 0; k < n; k++) acc += (vectors.data[i * n + k] * vectors.data[j * n + k]) / Math.sqrt(values[k]);
+      for (let k = 0; k < n; k++)
+        acc += (vectors.data[i * n + k] * vectors.data[j * n + k]) / Math.sqrt(values[k]);
       invSqrt.data[i * n + j] = acc;
     }
   }
@@ -191,7 +231,11 @@ export function symmetricDecorrelation(w: Mat): Mat {
 }
 
 /** Rows of a [rows, cols] row-major array scaled to unit norm in place (a zero row stays zero); returns it. */
-export function normaliseRowsInPlace<A extends Float32Array | Float64Array>(a: A, rows: number, cols: number): A {
+export function normaliseRowsInPlace<A extends Float32Array | Float64Array>(
+  a: A,
+  rows: number,
+  cols: number,
+): A {
   for (let r = 0; r < rows; r++) {
     let s = 0;
     for (let c = 0; c < cols; c++) s += a[r * cols + c] ** 2;

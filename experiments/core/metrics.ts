@@ -27,7 +27,10 @@ export function correlationMatrix(a: Arr, b: Arr, n: number, da: number, db: num
     }
     return { mean, sd };
   };
-  if (a.length !== n * da || b.length !== n * db) throw new Error(`correlationMatrix: expected ${n}x${da} and ${n}x${db} values, got ${a.length} and ${b.length}`);
+  if (a.length !== n * da || b.length !== n * db)
+    throw new Error(
+      `correlationMatrix: expected ${n}x${da} and ${n}x${db} values, got ${a.length} and ${b.length}`,
+    );
   const sa = stats(a, da);
   const sb = stats(b, db);
   const out = mat(da, db);
@@ -53,7 +56,7 @@ export function rankColumns(x: Arr, n: number, d: number): Float64Array {
   for (let j = 0; j < d; j++) {
     for (let i = 0; i < n; i++) idx[i] = i;
     idx.sort((p, q) => x[p * d + j] - x[q * d + j]);
-    for (let start = 0; start < n; ) {
+    for (let start = 0; start < n;) {
       let end = start + 1;
       while (end < n && x[idx[end] * d + j] === x[idx[start] * d + j]) end++;
       const rank = (start + end + 1) / 2;
@@ -81,8 +84,15 @@ export interface Matching {
 /** Mean matched |correlation| after optimal one-to-one matching; corr is [dTrue, dLearned]. */
 export function mccFromCorrelation(corr: Mat): Matching {
   const { rows, cols } = corr;
-  if (cols < rows) throw new Error(`MCC: expected at least as many learned (${cols}) as true dimensions, got ${cols} < ${rows}`);
-  const cost = mat(rows, cols, corr.data.map((v) => -Math.abs(v)));
+  if (cols < rows)
+    throw new Error(
+      `MCC: expected at least as many learned (${cols}) as true dimensions, got ${cols} < ${rows}`,
+    );
+  const cost = mat(
+    rows,
+    cols,
+    corr.data.map((v) => -Math.abs(v)),
+  );
   const perm = linearSumAssignment(cost);
   const signs = new Float64Array(rows);
   const matchedCorr = new Float64Array(rows);
@@ -96,7 +106,14 @@ export function mccFromCorrelation(corr: Mat): Matching {
   return { mcc: acc / rows, perm, signs, matchedCorr };
 }
 
-export function mcc(trueZ: Arr, learnedZ: Arr, n: number, dTrue: number, dLearned: number, method: 'pearson' | 'spearman' = 'pearson'): Matching {
+export function mcc(
+  trueZ: Arr,
+  learnedZ: Arr,
+  n: number,
+  dTrue: number,
+  dLearned: number,
+  method: 'pearson' | 'spearman' = 'pearson',
+): Matching {
   const f = method === 'pearson' ? correlationMatrix : spearmanMatrix;
   return mccFromCorrelation(f(trueZ, learnedZ, n, dTrue, dLearned));
 }
@@ -112,7 +129,10 @@ export function mcc(trueZ: Arr, learnedZ: Arr, n: number, dTrue: number, dLearne
  * by the Picard package), which is much smaller for the same P.
  */
 export function amariDistance(w: Mat, a: Mat): number {
-  if (w.cols !== a.rows || w.rows !== a.cols) throw new Error(`amariDistance: expected W [n, m] and A [m, n], got ${w.rows}x${w.cols} and ${a.rows}x${a.cols}`);
+  if (w.cols !== a.rows || w.rows !== a.cols)
+    throw new Error(
+      `amariDistance: expected W [n, m] and A [m, n], got ${w.rows}x${w.cols} and ${a.rows}x${a.cols}`,
+    );
   const n = w.rows;
   if (n === 1) return 0;
   const p = new Float64Array(n * n);
@@ -146,22 +166,44 @@ export function amariDistance(w: Mat, a: Mat): number {
  * Held-out R^2 of an affine least-squares map learned -> true, fitted on the first
  * floor(n * trainFraction) rows and scored on the rest; mean over true dimensions.
  */
-export function linearR2(learned: Arr, trueZ: Arr, n: number, dLearned: number, dTrue: number, trainFraction = 0.5): number {
+export function linearR2(
+  learned: Arr,
+  trueZ: Arr,
+  n: number,
+  dLearned: number,
+  dTrue: number,
+  trainFraction = 0.5,
+): number {
   const perDim = linearR2PerDim(learned, trueZ, n, dLearned, dTrue, trainFraction);
   return perDim.reduce((a, b) => a + b, 0) / dTrue;
 }
 
 /** Held-out R^2 of each true coordinate (same fit as `linearR2`, which is their mean). */
-export function linearR2PerDim(learned: Arr, trueZ: Arr, n: number, dLearned: number, dTrue: number, trainFraction = 0.5): Float64Array {
+export function linearR2PerDim(
+  learned: Arr,
+  trueZ: Arr,
+  n: number,
+  dLearned: number,
+  dTrue: number,
+  trainFraction = 0.5,
+): Float64Array {
   const nTrain = Math.floor(n * trainFraction);
   const nTest = n - nTrain;
-  if (!(trainFraction > 0 && trainFraction < 1)) throw new Error(`linearR2: expected a train fraction in (0, 1), got ${trainFraction}`);
-  if (learned.length !== n * dLearned || trueZ.length !== n * dTrue) throw new Error(`linearR2: expected ${n}x${dLearned} learned and ${n}x${dTrue} true values, got ${learned.length} and ${trueZ.length}`);
-  if (nTrain < dLearned + 1 || nTest < 2) throw new Error(`linearR2: expected at least ${dLearned + 1} training and 2 held-out rows, got ${nTrain} and ${nTest}`);
+  if (!(trainFraction > 0 && trainFraction < 1))
+    throw new Error(`linearR2: expected a train fraction in (0, 1), got ${trainFraction}`);
+  if (learned.length !== n * dLearned || trueZ.length !== n * dTrue)
+    throw new Error(
+      `linearR2: expected ${n}x${dLearned} learned and ${n}x${dTrue} true values, got ${learned.length} and ${trueZ.length}`,
+    );
+  if (nTrain < dLearned + 1 || nTest < 2)
+    throw new Error(
+      `linearR2: expected at least ${dLearned + 1} training and 2 held-out rows, got ${nTrain} and ${nTest}`,
+    );
   const design = (from: number, count: number) => {
     const m = mat(count, dLearned + 1);
     for (let i = 0; i < count; i++) {
-      for (let j = 0; j < dLearned; j++) m.data[i * (dLearned + 1) + j] = learned[(from + i) * dLearned + j];
+      for (let j = 0; j < dLearned; j++)
+        m.data[i * (dLearned + 1) + j] = learned[(from + i) * dLearned + j];
       m.data[i * (dLearned + 1) + dLearned] = 1;
     }
     return m;
@@ -178,7 +220,8 @@ export function linearR2PerDim(learned: Arr, trueZ: Arr, n: number, dLearned: nu
     let sst = 0;
     for (let i = 0; i < nTest; i++) {
       let pred = 0;
-      for (let j = 0; j <= dLearned; j++) pred += xTest.data[i * (dLearned + 1) + j] * coef.data[j * dTrue + q];
+      for (let j = 0; j <= dLearned; j++)
+        pred += xTest.data[i * (dLearned + 1) + j] * coef.data[j * dTrue + q];
       const y = trueZ[(nTrain + i) * dTrue + q];
       sse += (y - pred) ** 2;
       sst += (y - mean) ** 2;
@@ -195,7 +238,8 @@ export function linearR2PerDim(learned: Arr, trueZ: Arr, n: number, dLearned: nu
  * optimum, so Q is used directly. Monte Carlo mean over `trials` draws.
  */
 export function chanceMcc(d: number, rng: Rng, trials = 200): number {
-  if (!Number.isInteger(trials) || trials < 1) throw new Error(`chanceMcc: expected trials >= 1, got ${trials}`);
+  if (!Number.isInteger(trials) || trials < 1)
+    throw new Error(`chanceMcc: expected trials >= 1, got ${trials}`);
   let acc = 0;
   for (let t = 0; t < trials; t++) acc += mccFromCorrelation(randomOrthogonal(d, rng)).mcc;
   return acc / trials;
@@ -220,12 +264,12 @@ export function uniformity(e: Arr, n: number, d: number, rows = 400): number {
   const r = Math.min(n, rows);
   let acc = 0;
   let count = 0;
-  for (let i = 0; i < r; i++) for (let j = i + 1; j < r; j++) {
-    let s = 0;
-    for (let k = 0; k < d; k++) s += (e[i * d + k] - e[j * d + k]) ** 2;
-    acc += Math.exp(-2 * s);
-    count++;
-  }
+  for (let i = 0; i < r; i++)
+    for (let j = i + 1; j < r; j++) {
+      let s = 0;
+      for (let k = 0; k < d; k++) s += (e[i * d + k] - e[j * d + k]) ** 2;
+      acc += Math.exp(-2 * s);
+      count++;
+    }
   return Math.log(acc / count);
 }
-

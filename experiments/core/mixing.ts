@@ -9,7 +9,8 @@ import type { Rng } from './rng';
  * (Mezzadri 2007, "How to generate random matrices from the classical compact groups").
  */
 export function randomOrthogonal(n: number, rng: Rng): Mat {
-  if (!Number.isInteger(n) || n < 1) throw new Error(`randomOrthogonal: expected a size >= 1, got ${n}`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new Error(`randomOrthogonal: expected a size >= 1, got ${n}`);
   const g = new Matrix(n, n);
   for (let r = 0; r < n; r++) for (let c = 0; c < n; c++) g.set(r, c, rng.normal());
   const qr = new QrDecomposition(g);
@@ -29,8 +30,10 @@ export function randomOrthogonal(n: number, rng: Rng): Mat {
  * matrix has condition 1 whatever is asked.
  */
 export function randomWithCondition(n: number, condition: number, rng: Rng): Mat {
-  if (!Number.isInteger(n) || n < 1) throw new Error(`randomWithCondition: expected a size >= 1, got ${n}`);
-  if (!(condition >= 1) || !Number.isFinite(condition)) throw new Error(`randomWithCondition: expected a condition number >= 1, got ${condition}`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new Error(`randomWithCondition: expected a size >= 1, got ${n}`);
+  if (!(condition >= 1) || !Number.isFinite(condition))
+    throw new Error(`randomWithCondition: expected a condition number >= 1, got ${condition}`);
   if (n === 1) return mat(1, 1, Float64Array.of(1));
   const u = randomOrthogonal(n, rng);
   const v = randomOrthogonal(n, rng);
@@ -44,8 +47,10 @@ export function randomWithCondition(n: number, condition: number, rng: Rng): Mat
 
 /** x_i = A s_i for every row of s [n, d]; A is [m, d]; returns [n, m]. */
 export function mixSamples(s: Float64Array, n: number, d: number, a: Mat): Float64Array {
-  if (a.cols !== d) throw new Error(`mixSamples: expected A with ${d} columns, got ${a.rows}x${a.cols}`);
-  if (s.length !== n * d) throw new Error(`mixSamples: expected ${n * d} source values, got ${s.length}`);
+  if (a.cols !== d)
+    throw new Error(`mixSamples: expected A with ${d} columns, got ${a.rows}x${a.cols}`);
+  if (s.length !== n * d)
+    throw new Error(`mixSamples: expected ${n * d} source values, got ${s.length}`);
   const m = a.rows;
   const x = new Float64Array(n * m);
   for (let i = 0; i < n; i++) {

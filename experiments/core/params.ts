@@ -2,7 +2,15 @@
  * The single validation path for parameters. The panel, the URL codec and the CLI all
  * call `parseParam` / `resolveParams`, so one table decides what is valid everywhere.
  */
-import type { ExperimentSpec, NumberParam, Params, ParamsOf, ParamSpec, ParamTable, ParamValue } from './spec';
+import type {
+  ExperimentSpec,
+  NumberParam,
+  Params,
+  ParamsOf,
+  ParamSpec,
+  ParamTable,
+  ParamValue,
+} from './spec';
 
 export class ParamError extends Error {
   constructor(
@@ -43,7 +51,8 @@ export function parseParam(key: string, spec: ParamSpec, raw: unknown): ParamVal
     case 'number': {
       let v: number;
       if (typeof raw === 'number') v = raw;
-      else if (typeof raw === 'string' && /^\s*[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?\s*$/i.test(raw)) v = Number(raw);
+      else if (typeof raw === 'string' && /^\s*[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?\s*$/i.test(raw))
+        v = Number(raw);
       else return fail();
       if (!Number.isFinite(v) || v < spec.min || v > spec.max) return fail();
       if (spec.kind === 'int' && !Number.isInteger(v)) return fail();
@@ -99,7 +108,9 @@ export function resolveParams<T extends ParamTable>(
   };
   let presetId = preset ?? spec.defaultPreset;
   if (!Object.hasOwn(spec.presets, presetId)) {
-    report(new ParamError('preset', `one of ${Object.keys(spec.presets).join(', ')}`, show(presetId)));
+    report(
+      new ParamError('preset', `one of ${Object.keys(spec.presets).join(', ')}`, show(presetId)),
+    );
     presetId = spec.defaultPreset;
   }
   // The one place where values of unknown type become a table's typed values: each is parsed by its entry.
@@ -127,7 +138,10 @@ export function resolveParams<T extends ParamTable>(
 }
 
 /** The spec's rules across parameters for a setting (empty when it has none or all hold). */
-export function checkParams<T extends ParamTable>(spec: ExperimentSpec<T>, params: ParamsOf<T>): ParamError[] {
+export function checkParams<T extends ParamTable>(
+  spec: ExperimentSpec<T>,
+  params: ParamsOf<T>,
+): ParamError[] {
   return spec.check?.(params) ?? [];
 }
 

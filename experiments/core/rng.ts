@@ -33,7 +33,10 @@ export class Rng {
   constructor(seed: number | string) {
     if (typeof seed === 'string') this.seed = hashString(seed);
     else if (Number.isInteger(seed) && seed >= 0 && seed <= 0xffffffff) this.seed = seed;
-    else throw new Error(`Rng seed: expected an integer in [0, 4294967295] or a string, got ${String(seed)}`);
+    else
+      throw new Error(
+        `Rng seed: expected an integer in [0, 4294967295] or a string, got ${String(seed)}`,
+      );
     const mix = splitmix32(this.seed);
     this.a = mix();
     this.b = mix();
@@ -84,7 +87,8 @@ export class Rng {
 
   /** Uniform integer in [0, n), without modulo bias. */
   int(n: number): number {
-    if (!Number.isInteger(n) || n < 1 || n > 0x100000000) throw new Error(`Rng.int: expected an integer in [1, 2^32], got ${n}`);
+    if (!Number.isInteger(n) || n < 1 || n > 0x100000000)
+      throw new Error(`Rng.int: expected an integer in [1, 2^32], got ${n}`);
     const limit = 0x100000000 - (0x100000000 % n);
     for (;;) {
       const x = this.uint32();

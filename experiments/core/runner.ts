@@ -5,7 +5,15 @@
  * loss stops the run with a message and keeps what was logged, every tensor disposed at the end.
  */
 import type * as TF from '@tensorflow/tfjs-core';
-import type { ExperimentRun, ExperimentSpec, MetricPoint, Params, Trainer, ViewLimits, Views } from './spec';
+import type {
+  ExperimentRun,
+  ExperimentSpec,
+  MetricPoint,
+  Params,
+  Trainer,
+  ViewLimits,
+  Views,
+} from './spec';
 import type { RunRecord } from './bundle';
 
 export type RunState = 'running' | 'paused' | 'done' | 'stopped' | 'error';
@@ -72,7 +80,8 @@ export class Runner {
     this.wake?.();
   }
   setStepsPerTick(n: number): void {
-    if (!Number.isInteger(n) || n < 1) throw new Error(`stepsPerTick: expected an integer >= 1, got ${n}`);
+    if (!Number.isInteger(n) || n < 1)
+      throw new Error(`stepsPerTick: expected an integer >= 1, got ${n}`);
     this.stepsPerTick = n;
   }
 
@@ -94,10 +103,22 @@ export class Runner {
       pending = [];
       lastFlush = performance.now();
     };
-    const finish = (state: RunResult['state'], final: Record<string, number>, error?: string): RunResult => {
+    const finish = (
+      state: RunResult['state'],
+      final: Record<string, number>,
+      error?: string,
+    ): RunResult => {
       flush();
       this.hooks.onState?.(state === 'error' ? 'error' : state, step);
-      return { state, step, final, history, views, error, seconds: (performance.now() - t0) / 1000 };
+      return {
+        state,
+        step,
+        final,
+        history,
+        views,
+        error,
+        seconds: (performance.now() - t0) / 1000,
+      };
     };
 
     let run: ExperimentRun | undefined;
@@ -149,7 +170,11 @@ export class Runner {
         } else k = this.stepsPerTick;
       }
     } catch (e) {
-      return finish('error', history.at(-1)?.metrics ?? {}, e instanceof Error ? e.message : String(e));
+      return finish(
+        'error',
+        history.at(-1)?.metrics ?? {},
+        e instanceof Error ? e.message : String(e),
+      );
     } finally {
       run?.dispose();
     }

@@ -46,7 +46,11 @@ export type ParamTable = Record<string, ParamSpec>;
  */
 export type ParamsOf<T extends ParamTable> = { -readonly [K in keyof T]: ValueOf<T[K]> };
 /** One entry's value type (distributes over a union, so an untyped table gives `ParamValue`). */
-type ValueOf<S> = S extends { kind: 'choice'; choices: readonly (infer C)[] } ? C : S extends { kind: 'bool' } ? boolean : number;
+type ValueOf<S> = S extends { kind: 'choice'; choices: readonly (infer C)[] }
+  ? C
+  : S extends { kind: 'bool' }
+    ? boolean
+    : number;
 
 export interface MetricSpec {
   label: string;
@@ -91,7 +95,8 @@ export type ChartSpec =
     };
 
 /** A chart's label at a setting. */
-export const labelAt = (l: Label | undefined, p: Params): string => (typeof l === 'function' ? l(p) : (l ?? ''));
+export const labelAt = (l: Label | undefined, p: Params): string =>
+  typeof l === 'function' ? l(p) : (l ?? '');
 
 export interface Preset<T extends ParamTable = ParamTable> {
   label: string;

@@ -78,12 +78,19 @@ export interface Tally {
 /** "Claim holds in k of N seeds". */
 export function tallyClaim(claim: Claim, finals: readonly Record<string, number>[]): Tally {
   const j = finals.map((f) => judgeClaim(claim, f[claim.metric]));
-  return { claim: claim.id, holds: j.filter((x) => x.verdict === 'holds').length, n: j.length, verdicts: j.map((x) => x.verdict), measured: summarise(j.map((x) => x.measured)) };
+  return {
+    claim: claim.id,
+    holds: j.filter((x) => x.verdict === 'holds').length,
+    n: j.length,
+    verdicts: j.map((x) => x.verdict),
+    measured: summarise(j.map((x) => x.measured)),
+  };
 }
 
 /** Seeds base, base + 1, ..., base + count - 1. */
 export function seedList(base: number, count: number): number[] {
-  if (!Number.isInteger(count) || count < 1 || count > MAX_SEEDS) throw new ParamError('seeds', `an integer from 1 to ${MAX_SEEDS}`, JSON.stringify(count));
+  if (!Number.isInteger(count) || count < 1 || count > MAX_SEEDS)
+    throw new ParamError('seeds', `an integer from 1 to ${MAX_SEEDS}`, JSON.stringify(count));
   return Array.from({ length: count }, (_, i) => base + i);
 }
 
@@ -95,13 +102,32 @@ export interface Sweep {
 /** `key=v1,v2,...`, each value checked by the parameter's own table entry. */
 export function parseSweep(spec: ExperimentSpec, raw: string): Sweep {
   const eq = raw.indexOf('=');
-  if (eq <= 0) throw new ParamError('sweep', 'key=v1,v2,... (for example lr=0.001,0.003)', JSON.stringify(raw));
+  if (eq <= 0)
+    throw new ParamError(
+      'sweep',
+      'key=v1,v2,... (for example lr=0.001,0.003)',
+      JSON.stringify(raw),
+    );
   const key = raw.slice(0, eq).trim();
   const table = spec.params[key];
   if (!table) throw unknownKeyError(spec.params, key);
-  if (key === 'seed') throw new ParamError('sweep', 'a parameter other than seed (use seeds for several seeds)', JSON.stringify(key));
-  const parts = raw.slice(eq + 1).split(',').map((s) => s.trim()).filter((s) => s !== '');
-  if (parts.length < 2 || parts.length > MAX_SWEEP_VALUES) throw new ParamError('sweep', `2 to ${MAX_SWEEP_VALUES} comma-separated values for ${key}`, `${parts.length} (${JSON.stringify(raw.slice(eq + 1))})`);
+  if (key === 'seed')
+    throw new ParamError(
+      'sweep',
+      'a parameter other than seed (use seeds for several seeds)',
+      JSON.stringify(key),
+    );
+  const parts = raw
+    .slice(eq + 1)
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+  if (parts.length < 2 || parts.length > MAX_SWEEP_VALUES)
+    throw new ParamError(
+      'sweep',
+      `2 to ${MAX_SWEEP_VALUES} comma-separated values for ${key}`,
+      `${parts.length} (${JSON.stringify(raw.slice(eq + 1))})`,
+    );
   const values = parts.map((p) => parseParam(key, table, p));
   return { key, values };
 }
@@ -135,9 +161,15 @@ export interface SweepPoint {
 }
 
 /** A final metric against the swept value: mean and sd over the seeds of each value. */
-export function sweepSummary(runs: readonly { value?: ParamValue; final: Record<string, number> | null }[], sweep: Sweep, metric: string): SweepPoint[] {
+export function sweepSummary(
+  runs: readonly { value?: ParamValue; final: Record<string, number> | null }[],
+  sweep: Sweep,
+  metric: string,
+): SweepPoint[] {
   return sweep.values.map((value) => ({
     value,
-    summary: summarise(runs.filter((r) => r.value === value && r.final).map((r) => r.final![metric] ?? NaN)),
+    summary: summarise(
+      runs.filter((r) => r.value === value && r.final).map((r) => r.final![metric] ?? NaN),
+    ),
   }));
 }

@@ -27,11 +27,13 @@ export function initNodeTf(prefer: NodeBackend = 'wasm'): Promise<NodeTf> {
       const dist = path.dirname(require.resolve('@tensorflow/tfjs-backend-wasm'));
       setWasmPaths(dist + path.sep);
       try {
-        if (await tf.setBackend('wasm')) return { tf, backend: 'wasm', reason: 'WASM backend (SIMD) from the installed package' };
+        if (await tf.setBackend('wasm'))
+          return { tf, backend: 'wasm', reason: 'WASM backend (SIMD) from the installed package' };
       } catch {
         // fall through to CPU below
       }
-      if (!(await tf.setBackend('cpu'))) throw new Error('no TF.js backend: expected wasm or cpu to initialise, got neither');
+      if (!(await tf.setBackend('cpu')))
+        throw new Error('no TF.js backend: expected wasm or cpu to initialise, got neither');
       return { tf, backend: 'cpu', reason: 'WASM failed to initialise; pure-JS CPU backend' };
     }
     await tf.setBackend('cpu');

@@ -15,7 +15,14 @@ export function unitRows(tf: typeof TF, x: TF.Tensor2D): TF.Tensor2D {
 }
 
 /** Call inside tf.tidy: on WASM the transposed copies are intermediates the caller's scope frees. */
-export function matMulT(tf: typeof TF, a: TF.Tensor2D, b: TF.Tensor2D, transposeA = false, transposeB = false): TF.Tensor2D {
-  if (tf.getBackend() !== 'wasm' || (!transposeA && !transposeB)) return tf.matMul(a, b, transposeA, transposeB);
+export function matMulT(
+  tf: typeof TF,
+  a: TF.Tensor2D,
+  b: TF.Tensor2D,
+  transposeA = false,
+  transposeB = false,
+): TF.Tensor2D {
+  if (tf.getBackend() !== 'wasm' || (!transposeA && !transposeB))
+    return tf.matMul(a, b, transposeA, transposeB);
   return tf.matMul(transposeA ? tf.transpose(a) : a, transposeB ? tf.transpose(b) : b);
 }

@@ -21,12 +21,16 @@ export interface IcaData {
 export function sourceKinds(sources: IcaParams['sources'], d: number): SourceKind[] {
   if (sources === 'mixed') {
     // Exactly one Gaussian source; the others alternate super- and sub-Gaussian.
-    return Array.from({ length: d }, (_, i): SourceKind => (i === 0 ? 'gaussian' : i % 2 === 1 ? 'laplace' : 'uniform'));
+    return Array.from({ length: d }, (_, i): SourceKind =>
+      i === 0 ? 'gaussian' : i % 2 === 1 ? 'laplace' : 'uniform',
+    );
   }
   return Array.from({ length: d }, () => sources);
 }
 
-export function generate(params: Pick<IcaParams, 'samples' | 'dim' | 'seed' | 'sources' | 'condition'>): IcaData {
+export function generate(
+  params: Pick<IcaParams, 'samples' | 'dim' | 'seed' | 'sources' | 'condition'>,
+): IcaData {
   const n = params.samples;
   const d = params.dim;
   const root = new Rng(params.seed);
@@ -44,7 +48,10 @@ export function generate(params: Pick<IcaParams, 'samples' | 'dim' | 'seed' | 's
 /** Observations and true sources, one row per sample: x0.., s0.. */
 export function toTable(data: IcaData): DataTable {
   const { n, d } = data;
-  const columns = [...Array.from({ length: d }, (_, j) => `x${j}`), ...Array.from({ length: d }, (_, j) => `s${j}`)];
+  const columns = [
+    ...Array.from({ length: d }, (_, j) => `x${j}`),
+    ...Array.from({ length: d }, (_, j) => `s${j}`),
+  ];
   const values = new Float64Array(n * 2 * d);
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < d; j++) {

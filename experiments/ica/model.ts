@@ -3,14 +3,25 @@
  * every function here is pure in its tensors and runs inside the caller's tidy.
  */
 import type * as TF from '@tensorflow/tfjs-core';
-import { covariance, mat, matmul, symmetricDecorrelation, whiteningMatrix, type Mat } from '../core/linalg';
+import {
+  covariance,
+  mat,
+  matmul,
+  symmetricDecorrelation,
+  whiteningMatrix,
+  type Mat,
+} from '../core/linalg';
 import type { Rng } from '../core/rng';
 
 type Tf = typeof TF;
 export type Contrast = 'logcosh' | 'exp' | 'cube';
 
 /** g = G' and its derivative g' for FastICA's contrasts (Hyvarinen 1999, eq. 8 choices). */
-export function contrast(tf: Tf, kind: Contrast, u: TF.Tensor2D): { g: TF.Tensor; gPrime: TF.Tensor } {
+export function contrast(
+  tf: Tf,
+  kind: Contrast,
+  u: TF.Tensor2D,
+): { g: TF.Tensor; gPrime: TF.Tensor } {
   switch (kind) {
     case 'logcosh': {
       const t = tf.tanh(u);
@@ -29,7 +40,12 @@ export function contrast(tf: Tf, kind: Contrast, u: TF.Tensor2D): { g: TF.Tensor
  * One parallel FastICA fixed point before decorrelation (Hyvarinen 1999, eq. 20 in matrix form):
  * W+ = E[g(W z) z^T] - diag(E[g'(W z)]) W.
  */
-export function fastIcaUpdate(tf: Tf, w: TF.Tensor2D, zDN: TF.Tensor2D, kind: Contrast): TF.Tensor2D {
+export function fastIcaUpdate(
+  tf: Tf,
+  w: TF.Tensor2D,
+  zDN: TF.Tensor2D,
+  kind: Contrast,
+): TF.Tensor2D {
   const n = zDN.shape[1];
   const uDN = tf.matMul(w, zDN) as TF.Tensor2D; // [d, n]
   const { g, gPrime } = contrast(tf, kind, uDN);
@@ -49,12 +65,16 @@ function extendedInfomaxTerms(tf: Tf, uDN: TF.Tensor2D): { phi: TF.Tensor2D; nll
   const d = uDN.shape[0];
   const t = tf.tanh(uDN);
   const sech2 = tf.sub(1, tf.square(t));
-  const k = tf.sign(tf.sub(tf.mul(tf.mean(sech2, 1), tf.mean(tf.square(uDN), 1)), tf.mean(tf.mul(uDN, t), 1))); // [d]
+  const k = tf.sign(
+    tf.sub(tf.mul(tf.mean(sech2, 1), tf.mean(tf.square(uDN), 1)), tf.mean(tf.mul(uDN, t), 1)),
+  ); // [d]
   const kCol = tf.reshape(k, [d, 1]);
   const phi = tf.add(uDN, tf.mul(kCol, t)) as TF.Tensor2D; // [d, n]
   const absU = tf.abs(uDN);
   const logCosh = tf.sub(tf.add(absU, tf.log1p(tf.exp(tf.mul(-2, absU)))), Math.LN2); // log cosh, stable for large |u|
-  const nllData = tf.mean(tf.sum(tf.add(tf.mul(0.5, tf.square(uDN)), tf.mul(kCol, logCosh)), 0)) as TF.Scalar;
+  const nllData = tf.mean(
+    tf.sum(tf.add(tf.mul(0.5, tf.square(uDN)), tf.mul(kCol, logCosh)), 0),
+  ) as TF.Scalar;
   return { phi, nllData };
 }
 
@@ -79,17 +99,29 @@ export function nllDataTerm(tf: Tf, w: TF.Tensor2D, zDN: TF.Tensor2D): TF.Scalar
  * Recovery statistics read back in one transfer: rows 0..d-1 are W, rows d..2d-1 are
  * corr(u_i, s_j) between recovered rows u = W z and standardised true sources sND [n, d].
  */
-export function recoveryPack(tf: Tf, w: TF.Tensor2D, zDN: TF.Tensor2D, sND: TF.Tensor2D, nll: TF.Scalar): TF.Tensor1D {
+export function recoveryPack(
+  tf: Tf,
+  w: TF.Tensor2D,
+  zDN: TF.Tensor2D,
+  sND: TF.Tensor2D,
+  nll: TF.Scalar,
+): TF.Tensor1D {
   const n = zDN.shape[1];
   const uDN = tf.matMul(w, zDN) as TF.Tensor2D; // [d, n]
   const uc = tf.sub(uDN, tf.mean(uDN, 1, true));
   const std = tf.sqrt(tf.add(tf.mean(tf.square(uc), 1, true), 1e-12)); // [d, 1]
   const corr = tf.div(tf.div(tf.matMul(uc, sND), n), std); // [d_learned, d_true]
-  return tf.concat([tf.reshape(w, [-1]), tf.reshape(corr, [-1]), tf.reshape(nll, [1])]) as TF.Tensor1D;
+  return tf.concat([
+    tf.reshape(w, [-1]),
+    tf.reshape(corr, [-1]),
+    tf.reshape(nll, [1]),
+  ]) as TF.Tensor1D;
 }
 
 /** The solver's settings, read straight from an experiment's parameters (their defaults live in the spec). */
-export type SolverOptions = { algorithm: 'fastica'; contrast: Contrast; tol: number } | { algorithm: 'infomax'; lr: number; optimizer: 'sgd' | 'adam' };
+export type SolverOptions =
+  | { algorithm: 'fastica'; contrast: Contrast; tol: number }
+  | { algorithm: 'infomax'; lr: number; optimizer: 'sgd' | 'adam' };
 
 /**
  * Linear ICA on the device: PCA whitening (CPU, d x d), then FastICA iterations or
@@ -117,12 +149,27 @@ export class IcaSolver {
     const xc = new Float32Array(n * d);
     for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) xc[i * d + j] = x[i * d + j] - mean[j];
     // W starts at a random orthogonal matrix, as in scikit-learn's FastICA (w_init ~ N(0, 1), decorrelated).
-    const w0 = symmetricDecorrelation(mat(d, d, Float64Array.from({ length: d * d }, () => init.normal())));
-    this.zDN = tf.tidy(() => tf.matMul(tf.tensor2d(Float32Array.from(this.k.data), [d, d]), tf.tensor2d(xc, [n, d]), false, true) as TF.Tensor2D);
+    const w0 = symmetricDecorrelation(
+      mat(
+        d,
+        d,
+        Float64Array.from({ length: d * d }, () => init.normal()),
+      ),
+    );
+    this.zDN = tf.tidy(
+      () =>
+        tf.matMul(
+          tf.tensor2d(Float32Array.from(this.k.data), [d, d]),
+          tf.tensor2d(xc, [n, d]),
+          false,
+          true,
+        ) as TF.Tensor2D,
+    );
     const w0Tensor = tf.tensor2d(Float32Array.from(w0.data), [d, d]);
     this.w = tf.variable(w0Tensor, true, undefined, 'float32');
     w0Tensor.dispose();
-    if (opts.algorithm === 'infomax') this.optimizer = opts.optimizer === 'adam' ? tf.train.adam(opts.lr) : tf.train.sgd(opts.lr);
+    if (opts.algorithm === 'infomax')
+      this.optimizer = opts.optimizer === 'adam' ? tf.train.adam(opts.lr) : tf.train.sgd(opts.lr);
   }
 
   /** One iteration; FastICA reads back W+ (d x d) because TF.js has no eig for the decorrelation. */
@@ -130,7 +177,9 @@ export class IcaSolver {
     const { tf, d, opts } = this;
     if (opts.algorithm === 'infomax') {
       // W <- W - lr * (-[I - K tanh(u) u^T - u u^T] W): natural gradient (Lee et al. 1999, eq. 2.13)
-      tf.tidy(() => this.optimizer!.applyGradients({ [this.w.name]: infomaxGradient(tf, this.w, this.zDN) }));
+      tf.tidy(() =>
+        this.optimizer!.applyGradients({ [this.w.name]: infomaxGradient(tf, this.w, this.zDN) }),
+      );
       return;
     }
     const wPlus = tf.tidy(() => fastIcaUpdate(tf, this.w, this.zDN, opts.contrast));

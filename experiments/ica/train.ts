@@ -35,7 +35,9 @@ export class IcaRun implements ExperimentRun {
     const sCov = covariance(data.s, n, d);
     const sStd = new Float32Array(n * d);
     for (let i = 0; i < n; i++) {
-      for (let j = 0; j < d; j++) sStd[i * d + j] = (data.s[i * d + j] - sCov.mean[j]) / Math.sqrt(sCov.cov.data[j * d + j] + 1e-300);
+      for (let j = 0; j < d; j++)
+        sStd[i * d + j] =
+          (data.s[i * d + j] - sCov.mean[j]) / Math.sqrt(sCov.cov.data[j * d + j] + 1e-300);
     }
     this.solver = new IcaSolver(tf, data.x, n, d, root.fork('init'), params);
     this.sND = tf.tensor2d(sStd, [n, d]);
@@ -48,7 +50,11 @@ export class IcaRun implements ExperimentRun {
       this.step++;
     }
     const metrics = await this.readMetrics();
-    return { step: this.step, metrics, done: this.solver.converged || this.step >= this.totalSteps };
+    return {
+      step: this.step,
+      metrics,
+      done: this.solver.converged || this.step >= this.totalSteps,
+    };
   }
 
   private async readMetrics(): Promise<Record<string, number>> {
@@ -64,7 +70,9 @@ export class IcaRun implements ExperimentRun {
     const corrTL = transpose(corrLT);
     const matching = mccFromCorrelation(corrTL);
     const nonGauss = data.kinds.map((k, i) => (k === 'gaussian' ? -1 : i)).filter((i) => i >= 0);
-    const mccNonGauss = nonGauss.length ? nonGauss.reduce((acc, i) => acc + matching.matchedCorr[i], 0) / nonGauss.length : NaN;
+    const mccNonGauss = nonGauss.length
+      ? nonGauss.reduce((acc, i) => acc + matching.matchedCorr[i], 0) / nonGauss.length
+      : NaN;
     const metrics = {
       'loss/nll': nll,
       'metric/amari': amariDistance(matmul(w, this.solver.k), data.a),
@@ -78,7 +86,8 @@ export class IcaRun implements ExperimentRun {
 
   /** The current unmixing in observation space, W K (rows are recovered sources). */
   unmixing(): Mat {
-    if (!this.last) throw new Error('unmixing(): expected a run that has advanced at least once, got none');
+    if (!this.last)
+      throw new Error('unmixing(): expected a run that has advanced at least once, got none');
     return matmul(this.last.w, this.solver.k);
   }
 
@@ -92,7 +101,8 @@ export class IcaRun implements ExperimentRun {
     const { matching, corrTL } = this.last!;
     const rows = Math.min(limits.points, this.data.n);
     const u = this.recovered(rows);
-    const col = (arr: Float64Array, j: number) => Array.from({ length: rows }, (_, i) => arr[i * d + j]);
+    const col = (arr: Float64Array, j: number) =>
+      Array.from({ length: rows }, (_, i) => arr[i * d + j]);
     // Align each recovered source to its matched true source: permutation, sign and scale.
     const aligned = (t: number) => {
       const j = matching.perm[t];
@@ -107,12 +117,20 @@ export class IcaRun implements ExperimentRun {
         panels: [
           { title: 'True sources', xLabel: 's0', yLabel: 's1', x: col(s, 0), y: col(s, 1) },
           { title: 'Observed mixtures', xLabel: 'x0', yLabel: 'x1', x: col(x, 0), y: col(x, 1) },
-          { title: 'Recovered (matched, aligned)', xLabel: `u${matching.perm[0]} -> s0`, yLabel: `u${matching.perm[1]} -> s1`, x: aligned(0), y: aligned(1) },
+          {
+            title: 'Recovered (matched, aligned)',
+            xLabel: `u${matching.perm[0]} -> s0`,
+            yLabel: `u${matching.perm[1]} -> s1`,
+            x: aligned(0),
+            y: aligned(1),
+          },
         ],
       },
       heatmap: {
         kind: 'heatmap',
-        z: Array.from({ length: d }, (_, t) => Array.from({ length: d }, (_, c) => Math.abs(corrTL.data[t * d + matching.perm[c]]))),
+        z: Array.from({ length: d }, (_, t) =>
+          Array.from({ length: d }, (_, c) => Math.abs(corrTL.data[t * d + matching.perm[c]])),
+        ),
         yLabels: Array.from({ length: d }, (_, t) => `s${t} (${this.data.kinds[t]})`),
         xLabels: Array.from({ length: d }, (_, c) => `u${matching.perm[c]}`),
       },

@@ -25,7 +25,8 @@ export function generate(params: RobustnessParams): PerturbedData {
   const root = new Rng(params.seed);
   const src = root.fork('sources');
   const s = new Float64Array(n * d);
-  for (let j = 0; j < d; j++) sample(params.sources, src.fork(`source-${j}`), n).forEach((v, i) => (s[i * d + j] = v));
+  for (let j = 0; j < d; j++)
+    sample(params.sources, src.fork(`source-${j}`), n).forEach((v, i) => (s[i * d + j] = v));
   const a = randomWithCondition(d, params.condition, root.fork('mixing'));
   const linear = mixSamples(s, n, d, a);
   // h(s) = C tanh(D s), hidden width 2d, Gaussian weights.
@@ -61,14 +62,23 @@ export function observe(data: PerturbedData, eps: number): Float64Array {
 
 /** The sweep's values of eps: 0, then log-spaced from epsMax / 100 to epsMax. */
 export function epsGrid(epsMax: number, points: number): number[] {
-  return [0, ...Array.from({ length: points - 1 }, (_, j) => epsMax * Math.pow(10, -2 + (2 * j) / Math.max(1, points - 2)))];
+  return [
+    0,
+    ...Array.from(
+      { length: points - 1 },
+      (_, j) => epsMax * Math.pow(10, -2 + (2 * j) / Math.max(1, points - 2)),
+    ),
+  ];
 }
 
 /** Observations at the largest eps, and the true sources. */
 export function toTable(data: PerturbedData, eps: number): DataTable {
   const { n, d } = data;
   const x = observe(data, eps);
-  const columns = [...Array.from({ length: d }, (_, j) => `x${j}`), ...Array.from({ length: d }, (_, j) => `s${j}`)];
+  const columns = [
+    ...Array.from({ length: d }, (_, j) => `x${j}`),
+    ...Array.from({ length: d }, (_, j) => `s${j}`),
+  ];
   const values = new Float64Array(n * 2 * d);
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < d; j++) {

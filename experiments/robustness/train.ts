@@ -36,7 +36,10 @@ class RobustnessRun implements ExperimentRun {
     const { n, d, s, a } = this.data;
     const x = observe(this.data, eps);
     // The same initialisation at every eps, so the curve reflects the data, not the start.
-    const solver = new IcaSolver(this.tf, x, n, d, new Rng(this.params.seed).fork('init'), { ...this.params, algorithm: 'fastica' });
+    const solver = new IcaSolver(this.tf, x, n, d, new Rng(this.params.seed).fork('init'), {
+      ...this.params,
+      algorithm: 'fastica',
+    });
     try {
       await solver.solve(this.params.steps);
       const w = await solver.unmixing();
@@ -50,7 +53,8 @@ class RobustnessRun implements ExperimentRun {
   async advance(k: number): Promise<StepReport> {
     // There is no state before the first point of the sweep, so the first call always solves one.
     const todo = this.points.length ? k : Math.max(k, 1);
-    for (let i = 0; i < todo && this.points.length < this.grid.length; i++) this.points.push(await this.solveAt(this.grid[this.points.length]));
+    for (let i = 0; i < todo && this.points.length < this.grid.length; i++)
+      this.points.push(await this.solveAt(this.grid[this.points.length]));
     const last = this.points.at(-1)!;
     return {
       step: this.points.length,
@@ -67,7 +71,8 @@ class RobustnessRun implements ExperimentRun {
     const eps = this.points.at(-1)?.eps ?? 0;
     const x = observe(this.data, eps);
     const lin = this.data.linear;
-    const col = (arr: Float64Array, j: number) => Array.from({ length: rows }, (_, i) => arr[i * d + j]);
+    const col = (arr: Float64Array, j: number) =>
+      Array.from({ length: rows }, (_, i) => arr[i * d + j]);
     return {
       sweep: {
         kind: 'lines',
@@ -82,7 +87,13 @@ class RobustnessRun implements ExperimentRun {
         kind: 'scatter-grid',
         panels: [
           { title: 'A s (eps = 0)', xLabel: 'x0', yLabel: 'x1', x: col(lin, 0), y: col(lin, 1) },
-          { title: `A s + eps h(s), eps = ${eps.toPrecision(2)}`, xLabel: 'x0', yLabel: 'x1', x: col(x, 0), y: col(x, 1) },
+          {
+            title: `A s + eps h(s), eps = ${eps.toPrecision(2)}`,
+            xLabel: 'x0',
+            yLabel: 'x1',
+            x: col(x, 0),
+            y: col(x, 1),
+          },
         ],
       },
     };
@@ -91,7 +102,16 @@ class RobustnessRun implements ExperimentRun {
   async finalMetrics(): Promise<Record<string, number>> {
     const nonzero = this.points.filter((p) => p.eps > 0);
     const n = nonzero.length;
-    const rank = n >= 2 ? spearmanMatrix(Float64Array.from(nonzero, (p) => p.eps), Float64Array.from(nonzero, (p) => p.amari), n, 1, 1).data[0] : NaN;
+    const rank =
+      n >= 2
+        ? spearmanMatrix(
+            Float64Array.from(nonzero, (p) => p.eps),
+            Float64Array.from(nonzero, (p) => p.amari),
+            n,
+            1,
+            1,
+          ).data[0]
+        : NaN;
     return {
       'metric/amari_at_zero': this.points.find((p) => p.eps === 0)?.amari ?? NaN,
       'metric/amari_smallest_eps': nonzero[0]?.amari ?? NaN,

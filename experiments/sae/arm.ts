@@ -9,7 +9,16 @@ import type * as TF from '@tensorflow/tfjs-core';
 import { Rng } from '../core/rng';
 import { covariance, inv, normaliseRowsInPlace, whiteningMatrix, type Mat } from '../core/linalg';
 import { mcc } from '../core/metrics';
-import { deadFraction, dictionaryRecovery, duplicateFraction, fvu, meanL0, polysemanticFraction, selectivity, type DictionaryRecovery } from '../core/dictionary';
+import {
+  deadFraction,
+  dictionaryRecovery,
+  duplicateFraction,
+  fvu,
+  meanL0,
+  polysemanticFraction,
+  selectivity,
+  type DictionaryRecovery,
+} from '../core/dictionary';
 import type { SaeParams } from './params';
 import { LOSS_TERMS, Sae, type LossTerms } from './model';
 import { fista, matchingPursuit } from './inference';
@@ -17,7 +26,20 @@ import { diagonalCorrelation, linearProbe, pinvReadout } from './readouts';
 import type { CodeSet, SparseData } from './data';
 
 /** The parameters one arm reads, as the spec declares them. */
-export type ArmParams = Pick<SaeParams, 'variant' | 'width' | 'saeK' | 'l1' | 'lr' | 'steps' | 'batch' | 'whiten' | 'fistaL1' | 'fistaIters' | 'decoder'>;
+export type ArmParams = Pick<
+  SaeParams,
+  | 'variant'
+  | 'width'
+  | 'saeK'
+  | 'l1'
+  | 'lr'
+  | 'steps'
+  | 'batch'
+  | 'whiten'
+  | 'fistaL1'
+  | 'fistaIters'
+  | 'decoder'
+>;
 
 /** Code recovery (MCC) of each method on one test set. */
 export interface SetScores {
@@ -46,7 +68,6 @@ export interface ArmResult {
   /** SAE codes on the in-distribution test set [nTest, width], for cross-arm comparisons. */
   codesId: Float32Array;
 }
-
 
 export class Arm {
   readonly sae: Sae;
@@ -79,7 +100,11 @@ export class Arm {
     const xs = this.preprocess(train.x, train.n);
     this.trainX = xs;
     // The spec's check (sae/params.ts) refuses an oracle decoder the data cannot fix: width != features, or whitening.
-    const sae = { ...opts, reference, ...(opts.decoder === 'oracle' ? { fixedDict: data.dict } : {}) };
+    const sae = {
+      ...opts,
+      reference,
+      ...(opts.decoder === 'oracle' ? { fixedDict: data.dict } : {}),
+    };
     this.sae = new Sae(tf, sae, dim, this.rng.fork('init'), xs, train.n);
   }
 
@@ -96,11 +121,12 @@ export class Arm {
       return out;
     }
     const w = this.white.data;
-    for (let i = 0; i < n; i++) for (let r = 0; r < d; r++) {
-      let s = 0;
-      for (let c = 0; c < d; c++) s += w[r * d + c] * (x[i * d + c] - this.mean[c]);
-      out[i * d + r] = s;
-    }
+    for (let i = 0; i < n; i++)
+      for (let r = 0; r < d; r++) {
+        let s = 0;
+        for (let c = 0; c < d; c++) s += w[r * d + c] * (x[i * d + c] - this.mean[c]);
+        out[i * d + r] = s;
+      }
     return out;
   }
 
@@ -158,18 +184,25 @@ export class Arm {
     // x_w = W x  =>  an atom a_w in whitened space is W^{-1} a_w in observation space.
     const wi = inv(this.white).data;
     const out = new Float64Array(w * dim);
-    for (let j = 0; j < w; j++) for (let r = 0; r < dim; r++) {
-      let s = 0;
-      for (let c = 0; c < dim; c++) s += wi[r * dim + c] * raw[j * dim + c];
-      out[j * dim + r] = s;
-    }
+    for (let j = 0; j < w; j++)
+      for (let r = 0; r < dim; r++) {
+        let s = 0;
+        for (let c = 0; c < dim; c++) s += wi[r * dim + c] * raw[j * dim + c];
+        out[j * dim + r] = s;
+      }
     normaliseRowsInPlace(out, w, dim);
     return out;
   }
 
   async dictionaryRecovery(): Promise<DictionaryRecovery> {
     const { data } = this;
-    return dictionaryRecovery(data.dict, data.features, await this.atoms(), this.sae.opts.width, data.dim);
+    return dictionaryRecovery(
+      data.dict,
+      data.features,
+      await this.atoms(),
+      this.sae.opts.width,
+      data.dim,
+    );
   }
 
   /** SAE codes [n, width] and the reconstruction in observation space [n, dim]. */
@@ -188,21 +221,27 @@ export class Arm {
     if (this.white) {
       const wi = inv(this.white).data;
       xhat = new Float64Array(set.n * d);
-      for (let i = 0; i < set.n; i++) for (let r = 0; r < d; r++) {
-        let s = this.mean[r];
-        for (let c = 0; c < d; c++) s += wi[r * d + c] * xw[i * d + c];
-        xhat[i * d + r] = s;
-      }
+      for (let i = 0; i < set.n; i++)
+        for (let r = 0; r < d; r++) {
+          let s = this.mean[r];
+          for (let c = 0; c < d; c++) s += wi[r * d + c] * xw[i * d + c];
+          xhat[i * d + r] = s;
+        }
     }
     return { codes, xhat };
   }
 
-  private async scoreSet(set: CodeSet, atoms: Float64Array, probe: Float64Array, codes: Float32Array): Promise<SetScores> {
+  private async scoreSet(
+    set: CodeSet,
+    atoms: Float64Array,
+    probe: Float64Array,
+    codes: Float32Array,
+  ): Promise<SetScores> {
     const { tf, data, opts } = this;
     const { features: f, dim: d } = data;
     const w = opts.width;
     const m = (z: Float32Array | Float64Array, width: number) => mcc(set.z, z, set.n, f, width).mcc;
-        const kTrue = Math.max(1, Math.round(meanL0(set.z, set.n, f)));
+    const kTrue = Math.max(1, Math.round(meanL0(set.z, set.n, f)));
     const [fl, fo, mo] = [
       await fista(tf, atoms, w, set.x, set.n, d, opts.fistaL1, opts.fistaIters),
       await fista(tf, data.dict, f, set.x, set.n, d, opts.fistaL1, opts.fistaIters),
@@ -227,7 +266,15 @@ export class Arm {
     const id = await this.encode(testId);
     const ood = testOod ? await this.encode(testOod) : undefined;
     const sets = [testId, ...(testOod ? [testOod] : [])];
-    const probes = linearProbe(train.x, train.z, train.n, sets.map((s) => s.x), sets.map((s) => s.n), d, f);
+    const probes = linearProbe(
+      train.x,
+      train.z,
+      train.n,
+      sets.map((s) => s.x),
+      sets.map((s) => s.n),
+      d,
+      f,
+    );
     const live = Array.from({ length: w }, (_, j) => {
       for (let i = 0; i < testId.n; i++) if (id.codes[i * w + j] !== 0) return true;
       return false;
@@ -238,7 +285,11 @@ export class Arm {
       fvu: fvu(testId.x, id.xhat, testId.n, d),
       l0: meanL0(id.codes, testId.n, w),
       dead: deadFraction(id.codes, testId.n, w),
-      duplicates: duplicateFraction(atoms.filter((_, i) => live[Math.floor(i / d)]), live.filter(Boolean).length, d),
+      duplicates: duplicateFraction(
+        atoms.filter((_, i) => live[Math.floor(i / d)]),
+        live.filter(Boolean).length,
+        d,
+      ),
       polysemantic: polysemanticFraction(dict.cos, live),
       id: await this.scoreSet(testId, atoms, probes[0], id.codes),
       ood: ood && testOod ? await this.scoreSet(testOod, atoms, probes[1], ood.codes) : undefined,
@@ -252,5 +303,3 @@ export class Arm {
     this.sae.dispose();
   }
 }
-
-

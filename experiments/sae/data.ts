@@ -15,7 +15,23 @@ export type Magnitude = SaeParams['magnitude'];
 /** The parameters the generator reads, as the spec declares them. */
 export type SparseSpec = Pick<
   SaeParams,
-  'features' | 'dim' | 'coherence' | 'support' | 'k' | 'p' | 'magnitude' | 'noise' | 'structure' | 'groupSize' | 'cooccur' | 'rho' | 'childCos' | 'anisotropy' | 'split' | 'samples' | 'testSamples'
+  | 'features'
+  | 'dim'
+  | 'coherence'
+  | 'support'
+  | 'k'
+  | 'p'
+  | 'magnitude'
+  | 'noise'
+  | 'structure'
+  | 'groupSize'
+  | 'cooccur'
+  | 'rho'
+  | 'childCos'
+  | 'anisotropy'
+  | 'split'
+  | 'samples'
+  | 'testSamples'
 >;
 
 export interface CodeSet {
@@ -40,9 +56,12 @@ export interface SparseData {
   compartment: Int32Array;
 }
 
-
 function gaussianRows(rng: Rng, rows: number, cols: number): Float64Array {
-  return normaliseRowsInPlace(Float64Array.from({ length: rows * cols }, () => rng.normal()), rows, cols);
+  return normaliseRowsInPlace(
+    Float64Array.from({ length: rows * cols }, () => rng.normal()),
+    rows,
+    cols,
+  );
 }
 
 /**
@@ -75,7 +94,8 @@ export function atoms(s: SparseSpec, rng: Rng): Float64Array {
         norm += fresh[i * d + j] ** 2;
       }
       norm = Math.sqrt(norm) || 1;
-      for (let j = 0; j < d; j++) a[i * d + j] = c * a[parent * d + j] + Math.sqrt(1 - c * c) * (fresh[i * d + j] / norm);
+      for (let j = 0; j < d; j++)
+        a[i * d + j] = c * a[parent * d + j] + Math.sqrt(1 - c * c) * (fresh[i * d + j] / norm);
     }
   }
   return a;
@@ -96,23 +116,39 @@ function magnitude(kind: Magnitude, rng: Rng): number {
 
 /** Inverse standard-normal CDF (Acklam's rational approximation, |error| < 1.2e-9). */
 function probit(p: number): number {
-  const a = [-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239];
-  const b = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
-  const c = [-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
+  const a = [
+    -39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716,
+    2.506628277459239,
+  ];
+  const b = [
+    -54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972,
+    -13.28068155288572,
+  ];
+  const c = [
+    -0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734,
+    4.374664141464968, 2.938163982698783,
+  ];
   const dd = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
   const lo = 0.02425;
   if (p < lo) {
     const q = Math.sqrt(-2 * Math.log(p));
-    return (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) / ((((dd[0] * q + dd[1]) * q + dd[2]) * q + dd[3]) * q + 1);
+    return (
+      (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) /
+      ((((dd[0] * q + dd[1]) * q + dd[2]) * q + dd[3]) * q + 1)
+    );
   }
   if (p > 1 - lo) return -probit(1 - p);
   const q = p - 0.5;
   const r = q * q;
-  return ((((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q) / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
+  return (
+    ((((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q) /
+    (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1)
+  );
 }
 
 /** Groups of consecutive features (the unit of co-occurrence, correlation and hierarchy). */
-const groupOf = (s: SparseSpec, i: number) => (s.structure === 'none' ? i : Math.floor(i / s.groupSize));
+const groupOf = (s: SparseSpec, i: number) =>
+  s.structure === 'none' ? i : Math.floor(i / s.groupSize);
 
 /** Active set of one sample drawn from `pool` (feature indices), before structure is applied. */
 function baseSupport(s: SparseSpec, pool: number[], k: number, p: number, rng: Rng): number[] {
@@ -164,12 +200,19 @@ function supportOf(s: SparseSpec, pool: number[], k: number, p: number, rng: Rng
   const on = new Set(base);
   for (const i of base) {
     const g = groupOf(s, i);
-    for (const j of pool) if (j !== i && groupOf(s, j) === g && !on.has(j) && rng.next() < s.cooccur) on.add(j);
+    for (const j of pool)
+      if (j !== i && groupOf(s, j) === g && !on.has(j) && rng.next() < s.cooccur) on.add(j);
   }
   return [...on].sort((x, y) => x - y);
 }
 
-function drawCodes(s: SparseSpec, n: number, rng: Rng, kind: 'train' | 'ood', compartment: Int32Array): Float64Array {
+function drawCodes(
+  s: SparseSpec,
+  n: number,
+  rng: Rng,
+  kind: 'train' | 'ood',
+  compartment: Int32Array,
+): Float64Array {
   const f = s.features;
   const z = new Float64Array(n * f);
   const all = Array.from({ length: f }, (_, i) => i);
@@ -181,15 +224,28 @@ function drawCodes(s: SparseSpec, n: number, rng: Rng, kind: 'train' | 'ood', co
     else {
       // Out of distribution: both compartments at once, half the activity from each.
       do {
-        active = [...supportOf(s, pools[0], Math.ceil(s.k / 2), s.p, rng), ...supportOf(s, pools[1], Math.floor(s.k / 2) || 1, s.p, rng)];
-      } while (!(active.some((i) => compartment[i] === 0) && active.some((i) => compartment[i] === 1)));
+        active = [
+          ...supportOf(s, pools[0], Math.ceil(s.k / 2), s.p, rng),
+          ...supportOf(s, pools[1], Math.floor(s.k / 2) || 1, s.p, rng),
+        ];
+      } while (!(
+        active.some((i) => compartment[i] === 0) && active.some((i) => compartment[i] === 1)
+      ));
     }
     for (const i of active) z[r * f + i] = magnitude(s.magnitude, rng);
   }
   return z;
 }
 
-function observe(z: Float64Array, n: number, dict: Float64Array, f: number, d: number, noise: number, rng: Rng): Float64Array {
+function observe(
+  z: Float64Array,
+  n: number,
+  dict: Float64Array,
+  f: number,
+  d: number,
+  noise: number,
+  rng: Rng,
+): Float64Array {
   const x = new Float64Array(n * d);
   for (let r = 0; r < n; r++) {
     for (let i = 0; i < f; i++) {
@@ -206,7 +262,11 @@ function observe(z: Float64Array, n: number, dict: Float64Array, f: number, d: n
  * The observed dictionary: atoms mapped by L (anisotropy) and renormalised, with the codes
  * rescaled by |L a_i| so that x = z dict exactly.
  */
-function applyAnisotropy(s: SparseSpec, raw: Float64Array, rng: Rng): { dict: Float64Array; scale: Float64Array } {
+function applyAnisotropy(
+  s: SparseSpec,
+  raw: Float64Array,
+  rng: Rng,
+): { dict: Float64Array; scale: Float64Array } {
   const { features: f, dim: d } = s;
   const scale = new Float64Array(f).fill(1);
   if (s.anisotropy === 1) return { dict: raw, scale };
@@ -228,7 +288,15 @@ export function compartments(s: SparseSpec): Int32Array {
   return Int32Array.from({ length: s.features }, (_, i) => groupOf(s, i) % 2);
 }
 
-function codeSet(s: SparseSpec, n: number, dict: Float64Array, scale: Float64Array, rng: Rng, kind: 'train' | 'ood', comp: Int32Array): CodeSet {
+function codeSet(
+  s: SparseSpec,
+  n: number,
+  dict: Float64Array,
+  scale: Float64Array,
+  rng: Rng,
+  kind: 'train' | 'ood',
+  comp: Int32Array,
+): CodeSet {
   const z = drawCodes(s, n, rng.fork('codes'), kind, comp);
   const f = s.features;
   for (let r = 0; r < n; r++) for (let i = 0; i < f; i++) z[r * f + i] *= scale[i];
@@ -237,7 +305,13 @@ function codeSet(s: SparseSpec, n: number, dict: Float64Array, scale: Float64Arr
 
 /** The generator's guard for callers that skip the spec's check (tests, other families): the same rules. */
 export function validate(s: SparseSpec): void {
-  const [first] = sparseCodingRules({ ...s, decoder: 'learned', variant: 'topk', width: s.features, whiten: false });
+  const [first] = sparseCodingRules({
+    ...s,
+    decoder: 'learned',
+    variant: 'topk',
+    width: s.features,
+    whiten: false,
+  });
   if (first) throw first;
 }
 
@@ -254,7 +328,10 @@ export function generate(s: SparseSpec, seed: number, label = 'data'): SparseDat
     dict,
     train: codeSet(s, s.samples, dict, scale, root.fork('train'), 'train', comp),
     testId: codeSet(s, s.testSamples, dict, scale, root.fork('test-id'), 'train', comp),
-    testOod: s.split === 'compositional' ? codeSet(s, s.testSamples, dict, scale, root.fork('test-ood'), 'ood', comp) : undefined,
+    testOod:
+      s.split === 'compositional'
+        ? codeSet(s, s.testSamples, dict, scale, root.fork('test-ood'), 'ood', comp)
+        : undefined,
     compartment: comp,
   };
 }
@@ -263,11 +340,19 @@ export function generate(s: SparseSpec, seed: number, label = 'data'): SparseDat
  * The same codes seen through another random dictionary: a second system holding the same
  * features. Its atoms are fresh unit vectors (no anisotropy), so the shared codes keep their units.
  */
-export function reproject(data: SparseData, seed: number, label: string): { dict: Float64Array; train: CodeSet; testId: CodeSet } {
+export function reproject(
+  data: SparseData,
+  seed: number,
+  label: string,
+): { dict: Float64Array; train: CodeSet; testId: CodeSet } {
   const s = { ...data.spec, anisotropy: 1 };
   const root = new Rng(seed).fork(label);
   const dict = atoms(s, root);
-  const again = (set: CodeSet, tag: string): CodeSet => ({ n: set.n, z: set.z, x: observe(set.z, set.n, dict, s.features, s.dim, s.noise, root.fork(`noise-${tag}`)) });
+  const again = (set: CodeSet, tag: string): CodeSet => ({
+    n: set.n,
+    z: set.z,
+    x: observe(set.z, set.n, dict, s.features, s.dim, s.noise, root.fork(`noise-${tag}`)),
+  });
   return { dict, train: again(data.train, 'train'), testId: again(data.testId, 'test') };
 }
 
@@ -292,7 +377,10 @@ export function cooccurrence(set: CodeSet, s: SparseSpec): number {
 export function toTable(data: SparseData): DataTable {
   const { dim: d, features: f } = data;
   const { n, x, z } = data.train;
-  const columns = [...Array.from({ length: d }, (_, j) => `x${j}`), ...Array.from({ length: f }, (_, j) => `z${j}`)];
+  const columns = [
+    ...Array.from({ length: d }, (_, j) => `x${j}`),
+    ...Array.from({ length: f }, (_, j) => `z${j}`),
+  ];
   const w = d + f;
   const values = new Float64Array(n * w);
   for (let r = 0; r < n; r++) {

@@ -12,7 +12,9 @@ type Tf = typeof TF;
 /** Largest eigenvalue of D^T D [dim, dim]: the Lipschitz constant of the FISTA gradient. */
 export function lipschitz(dict: Float32Array | Float64Array, m: number, d: number): number {
   const g = mat(d, d);
-  for (let i = 0; i < m; i++) for (let a = 0; a < d; a++) for (let b = 0; b < d; b++) g.data[a * d + b] += dict[i * d + a] * dict[i * d + b];
+  for (let i = 0; i < m; i++)
+    for (let a = 0; a < d; a++)
+      for (let b = 0; b < d; b++) g.data[a * d + b] += dict[i * d + a] * dict[i * d + b];
   return Math.max(0, ...symEig(g).values);
 }
 
@@ -20,7 +22,16 @@ export function lipschitz(dict: Float32Array | Float64Array, m: number, d: numbe
  * FISTA (Beck & Teboulle 2009, eq. 4.1-4.3) for min_z 1/2 |x - z D|^2 + lambda |z|_1 with z >= 0,
  * batched over samples.
  */
-export async function fista(tf: Tf, dict: Float32Array | Float64Array, m: number, x: Float32Array | Float64Array, n: number, d: number, lambda: number, iters: number): Promise<Float32Array> {
+export async function fista(
+  tf: Tf,
+  dict: Float32Array | Float64Array,
+  m: number,
+  x: Float32Array | Float64Array,
+  n: number,
+  d: number,
+  lambda: number,
+  iters: number,
+): Promise<Float32Array> {
   const L = lipschitz(dict, m, d) || 1;
   const D = tf.tensor2d(Float32Array.from(dict), [m, d]);
   const X = tf.tensor2d(Float32Array.from(x), [n, d]);
@@ -55,7 +66,12 @@ export async function fista(tf: Tf, dict: Float32Array | Float64Array, m: number
  * the residual and adds its coefficient to the codes. Returns the one-hot selections [n, m] of
  * each step and the codes [n, m]. Call inside tf.tidy.
  */
-export function pursuit(tf: Tf, r0: TF.Tensor2D, D: TF.Tensor2D, k: number): { masks: TF.Tensor2D[]; codes: TF.Tensor2D } {
+export function pursuit(
+  tf: Tf,
+  r0: TF.Tensor2D,
+  D: TF.Tensor2D,
+  k: number,
+): { masks: TF.Tensor2D[]; codes: TF.Tensor2D } {
   const [n, m] = [r0.shape[0], D.shape[0]];
   const masks: TF.Tensor2D[] = [];
   let r = r0;
@@ -72,8 +88,24 @@ export function pursuit(tf: Tf, r0: TF.Tensor2D, D: TF.Tensor2D, k: number): { m
 }
 
 /** Matching pursuit with k steps on a fixed dictionary [m, dim]: codes [n, m]. */
-export async function matchingPursuit(tf: Tf, dict: Float32Array | Float64Array, m: number, x: Float32Array | Float64Array, n: number, d: number, k: number): Promise<Float32Array> {
-  const z = tf.tidy(() => pursuit(tf, tf.tensor2d(Float32Array.from(x), [n, d]), tf.tensor2d(Float32Array.from(dict), [m, d]), k).codes);
+export async function matchingPursuit(
+  tf: Tf,
+  dict: Float32Array | Float64Array,
+  m: number,
+  x: Float32Array | Float64Array,
+  n: number,
+  d: number,
+  k: number,
+): Promise<Float32Array> {
+  const z = tf.tidy(
+    () =>
+      pursuit(
+        tf,
+        tf.tensor2d(Float32Array.from(x), [n, d]),
+        tf.tensor2d(Float32Array.from(dict), [m, d]),
+        k,
+      ).codes,
+  );
   const out = (await z.data()) as Float32Array;
   z.dispose();
   return out;

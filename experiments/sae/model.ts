@@ -65,7 +65,10 @@ export class Sae {
     const { width } = opts;
     const atoms = new Float32Array(width * dim);
     if (opts.fixedDict) {
-      if (opts.variant !== 'relu' && opts.variant !== 'topk') throw new Error(`decoder: expected "learned" for the ${opts.variant} variant (its encoder is the decoder), got "oracle"`);
+      if (opts.variant !== 'relu' && opts.variant !== 'topk')
+        throw new Error(
+          `decoder: expected "learned" for the ${opts.variant} variant (its encoder is the decoder), got "oracle"`,
+        );
       atoms.set(opts.fixedDict);
     } else if (opts.variant === 'stable') {
       for (let j = 0; j < width; j++) {
@@ -79,7 +82,10 @@ export class Sae {
     const mean = new Float32Array(dim);
     for (let i = 0; i < n; i++) for (let c = 0; c < dim; c++) mean[c] += trainX[i * dim + c] / n;
     // Variables keep their initial tensor's data; dispose the initial tensor so nothing leaks.
-    const variable = <R extends TF.Rank>(init: () => TF.Tensor<R>, trainable = true): TF.Variable<R> => {
+    const variable = <R extends TF.Rank>(
+      init: () => TF.Tensor<R>,
+      trainable = true,
+    ): TF.Variable<R> => {
       const t = tf.tidy(init);
       const v = tf.variable(t, trainable, undefined, 'float32');
       t.dispose();
@@ -88,15 +94,28 @@ export class Sae {
     this.wDec = variable(() => tf.tensor2d(atoms, [width, dim]), !opts.fixedDict);
     // The stable variant, and a fixed oracle dictionary, have no offset: x is explained by atoms alone.
     const noOffset = opts.variant === 'stable' || !!opts.fixedDict;
-    this.bDec = variable(() => (noOffset ? tf.zeros([dim]) : tf.tensor1d(mean)) as TF.Tensor1D, !noOffset);
+    this.bDec = variable(
+      () => (noOffset ? tf.zeros([dim]) : tf.tensor1d(mean)) as TF.Tensor1D,
+      !noOffset,
+    );
     if (opts.variant !== 'mp') {
       // Tied initialisation W_enc = D^T (Gao et al. 2024), then trained freely.
       this.wEnc = variable(() => tf.transpose(tf.tensor2d(atoms, [width, dim])));
       if (opts.variant !== 'stable') this.bEnc = variable(() => tf.zeros([width]) as TF.Tensor1D);
     }
-    if (opts.reference && opts.variant === 'mp') throw new Error('reference step: expected variant relu, topk or stable (the mp gradient is taken at fixed pursuit codes, which autodiff does not), got mp');
+    if (opts.reference && opts.variant === 'mp')
+      throw new Error(
+        'reference step: expected variant relu, topk or stable (the mp gradient is taken at fixed pursuit codes, which autodiff does not), got mp',
+      );
     // The fused optimiser projects the atoms back to the sphere itself (one kernel on WASM and CPU).
-    this.optimizer = opts.reference ? tf.train.adam(opts.lr) : new FlatAdam(tf, this.variables().filter((v) => v.trainable), opts.lr, { unitRows: this.wDec.trainable ? this.wDec : undefined });
+    this.optimizer = opts.reference
+      ? tf.train.adam(opts.lr)
+      : new FlatAdam(
+          tf,
+          this.variables().filter((v) => v.trainable),
+          opts.lr,
+          { unitRows: this.wDec.trainable ? this.wDec : undefined },
+        );
   }
 
   /** Pre-activations (x - b_dec) W_enc + b_enc [batch, width] of the linear-encoder variants, from x - b_dec [batch, dim]. */
@@ -116,7 +135,8 @@ export class Sae {
 
   /** Matching pursuit selections: k one-hot masks [batch, width], greedy on the residual of x - b_dec. */
   private mpMasks(x: TF.Tensor2D): TF.Tensor2D[] {
-    return pursuit(this.tf, this.tf.sub(x, this.bDec) as TF.Tensor2D, this.wDec, this.opts.saeK).masks;
+    return pursuit(this.tf, this.tf.sub(x, this.bDec) as TF.Tensor2D, this.wDec, this.opts.saeK)
+      .masks;
   }
 
   /** Codes [batch, width] given constant selections; differentiable in the weights. */
@@ -159,12 +179,22 @@ export class Sae {
    *   L = recon + lambda sparsity for relu (Bricken et al. 2023); L = recon for topk, stable and mp,
    *   whose sparsity is the selection itself (Gao et al. 2024), so there the term is only measured.
    */
-  private terms(x: TF.Tensor2D, sel: TF.Tensor2D | TF.Tensor2D[] | null): { recon: TF.Scalar; sparsity: TF.Scalar; loss: TF.Scalar } {
+  private terms(
+    x: TF.Tensor2D,
+    sel: TF.Tensor2D | TF.Tensor2D[] | null,
+  ): { recon: TF.Scalar; sparsity: TF.Scalar; loss: TF.Scalar } {
     const tf = this.tf;
     const z = this.codes(x, sel); // [batch, width]
     const recon = tf.mean(tf.sum(tf.square(tf.sub(this.decode(z), x)), 1)) as TF.Scalar;
     const sparsity = tf.mean(tf.sum(z, 1)) as TF.Scalar;
-    return { recon, sparsity, loss: this.opts.variant === 'relu' ? (tf.add(recon, tf.mul(this.opts.l1, sparsity)) as TF.Scalar) : recon };
+    return {
+      recon,
+      sparsity,
+      loss:
+        this.opts.variant === 'relu'
+          ? (tf.add(recon, tf.mul(this.opts.l1, sparsity)) as TF.Scalar)
+          : recon,
+    };
   }
 
   /**
@@ -175,7 +205,10 @@ export class Sae {
    *   dL/db_dec = 1^T dL/dx_hat - (1^T dL/dpre) W_enc^T.
    * Call inside tf.tidy.
    */
-  lossAndGrads(x: TF.Tensor2D, withTerms = true): { terms?: TF.Tensor1D; grads: Record<string, TF.Tensor> } {
+  lossAndGrads(
+    x: TF.Tensor2D,
+    withTerms = true,
+  ): { terms?: TF.Tensor1D; grads: Record<string, TF.Tensor> } {
     const tf = this.tf;
     const batch = x.shape[0];
     const grads: Record<string, TF.Tensor> = {};
@@ -195,7 +228,8 @@ export class Sae {
       const pre = this.pre(centred); // [batch, width]
       const k = this.opts.variant === 'relu' ? 0 : this.opts.saeK;
       let mask: TF.Tensor2D; // ReLU' (x TopK), [batch, width]
-      if (k > 0 && hostKernelsActive(tf)) [z, mask] = reluTopK(tf, pre, k); // one pass instead of six kernels
+      if (k > 0 && hostKernelsActive(tf))
+        [z, mask] = reluTopK(tf, pre, k); // one pass instead of six kernels
       else {
         mask = (k === 0 ? tf.step(pre) : tf.mul(tf.step(pre), this.topkMask(pre))) as TF.Tensor2D;
         z = tf.mul(pre, mask) as TF.Tensor2D; // = ReLU(pre) on the selection
@@ -213,12 +247,17 @@ export class Sae {
       const colSum = tf.matMul(this.ones(batch), gPre); // [1, width]
       if (this.bEnc) grads[this.bEnc.name] = tf.reshape(colSum, [-1]);
       // pre depends on b_dec through centred: -(1^T gPre) W_enc^T
-      gBDec = tf.sub(gBDec, tf.reshape(matMulT(tf, colSum as TF.Tensor2D, wEnc, false, true), [-1]));
+      gBDec = tf.sub(
+        gBDec,
+        tf.reshape(matMulT(tf, colSum as TF.Tensor2D, wEnc, false, true), [-1]),
+      );
     }
     if (this.wDec.trainable) grads[this.wDec.name] = gDec;
     if (this.bDec.trainable) grads[this.bDec.name] = gBDec;
     // LOSS_TERMS, as in `terms`; z >= 0, so |z|_1 = sum z
-    const terms = withTerms ? (tf.stack([tf.mean(tf.sum(tf.square(e), 1)), tf.mean(tf.sum(z, 1))]) as TF.Tensor1D) : undefined;
+    const terms = withTerms
+      ? (tf.stack([tf.mean(tf.sum(tf.square(e), 1)), tf.mean(tf.sum(z, 1))]) as TF.Tensor1D)
+      : undefined;
     return { terms, grads };
   }
 
@@ -280,7 +319,12 @@ export class Sae {
 
   /** Every variable of the model, by name (for checks and exports). */
   variables(): TF.Variable[] {
-    return [this.wDec, this.bDec, ...(this.wEnc ? [this.wEnc] : []), ...(this.bEnc ? [this.bEnc] : [])];
+    return [
+      this.wDec,
+      this.bDec,
+      ...(this.wEnc ? [this.wEnc] : []),
+      ...(this.bEnc ? [this.bEnc] : []),
+    ];
   }
 
   async dictionary(): Promise<Float32Array> {
@@ -293,4 +337,3 @@ export class Sae {
     this.optimizer.dispose();
   }
 }
-

@@ -12,7 +12,11 @@ import { defineSpec, type MetricSpec, type ParamsOf, type ParamTable } from '../
 import { sparseCodingParams, sparseCodingRules } from './params';
 
 const TRAINING_METRICS: Record<string, MetricSpec> = {
-  'loss/recon': { label: 'Reconstruction error', doc: 'E |x - x_hat|^2 on the last minibatch (in the SAE\'s input space).', better: 'lower' },
+  'loss/recon': {
+    label: 'Reconstruction error',
+    doc: "E |x - x_hat|^2 on the last minibatch (in the SAE's input space).",
+    better: 'lower',
+  },
   'loss/sparsity': {
     label: 'Sparsity E |z|_1',
     doc: 'Mean L1 norm of the codes on the last minibatch: a loss term (weighted by lambda) for ReLU; for TopK, stable and MP, whose selection is the sparsity, only measured.',
@@ -21,8 +25,16 @@ const TRAINING_METRICS: Record<string, MetricSpec> = {
 };
 
 /** The |cos| heat map of true against learned atoms, drawn by every SAE experiment. */
-const COSINE = { view: 'heatmap', xTitle: 'learned atom (sorted by the matching)', yTitle: 'true feature' } as const;
-const SWEPT_NAMES: Record<string, string> = { k: 'active features k', cooccur: 'co-occurrence probability', rho: 'concept correlation' };
+const COSINE = {
+  view: 'heatmap',
+  xTitle: 'learned atom (sorted by the matching)',
+  yTitle: 'true feature',
+} as const;
+const SWEPT_NAMES: Record<string, string> = {
+  k: 'active features k',
+  cooccur: 'co-occurrence probability',
+  rho: 'concept correlation',
+};
 const sweptName = (p: Record<string, unknown>) => SWEPT_NAMES[String(p.sweep)] ?? String(p.sweep);
 
 const load =
@@ -32,29 +44,128 @@ const load =
 
 const recoveryMetrics: Record<string, MetricSpec> = {
   ...TRAINING_METRICS,
-  'metric/dict_mmc': { label: 'Dictionary: mean max |cos|', doc: 'Mean over true atoms of the best |cos| with any learned atom.', better: 'higher' },
-  'metric/dict_matched': { label: 'Dictionary: matched |cos|', doc: 'Mean |cos| over a one-to-one Hungarian matching of true and learned atoms.', better: 'higher' },
-  'metric/fvu': { label: 'FVU', doc: 'Fraction of variance unexplained by the SAE reconstruction on the in-distribution test set.', better: 'lower' },
-  'metric/l0': { label: 'L0', doc: 'Mean number of active latents per test sample.', better: 'none' },
-  'metric/dead': { label: 'Dead atoms', doc: 'Fraction of latents never active on the test set.', better: 'lower' },
-  'metric/duplicates': { label: 'Duplicate atoms', doc: 'Fraction of used atoms with |cos| > 0.95 to another used atom.', better: 'lower' },
-  'metric/polysemantic': { label: 'Polysemantic atoms', doc: 'Fraction of used atoms with |cos| >= 0.6 to two or more true features.', better: 'lower' },
-  'metric/mcc_sae_id': { label: 'MCC, SAE encoder (ID)', doc: 'Code recovery of the SAE\'s own encoder in distribution (Pearson, Hungarian matching).', better: 'higher' },
-  'metric/mcc_fista_learned_id': { label: 'MCC, FISTA on SAE dictionary (ID)', doc: 'Per-sample sparse inference with the SAE\'s learned dictionary.', better: 'higher' },
-  'metric/mcc_fista_oracle_id': { label: 'MCC, FISTA on oracle dictionary (ID)', doc: 'Per-sample sparse inference with the true dictionary: what is solvable.', better: 'higher' },
-  'metric/mcc_mp_oracle_id': { label: 'MCC, matching pursuit on oracle (ID)', doc: 'Non-negative matching pursuit with the true dictionary, as many steps as the mean true L0.', better: 'higher' },
-  'metric/probe_id': { label: 'Linear probe (ID)', doc: 'Supervised least squares from x to each true code: mean |corr| with the truth.', better: 'higher' },
-  'metric/pinv_oracle_id': { label: 'Pseudo-inverse readout (ID)', doc: 'Linear readout z = D (D^T D)^-1 x with the true dictionary.', better: 'higher' },
-  'metric/mcc_sae_ood': { label: 'MCC, SAE encoder (OOD)', doc: 'As above on unseen combinations of features (compositional split only).', better: 'higher', optional: true },
-  'metric/mcc_fista_learned_ood': { label: 'MCC, FISTA on SAE dictionary (OOD)', doc: 'Per-sample inference with the learned dictionary, out of distribution.', better: 'higher', optional: true },
-  'metric/mcc_fista_oracle_ood': { label: 'MCC, FISTA on oracle dictionary (OOD)', doc: 'Per-sample inference with the true dictionary, out of distribution.', better: 'higher', optional: true },
-  'metric/probe_ood': { label: 'Linear probe (OOD)', doc: 'The supervised probe on unseen combinations.', better: 'higher', optional: true },
-  'metric/amortisation_gap_id': { label: 'Amortisation gap (ID)', doc: 'MCC of FISTA minus MCC of the SAE encoder, both with the SAE\'s dictionary.', better: 'none' },
-  'metric/ood_drop_sae': { label: 'SAE drop ID to OOD', doc: 'MCC of the SAE encoder in distribution minus out of distribution.', better: 'lower', optional: true },
-  'metric/oracle_gap_ood': { label: 'Oracle gap (OOD)', doc: 'MCC of FISTA on the oracle dictionary minus the SAE encoder, out of distribution.', better: 'none', optional: true },
-  'metric/dictionary_gap_ood': { label: 'Dictionary gap (OOD)', doc: 'MCC of FISTA on the oracle minus on the SAE\'s dictionary, out of distribution: what the dictionary costs.', better: 'none', optional: true },
-  'metric/selectivity_sae': { label: 'Selectivity, SAE latents', doc: 'Mean over used latents of the largest |corr| with a single true feature.', better: 'higher' },
-  'metric/selectivity_neurons': { label: 'Selectivity, input coordinates', doc: 'The same for the raw input coordinates (the "neurons" holding the features in superposition).', better: 'higher' },
+  'metric/dict_mmc': {
+    label: 'Dictionary: mean max |cos|',
+    doc: 'Mean over true atoms of the best |cos| with any learned atom.',
+    better: 'higher',
+  },
+  'metric/dict_matched': {
+    label: 'Dictionary: matched |cos|',
+    doc: 'Mean |cos| over a one-to-one Hungarian matching of true and learned atoms.',
+    better: 'higher',
+  },
+  'metric/fvu': {
+    label: 'FVU',
+    doc: 'Fraction of variance unexplained by the SAE reconstruction on the in-distribution test set.',
+    better: 'lower',
+  },
+  'metric/l0': {
+    label: 'L0',
+    doc: 'Mean number of active latents per test sample.',
+    better: 'none',
+  },
+  'metric/dead': {
+    label: 'Dead atoms',
+    doc: 'Fraction of latents never active on the test set.',
+    better: 'lower',
+  },
+  'metric/duplicates': {
+    label: 'Duplicate atoms',
+    doc: 'Fraction of used atoms with |cos| > 0.95 to another used atom.',
+    better: 'lower',
+  },
+  'metric/polysemantic': {
+    label: 'Polysemantic atoms',
+    doc: 'Fraction of used atoms with |cos| >= 0.6 to two or more true features.',
+    better: 'lower',
+  },
+  'metric/mcc_sae_id': {
+    label: 'MCC, SAE encoder (ID)',
+    doc: "Code recovery of the SAE's own encoder in distribution (Pearson, Hungarian matching).",
+    better: 'higher',
+  },
+  'metric/mcc_fista_learned_id': {
+    label: 'MCC, FISTA on SAE dictionary (ID)',
+    doc: "Per-sample sparse inference with the SAE's learned dictionary.",
+    better: 'higher',
+  },
+  'metric/mcc_fista_oracle_id': {
+    label: 'MCC, FISTA on oracle dictionary (ID)',
+    doc: 'Per-sample sparse inference with the true dictionary: what is solvable.',
+    better: 'higher',
+  },
+  'metric/mcc_mp_oracle_id': {
+    label: 'MCC, matching pursuit on oracle (ID)',
+    doc: 'Non-negative matching pursuit with the true dictionary, as many steps as the mean true L0.',
+    better: 'higher',
+  },
+  'metric/probe_id': {
+    label: 'Linear probe (ID)',
+    doc: 'Supervised least squares from x to each true code: mean |corr| with the truth.',
+    better: 'higher',
+  },
+  'metric/pinv_oracle_id': {
+    label: 'Pseudo-inverse readout (ID)',
+    doc: 'Linear readout z = D (D^T D)^-1 x with the true dictionary.',
+    better: 'higher',
+  },
+  'metric/mcc_sae_ood': {
+    label: 'MCC, SAE encoder (OOD)',
+    doc: 'As above on unseen combinations of features (compositional split only).',
+    better: 'higher',
+    optional: true,
+  },
+  'metric/mcc_fista_learned_ood': {
+    label: 'MCC, FISTA on SAE dictionary (OOD)',
+    doc: 'Per-sample inference with the learned dictionary, out of distribution.',
+    better: 'higher',
+    optional: true,
+  },
+  'metric/mcc_fista_oracle_ood': {
+    label: 'MCC, FISTA on oracle dictionary (OOD)',
+    doc: 'Per-sample inference with the true dictionary, out of distribution.',
+    better: 'higher',
+    optional: true,
+  },
+  'metric/probe_ood': {
+    label: 'Linear probe (OOD)',
+    doc: 'The supervised probe on unseen combinations.',
+    better: 'higher',
+    optional: true,
+  },
+  'metric/amortisation_gap_id': {
+    label: 'Amortisation gap (ID)',
+    doc: "MCC of FISTA minus MCC of the SAE encoder, both with the SAE's dictionary.",
+    better: 'none',
+  },
+  'metric/ood_drop_sae': {
+    label: 'SAE drop ID to OOD',
+    doc: 'MCC of the SAE encoder in distribution minus out of distribution.',
+    better: 'lower',
+    optional: true,
+  },
+  'metric/oracle_gap_ood': {
+    label: 'Oracle gap (OOD)',
+    doc: 'MCC of FISTA on the oracle dictionary minus the SAE encoder, out of distribution.',
+    better: 'none',
+    optional: true,
+  },
+  'metric/dictionary_gap_ood': {
+    label: 'Dictionary gap (OOD)',
+    doc: "MCC of FISTA on the oracle minus on the SAE's dictionary, out of distribution: what the dictionary costs.",
+    better: 'none',
+    optional: true,
+  },
+  'metric/selectivity_sae': {
+    label: 'Selectivity, SAE latents',
+    doc: 'Mean over used latents of the largest |corr| with a single true feature.',
+    better: 'higher',
+  },
+  'metric/selectivity_neurons': {
+    label: 'Selectivity, input coordinates',
+    doc: 'The same for the raw input coordinates (the "neurons" holding the features in superposition).',
+    better: 'higher',
+  },
 };
 
 export const saeSpec = defineSpec({
@@ -70,32 +181,107 @@ export const saeSpec = defineSpec({
   lossMetric: 'loss/recon',
   charts: [
     { kind: 'curves', id: 'loss', title: 'Training loss', metrics: ['loss/recon'], logY: true },
-    { kind: 'curves', id: 'dictionary', title: 'Dictionary recovery', metrics: ['metric/dict_mmc'], yRange: [0, 1.02] },
-    { kind: 'view', id: 'cosine', ...COSINE, title: '|cos| of true features and learned atoms', wide: true },
-    { kind: 'view', id: 'best-cos', view: 'bars', title: "Each learned atom's best |cos| with a true feature", yTitle: 'atoms' },
-    { kind: 'view', id: 'methods', view: 'bars', title: 'Code recovery (MCC) by method', yTitle: 'MCC with the true codes' },
-    { kind: 'view', id: 'selectivity', view: 'bars', title: 'Monosemanticity: best |corr| of a unit with one true feature', yTitle: 'mean best |corr|' },
+    {
+      kind: 'curves',
+      id: 'dictionary',
+      title: 'Dictionary recovery',
+      metrics: ['metric/dict_mmc'],
+      yRange: [0, 1.02],
+    },
+    {
+      kind: 'view',
+      id: 'cosine',
+      ...COSINE,
+      title: '|cos| of true features and learned atoms',
+      wide: true,
+    },
+    {
+      kind: 'view',
+      id: 'best-cos',
+      view: 'bars',
+      title: "Each learned atom's best |cos| with a true feature",
+      yTitle: 'atoms',
+    },
+    {
+      kind: 'view',
+      id: 'methods',
+      view: 'bars',
+      title: 'Code recovery (MCC) by method',
+      yTitle: 'MCC with the true codes',
+    },
+    {
+      kind: 'view',
+      id: 'selectivity',
+      view: 'bars',
+      title: 'Monosemanticity: best |corr| of a unit with one true feature',
+      yTitle: 'mean best |corr|',
+    },
   ],
   presets: {
     superposition: {
       label: 'Superposition: 48 features in 24 dimensions',
-      reason: 'A lecture default: three active features per sample, a TopK SAE of the right width recovers most atoms.',
-      params: { features: 48, dim: 24, k: 3, magnitude: 'uniform', variant: 'topk', width: 48, saeK: 3, steps: 1500, samples: 4096 },
+      reason:
+        'A lecture default: three active features per sample, a TopK SAE of the right width recovers most atoms.',
+      params: {
+        features: 48,
+        dim: 24,
+        k: 3,
+        magnitude: 'uniform',
+        variant: 'topk',
+        width: 48,
+        saeK: 3,
+        steps: 1500,
+        samples: 4096,
+      },
     },
     'stop-probing': {
       label: 'Stop probing, start coding: compositional shift',
-      reason: 'The paper\'s setting: n = 50, k = 10, d = ceil(2 k ln(n / k)) = 33, values U(0, 1); training combines features only within one half.',
-      params: { features: 50, dim: 33, k: 10, magnitude: 'uniform', split: 'compositional', variant: 'topk', width: 50, saeK: 10, steps: 2000 },
+      reason:
+        "The paper's setting: n = 50, k = 10, d = ceil(2 k ln(n / k)) = 33, values U(0, 1); training combines features only within one half.",
+      params: {
+        features: 50,
+        dim: 33,
+        k: 10,
+        magnitude: 'uniform',
+        split: 'compositional',
+        variant: 'topk',
+        width: 50,
+        saeK: 10,
+        steps: 2000,
+      },
     },
     'amortisation-gap': {
       label: 'Amortisation gap: known dictionary',
-      reason: 'The paper\'s known-dictionary setting: 16 latents in 8 dimensions, 3 active, values |N(0, 1)|; a bias-free-style ReLU encoder trained with the decoder fixed to the true atoms.',
-      params: { features: 16, dim: 8, k: 3, magnitude: 'half-normal', variant: 'relu', l1: 0.01, decoder: 'oracle', width: 16, samples: 1024, steps: 2000, lr: 3e-3 },
+      reason:
+        "The paper's known-dictionary setting: 16 latents in 8 dimensions, 3 active, values |N(0, 1)|; a bias-free-style ReLU encoder trained with the decoder fixed to the true atoms.",
+      params: {
+        features: 16,
+        dim: 8,
+        k: 3,
+        magnitude: 'half-normal',
+        variant: 'relu',
+        l1: 0.01,
+        decoder: 'oracle',
+        width: 16,
+        samples: 1024,
+        steps: 2000,
+        lr: 3e-3,
+      },
     },
     'visual-features': {
       label: 'Monosemantic directions versus neurons',
-      reason: 'Features held in superposition by "neurons" (input coordinates): each neuron mixes many features; the SAE\'s learned directions should each follow one.',
-      params: { features: 64, dim: 32, k: 4, noise: 0.02, variant: 'topk', width: 64, saeK: 4, steps: 1500 },
+      reason:
+        'Features held in superposition by "neurons" (input coordinates): each neuron mixes many features; the SAE\'s learned directions should each follow one.',
+      params: {
+        features: 64,
+        dim: 32,
+        k: 4,
+        noise: 0.02,
+        variant: 'topk',
+        width: 64,
+        saeK: 4,
+        steps: 1500,
+      },
     },
   },
   defaultPreset: 'superposition',
@@ -111,30 +297,144 @@ export const saeSpec = defineSpec({
   // Encoder and decoder matmuls (2 B d w each), the backward pass about twice the forward.
   flops: (p) => 3 * 2 * 2 * p.batch * p.dim * p.width,
   claims: [
-    { id: 'superposition-recovered', preset: 'superposition', text: 'With sparse codes (3 of 48 active) a TopK SAE recovers the dictionary: matched |cos| of at least 0.9.', metric: 'metric/dict_matched', op: '>=', value: 0.9, expect: 'holds' },
-    { id: 'linear-readout-limited', preset: 'superposition', text: 'Negative control: no linear readout from 24 dimensions recovers 48 features (supervised probe mean |corr| >= 0.9).', metric: 'metric/probe_id', op: '>=', value: 0.9, expect: 'fails' },
-    { id: 'oracle-solvable-ood', preset: 'stop-probing', text: 'The problem is solvable out of distribution: FISTA with the true dictionary recovers unseen combinations (MCC >= 0.95).', metric: 'metric/mcc_fista_oracle_ood', op: '>=', value: 0.95, expect: 'holds' },
-    { id: 'sae-far-from-oracle-ood', preset: 'stop-probing', text: 'The SAE encoder falls far short of that out of distribution (oracle FISTA minus SAE MCC >= 0.2).', metric: 'metric/oracle_gap_ood', op: '>=', value: 0.2, expect: 'holds' },
-    { id: 'dictionary-binds', preset: 'stop-probing', text: 'FISTA on the SAE\'s own dictionary does not close the gap: the dictionary is the binding constraint (oracle minus learned-dictionary FISTA >= 0.15).', metric: 'metric/dictionary_gap_ood', op: '>=', value: 0.15, expect: 'holds' },
-    { id: 'sae-matches-oracle-ood', preset: 'stop-probing', text: 'Negative control: the SAE encoder matches the oracle on unseen combinations (MCC >= 0.9).', metric: 'metric/mcc_sae_ood', op: '>=', value: 0.9, expect: 'fails' },
-    { id: 'amortisation-gap', preset: 'amortisation-gap', text: 'With the same (true) dictionary, per-sample inference recovers codes better than the one-layer encoder (FISTA minus encoder MCC >= 0.1).', metric: 'metric/amortisation_gap_id', op: '>=', value: 0.1, expect: 'holds' },
-    { id: 'encoder-matches-inference', preset: 'amortisation-gap', text: 'Negative control: the trained encoder is as good as per-sample inference (encoder MCC >= 0.95).', metric: 'metric/mcc_sae_id', op: '>=', value: 0.95, expect: 'fails' },
-    { id: 'latents-selective', preset: 'visual-features', text: 'Learned SAE directions are far more selective than the input coordinates: mean best |corr| with one feature of at least 0.8.', metric: 'metric/selectivity_sae', op: '>=', value: 0.8, expect: 'holds' },
-    { id: 'neurons-not-selective', preset: 'visual-features', text: 'Negative control: the input coordinates ("neurons") are themselves selective (mean best |corr| >= 0.6).', metric: 'metric/selectivity_neurons', op: '>=', value: 0.6, expect: 'fails' },
+    {
+      id: 'superposition-recovered',
+      preset: 'superposition',
+      text: 'With sparse codes (3 of 48 active) a TopK SAE recovers the dictionary: matched |cos| of at least 0.9.',
+      metric: 'metric/dict_matched',
+      op: '>=',
+      value: 0.9,
+      expect: 'holds',
+    },
+    {
+      id: 'linear-readout-limited',
+      preset: 'superposition',
+      text: 'Negative control: no linear readout from 24 dimensions recovers 48 features (supervised probe mean |corr| >= 0.9).',
+      metric: 'metric/probe_id',
+      op: '>=',
+      value: 0.9,
+      expect: 'fails',
+    },
+    {
+      id: 'oracle-solvable-ood',
+      preset: 'stop-probing',
+      text: 'The problem is solvable out of distribution: FISTA with the true dictionary recovers unseen combinations (MCC >= 0.95).',
+      metric: 'metric/mcc_fista_oracle_ood',
+      op: '>=',
+      value: 0.95,
+      expect: 'holds',
+    },
+    {
+      id: 'sae-far-from-oracle-ood',
+      preset: 'stop-probing',
+      text: 'The SAE encoder falls far short of that out of distribution (oracle FISTA minus SAE MCC >= 0.2).',
+      metric: 'metric/oracle_gap_ood',
+      op: '>=',
+      value: 0.2,
+      expect: 'holds',
+    },
+    {
+      id: 'dictionary-binds',
+      preset: 'stop-probing',
+      text: "FISTA on the SAE's own dictionary does not close the gap: the dictionary is the binding constraint (oracle minus learned-dictionary FISTA >= 0.15).",
+      metric: 'metric/dictionary_gap_ood',
+      op: '>=',
+      value: 0.15,
+      expect: 'holds',
+    },
+    {
+      id: 'sae-matches-oracle-ood',
+      preset: 'stop-probing',
+      text: 'Negative control: the SAE encoder matches the oracle on unseen combinations (MCC >= 0.9).',
+      metric: 'metric/mcc_sae_ood',
+      op: '>=',
+      value: 0.9,
+      expect: 'fails',
+    },
+    {
+      id: 'amortisation-gap',
+      preset: 'amortisation-gap',
+      text: 'With the same (true) dictionary, per-sample inference recovers codes better than the one-layer encoder (FISTA minus encoder MCC >= 0.1).',
+      metric: 'metric/amortisation_gap_id',
+      op: '>=',
+      value: 0.1,
+      expect: 'holds',
+    },
+    {
+      id: 'encoder-matches-inference',
+      preset: 'amortisation-gap',
+      text: 'Negative control: the trained encoder is as good as per-sample inference (encoder MCC >= 0.95).',
+      metric: 'metric/mcc_sae_id',
+      op: '>=',
+      value: 0.95,
+      expect: 'fails',
+    },
+    {
+      id: 'latents-selective',
+      preset: 'visual-features',
+      text: 'Learned SAE directions are far more selective than the input coordinates: mean best |corr| with one feature of at least 0.8.',
+      metric: 'metric/selectivity_sae',
+      op: '>=',
+      value: 0.8,
+      expect: 'holds',
+    },
+    {
+      id: 'neurons-not-selective',
+      preset: 'visual-features',
+      text: 'Negative control: the input coordinates ("neurons") are themselves selective (mean best |corr| >= 0.6).',
+      metric: 'metric/selectivity_neurons',
+      op: '>=',
+      value: 0.6,
+      expect: 'fails',
+    },
   ],
   load: load('recoveryTrainer'),
 });
 
 const compareParams = {
-  compare: { kind: 'choice', default: 'variant', choices: ['variant', 'whitening'], label: 'Compare', doc: 'Two SAE variants on the same data, or one variant on raw against whitened inputs.', group: 'study' },
-  variantB: { kind: 'choice', default: 'stable', choices: ['relu', 'topk', 'stable', 'mp'], label: 'Variant B', doc: 'The second variant (setting A uses "SAE variant").', group: 'study', when: (p) => p.compare === 'variant' },
-  seedsPerArm: { kind: 'int', default: 3, min: 1, max: 5, scale: 'lin', label: 'Seeds per setting', doc: 'Initialisations per setting on the same data; two or more give the agreement across seeds.', group: 'study' },
+  compare: {
+    kind: 'choice',
+    default: 'variant',
+    choices: ['variant', 'whitening'],
+    label: 'Compare',
+    doc: 'Two SAE variants on the same data, or one variant on raw against whitened inputs.',
+    group: 'study',
+  },
+  variantB: {
+    kind: 'choice',
+    default: 'stable',
+    choices: ['relu', 'topk', 'stable', 'mp'],
+    label: 'Variant B',
+    doc: 'The second variant (setting A uses "SAE variant").',
+    group: 'study',
+    when: (p) => p.compare === 'variant',
+  },
+  seedsPerArm: {
+    kind: 'int',
+    default: 3,
+    min: 1,
+    max: 5,
+    scale: 'lin',
+    label: 'Seeds per setting',
+    doc: 'Initialisations per setting on the same data; two or more give the agreement across seeds.',
+    group: 'study',
+  },
   ...sparseCodingParams,
 } as const satisfies ParamTable;
 export type CompareTable = typeof compareParams;
 export type CompareParams = ParamsOf<CompareTable>;
 
-const armMetric = (which: string, what: string, better: MetricSpec['better'], doc: string): MetricSpec => ({ label: `${what} (${which})`, doc, better, optional: what.startsWith('Agreement') });
+const armMetric = (
+  which: string,
+  what: string,
+  better: MetricSpec['better'],
+  doc: string,
+): MetricSpec => ({
+  label: `${what} (${which})`,
+  doc,
+  better,
+  optional: what.startsWith('Agreement'),
+});
 
 export const saeCompareSpec = defineSpec({
   id: 'sae-compare',
@@ -144,63 +444,217 @@ export const saeCompareSpec = defineSpec({
     'Two SAE settings are trained on the same synthetic data, each from a few initialisations, and compared on dictionary recovery, code recovery, reconstruction, and agreement of their dictionaries across seeds.',
   params: compareParams,
   // Both settings must be valid: B differs from A in its variant (or in whitening).
-  check: (p) => [...sparseCodingRules(p), ...(p.compare === 'variant' ? sparseCodingRules({ ...p, variant: p.variantB }) : sparseCodingRules({ ...p, whiten: true }))],
+  check: (p) => [
+    ...sparseCodingRules(p),
+    ...(p.compare === 'variant'
+      ? sparseCodingRules({ ...p, variant: p.variantB })
+      : sparseCodingRules({ ...p, whiten: true })),
+  ],
   metrics: {
     ...TRAINING_METRICS,
     'metric/arm': { label: 'Arm', doc: 'Index of the SAE being trained.', better: 'none' },
-    'metric/a_dict': armMetric('A', 'Dictionary matched |cos|', 'higher', 'Setting A, mean over seeds.'),
-    'metric/b_dict': armMetric('B', 'Dictionary matched |cos|', 'higher', 'Setting B, mean over seeds.'),
-    'metric/a_mcc': armMetric('A', 'Code MCC', 'higher', 'Setting A: SAE encoder MCC in distribution.'),
-    'metric/b_mcc': armMetric('B', 'Code MCC', 'higher', 'Setting B: SAE encoder MCC in distribution.'),
-    'metric/a_fvu': armMetric('A', 'FVU', 'lower', 'Setting A: fraction of variance unexplained (observation space).'),
-    'metric/b_fvu': armMetric('B', 'FVU', 'lower', 'Setting B: fraction of variance unexplained (observation space).'),
-    'metric/a_agreement': armMetric('A', 'Agreement across seeds', 'higher', 'Setting A: matched |cos| between dictionaries of different seeds.'),
-    'metric/b_agreement': armMetric('B', 'Agreement across seeds', 'higher', 'Setting B: matched |cos| between dictionaries of different seeds.'),
-    'metric/delta_dict': { label: 'B - A dictionary', doc: 'Dictionary recovery of B minus A.', better: 'none' },
-    'metric/delta_mcc': { label: 'B - A code MCC', doc: 'Code recovery of B minus A.', better: 'none' },
-    'metric/delta_fvu': { label: 'B - A FVU', doc: 'Reconstruction error of B minus A (positive: B reconstructs worse).', better: 'none' },
-    'metric/delta_agreement': { label: 'B - A agreement', doc: 'Agreement across seeds of B minus A.', better: 'none', optional: true },
+    'metric/a_dict': armMetric(
+      'A',
+      'Dictionary matched |cos|',
+      'higher',
+      'Setting A, mean over seeds.',
+    ),
+    'metric/b_dict': armMetric(
+      'B',
+      'Dictionary matched |cos|',
+      'higher',
+      'Setting B, mean over seeds.',
+    ),
+    'metric/a_mcc': armMetric(
+      'A',
+      'Code MCC',
+      'higher',
+      'Setting A: SAE encoder MCC in distribution.',
+    ),
+    'metric/b_mcc': armMetric(
+      'B',
+      'Code MCC',
+      'higher',
+      'Setting B: SAE encoder MCC in distribution.',
+    ),
+    'metric/a_fvu': armMetric(
+      'A',
+      'FVU',
+      'lower',
+      'Setting A: fraction of variance unexplained (observation space).',
+    ),
+    'metric/b_fvu': armMetric(
+      'B',
+      'FVU',
+      'lower',
+      'Setting B: fraction of variance unexplained (observation space).',
+    ),
+    'metric/a_agreement': armMetric(
+      'A',
+      'Agreement across seeds',
+      'higher',
+      'Setting A: matched |cos| between dictionaries of different seeds.',
+    ),
+    'metric/b_agreement': armMetric(
+      'B',
+      'Agreement across seeds',
+      'higher',
+      'Setting B: matched |cos| between dictionaries of different seeds.',
+    ),
+    'metric/delta_dict': {
+      label: 'B - A dictionary',
+      doc: 'Dictionary recovery of B minus A.',
+      better: 'none',
+    },
+    'metric/delta_mcc': {
+      label: 'B - A code MCC',
+      doc: 'Code recovery of B minus A.',
+      better: 'none',
+    },
+    'metric/delta_fvu': {
+      label: 'B - A FVU',
+      doc: 'Reconstruction error of B minus A (positive: B reconstructs worse).',
+      better: 'none',
+    },
+    'metric/delta_agreement': {
+      label: 'B - A agreement',
+      doc: 'Agreement across seeds of B minus A.',
+      better: 'none',
+      optional: true,
+    },
   },
   lossMetric: 'loss/recon',
   charts: [
-    { kind: 'curves', id: 'loss', title: 'Training loss (each arm in turn)', metrics: ['loss/recon'], logY: true },
-    { kind: 'view', id: 'compare', view: 'bars', title: 'Setting A against setting B (mean over seeds)', yTitle: 'score', wide: true },
-    { kind: 'view', id: 'cosine', ...COSINE, title: '|cos| of true and learned atoms, last arm trained', wide: true },
+    {
+      kind: 'curves',
+      id: 'loss',
+      title: 'Training loss (each arm in turn)',
+      metrics: ['loss/recon'],
+      logY: true,
+    },
+    {
+      kind: 'view',
+      id: 'compare',
+      view: 'bars',
+      title: 'Setting A against setting B (mean over seeds)',
+      yTitle: 'score',
+      wide: true,
+    },
+    {
+      kind: 'view',
+      id: 'cosine',
+      ...COSINE,
+      title: '|cos| of true and learned atoms, last arm trained',
+      wide: true,
+    },
   ],
   presets: {
     whitening: {
       label: 'Data whitening on correlated, anisotropic inputs',
-      reason: 'The whitening paper reports language-model gains only; here a synthetic check: a random linear map of condition number 10 makes the input covariance anisotropic.',
-      params: { compare: 'whitening', seedsPerArm: 1, features: 48, dim: 24, k: 3, anisotropy: 10, variant: 'topk', width: 48, saeK: 3, steps: 1500 },
+      reason:
+        'The whitening paper reports language-model gains only; here a synthetic check: a random linear map of condition number 10 makes the input covariance anisotropic.',
+      params: {
+        compare: 'whitening',
+        seedsPerArm: 1,
+        features: 48,
+        dim: 24,
+        k: 3,
+        anisotropy: 10,
+        variant: 'topk',
+        width: 48,
+        saeK: 3,
+        steps: 1500,
+      },
     },
     identifiable: {
       label: 'Identifiable SAE: agreement across seeds',
-      reason: 'Standard TopK against the stabilised variant, three initialisations each on the same data.',
-      params: { compare: 'variant', variant: 'topk', variantB: 'stable', seedsPerArm: 3, features: 48, dim: 24, k: 3, width: 48, saeK: 3, steps: 1000 },
+      reason:
+        'Standard TopK against the stabilised variant, three initialisations each on the same data.',
+      params: {
+        compare: 'variant',
+        variant: 'topk',
+        variantB: 'stable',
+        seedsPerArm: 3,
+        features: 48,
+        dim: 24,
+        k: 3,
+        width: 48,
+        saeK: 3,
+        steps: 1000,
+      },
     },
     'matching-pursuit': {
       label: 'Matching-pursuit SAE on hierarchical features',
-      reason: 'Parents gate their children and child atoms lie close to their parent (cos 0.6): a one-layer ReLU encoder confuses them; pursuit explains the parent away first.',
-      params: { compare: 'variant', variant: 'relu', variantB: 'mp', seedsPerArm: 1, structure: 'hierarchy', groupSize: 4, childCos: 0.6, features: 48, dim: 24, k: 4, width: 48, saeK: 4, l1: 0.3, steps: 1500 },
+      reason:
+        'Parents gate their children and child atoms lie close to their parent (cos 0.6): a one-layer ReLU encoder confuses them; pursuit explains the parent away first.',
+      params: {
+        compare: 'variant',
+        variant: 'relu',
+        variantB: 'mp',
+        seedsPerArm: 1,
+        structure: 'hierarchy',
+        groupSize: 4,
+        childCos: 0.6,
+        features: 48,
+        dim: 24,
+        k: 4,
+        width: 48,
+        saeK: 4,
+        l1: 0.3,
+        steps: 1500,
+      },
     },
   },
   defaultPreset: 'identifiable',
   claimNeutralParams: ['seed'],
   stepsPerTick: 50,
   claims: [
-    { id: 'whitening-improves-codes', preset: 'whitening', text: 'With anisotropic inputs, whitening improves code recovery (SAE MCC, whitened minus raw >= 0.03).', metric: 'metric/delta_mcc', op: '>=', value: 0.03, expect: 'holds' },
-    { id: 'whitening-improves-dictionary', preset: 'whitening', text: 'And dictionary recovery does not get worse (matched |cos|, whitened minus raw >= 0; the gain is 0.002 to 0.08 over seeds 0-5).', metric: 'metric/delta_dict', op: '>=', value: 0, expect: 'holds' },
-    { id: 'whitening-small-recon-cost', preset: 'whitening', text: 'At a small cost in reconstruction at most: FVU rises by no more than 0.05.', metric: 'metric/delta_fvu', op: '<=', value: 0.05, expect: 'holds' },
-    { id: 'whitening-hurts', preset: 'whitening', text: 'Negative control: whitening makes code recovery worse (change <= -0.03).', metric: 'metric/delta_mcc', op: '<=', value: -0.03, expect: 'fails' },
+    {
+      id: 'whitening-improves-codes',
+      preset: 'whitening',
+      text: 'With anisotropic inputs, whitening improves code recovery (SAE MCC, whitened minus raw >= 0.03).',
+      metric: 'metric/delta_mcc',
+      op: '>=',
+      value: 0.03,
+      expect: 'holds',
+    },
+    {
+      id: 'whitening-improves-dictionary',
+      preset: 'whitening',
+      text: 'And dictionary recovery does not get worse (matched |cos|, whitened minus raw >= 0; the gain is 0.002 to 0.08 over seeds 0-5).',
+      metric: 'metric/delta_dict',
+      op: '>=',
+      value: 0,
+      expect: 'holds',
+    },
+    {
+      id: 'whitening-small-recon-cost',
+      preset: 'whitening',
+      text: 'At a small cost in reconstruction at most: FVU rises by no more than 0.05.',
+      metric: 'metric/delta_fvu',
+      op: '<=',
+      value: 0.05,
+      expect: 'holds',
+    },
+    {
+      id: 'whitening-hurts',
+      preset: 'whitening',
+      text: 'Negative control: whitening makes code recovery worse (change <= -0.03).',
+      metric: 'metric/delta_mcc',
+      op: '<=',
+      value: -0.03,
+      expect: 'fails',
+    },
     {
       id: 'stable-agrees-more',
       preset: 'identifiable',
-      text: 'The stabilised variant\'s dictionaries agree clearly more across seeds than standard TopK\'s (matched |cos| between seeds, stabilised minus TopK >= 0.03).',
+      text: "The stabilised variant's dictionaries agree clearly more across seeds than standard TopK's (matched |cos| between seeds, stabilised minus TopK >= 0.03).",
       metric: 'metric/delta_agreement',
       op: '>=',
       value: 0.03,
       expect: 'holds',
-      deviation: 'the change in agreement was -0.045 to +0.017 over seeds 0-3: no clear gain. The stabilised variant is our reading of the paper (no biases, atoms initialised from data); the paper\'s exact changes were not available to us.',
+      deviation:
+        "the change in agreement was -0.045 to +0.017 over seeds 0-3: no clear gain. The stabilised variant is our reading of the paper (no biases, atoms initialised from data); the paper's exact changes were not available to us.",
     },
     {
       id: 'stable-reconstructs',
@@ -210,9 +664,18 @@ export const saeCompareSpec = defineSpec({
       op: '<=',
       value: 0,
       expect: 'holds',
-      deviation: 'our stabilised variant reconstructs slightly worse (FVU +0.002 to +0.026 over seeds 0-3); without biases it must explain the data\'s mean with atoms.',
+      deviation:
+        "our stabilised variant reconstructs slightly worse (FVU +0.002 to +0.026 over seeds 0-3); without biases it must explain the data's mean with atoms.",
     },
-    { id: 'topk-seeds-identical', preset: 'identifiable', text: 'Negative control: standard TopK SAEs from different seeds already learn the same dictionary (agreement >= 0.99).', metric: 'metric/a_agreement', op: '>=', value: 0.99, expect: 'fails' },
+    {
+      id: 'topk-seeds-identical',
+      preset: 'identifiable',
+      text: 'Negative control: standard TopK SAEs from different seeds already learn the same dictionary (agreement >= 0.99).',
+      metric: 'metric/a_agreement',
+      op: '>=',
+      value: 0.99,
+      expect: 'fails',
+    },
     {
       id: 'mp-recovers-hierarchy',
       preset: 'matching-pursuit',
@@ -221,7 +684,8 @@ export const saeCompareSpec = defineSpec({
       op: '>=',
       value: 0.02,
       expect: 'holds',
-      deviation: 'here the MP encoder\'s dictionary matches the true atoms worse than the ReLU SAE\'s, even in seeds where it reconstructs better. Our MP-SAE trains the decoder at fixed pursuit codes, not through the unrolled pursuit as the paper does, and the toy hierarchy (children at cos 0.6 to their parent) is ours.',
+      deviation:
+        "here the MP encoder's dictionary matches the true atoms worse than the ReLU SAE's, even in seeds where it reconstructs better. Our MP-SAE trains the decoder at fixed pursuit codes, not through the unrolled pursuit as the paper does, and the toy hierarchy (children at cos 0.6 to their parent) is ours.",
     },
     {
       id: 'mp-reconstructs',
@@ -231,31 +695,83 @@ export const saeCompareSpec = defineSpec({
       op: '<=',
       value: -0.01,
       expect: 'holds',
-      seedDependent: 'it held in 5 of 8 seeds (0-7; FVU MP 0.079 ± 0.040 against ReLU 0.092 ± 0.004, npm run experiment -- sae-compare --preset matching-pursuit --seeds 8). The ReLU SAE reconstructs the same in every seed; the MP SAE is sometimes much better and sometimes worse, and 3000 steps did not settle it (4 of 8).',
+      seedDependent:
+        'it held in 5 of 8 seeds (0-7; FVU MP 0.079 ± 0.040 against ReLU 0.092 ± 0.004, npm run experiment -- sae-compare --preset matching-pursuit --seeds 8). The ReLU SAE reconstructs the same in every seed; the MP SAE is sometimes much better and sometimes worse, and 3000 steps did not settle it (4 of 8).',
     },
-    { id: 'relu-recovers-hierarchy', preset: 'matching-pursuit', text: 'Negative control: the ReLU SAE recovers every atom of the hierarchy (matched |cos| >= 0.95).', metric: 'metric/a_dict', op: '>=', value: 0.95, expect: 'fails' },
+    {
+      id: 'relu-recovers-hierarchy',
+      preset: 'matching-pursuit',
+      text: 'Negative control: the ReLU SAE recovers every atom of the hierarchy (matched |cos| >= 0.95).',
+      metric: 'metric/a_dict',
+      op: '>=',
+      value: 0.95,
+      expect: 'fails',
+    },
   ],
   load: load('compareTrainer'),
 });
 
 const sweepParams = {
-  sweep: { kind: 'choice', default: 'k', choices: ['k', 'cooccur', 'rho'], label: 'Swept parameter', doc: 'Active features per sample (exact-k), co-occurrence probability (groups), or concept correlation (correlated).', group: 'study' },
-  from: { kind: 'number', default: 1, min: 0, max: 64, scale: 'lin', label: 'From', doc: 'First value of the swept parameter.', group: 'study' },
-  to: { kind: 'number', default: 12, min: 0, max: 64, scale: 'lin', label: 'To', doc: 'Last value of the swept parameter.', group: 'study' },
-  points: { kind: 'int', default: 5, min: 3, max: 9, scale: 'lin', label: 'Points', doc: 'Number of values in the sweep (one SAE each).', group: 'study' },
+  sweep: {
+    kind: 'choice',
+    default: 'k',
+    choices: ['k', 'cooccur', 'rho'],
+    label: 'Swept parameter',
+    doc: 'Active features per sample (exact-k), co-occurrence probability (groups), or concept correlation (correlated).',
+    group: 'study',
+  },
+  from: {
+    kind: 'number',
+    default: 1,
+    min: 0,
+    max: 64,
+    scale: 'lin',
+    label: 'From',
+    doc: 'First value of the swept parameter.',
+    group: 'study',
+  },
+  to: {
+    kind: 'number',
+    default: 12,
+    min: 0,
+    max: 64,
+    scale: 'lin',
+    label: 'To',
+    doc: 'Last value of the swept parameter.',
+    group: 'study',
+  },
+  points: {
+    kind: 'int',
+    default: 5,
+    min: 3,
+    max: 9,
+    scale: 'lin',
+    label: 'Points',
+    doc: 'Number of values in the sweep (one SAE each).',
+    group: 'study',
+  },
   ...sparseCodingParams,
   // The swept value overrides these, so the panel shows them as unused.
   k: { ...sparseCodingParams.k, when: (p) => p.support === 'exact-k' && p.sweep !== 'k' },
   saeK: { ...sparseCodingParams.saeK, when: (p) => p.variant !== 'relu' && p.sweep !== 'k' },
-  cooccur: { ...sparseCodingParams.cooccur, when: (p) => p.structure === 'groups' && p.sweep !== 'cooccur' },
-  rho: { ...sparseCodingParams.rho, when: (p) => p.structure === 'correlated' && p.sweep !== 'rho' },
+  cooccur: {
+    ...sparseCodingParams.cooccur,
+    when: (p) => p.structure === 'groups' && p.sweep !== 'cooccur',
+  },
+  rho: {
+    ...sparseCodingParams.rho,
+    when: (p) => p.structure === 'correlated' && p.sweep !== 'rho',
+  },
 } as const satisfies ParamTable;
 export type SweepTable = typeof sweepParams;
 export type SweepParams = ParamsOf<SweepTable>;
 
 /** Values of the swept parameter: `points` values from `from` to `to` (integers for k). */
 export function sweepValues(p: Pick<SweepParams, 'points' | 'from' | 'to' | 'sweep'>): number[] {
-  const vals = Array.from({ length: p.points }, (_, i) => p.from + ((p.to - p.from) * i) / (p.points - 1));
+  const vals = Array.from(
+    { length: p.points },
+    (_, i) => p.from + ((p.to - p.from) * i) / (p.points - 1),
+  );
   return p.sweep === 'k' ? [...new Set(vals.map((v) => Math.round(v)))] : vals;
 }
 
@@ -264,7 +780,10 @@ export function sweepPoint<P extends SweepParams>(p: P, v: number): P {
   return { ...p, [p.sweep]: v, ...(p.sweep === 'k' ? { saeK: v } : {}) };
 }
 
-const sweepMetrics: Record<string, MetricSpec> = { ...TRAINING_METRICS, 'metric/arm': { label: 'Arm', doc: 'Index of the SAE being trained.', better: 'none' } };
+const sweepMetrics: Record<string, MetricSpec> = {
+  ...TRAINING_METRICS,
+  'metric/arm': { label: 'Arm', doc: 'Index of the SAE being trained.', better: 'none' },
+};
 for (const [key, label] of [
   ['mcc_sae', 'SAE encoder MCC'],
   ['dict_matched', 'dictionary matched |cos|'],
@@ -273,9 +792,24 @@ for (const [key, label] of [
   ['polysemantic', 'polysemantic atom fraction'],
   ['spread', 'atoms per true feature'],
 ] as const) {
-  sweepMetrics[`metric/first_${key}`] = { label: `${label}, first point`, doc: `The ${label} at the first value of the sweep.`, better: 'none', optional: true };
-  sweepMetrics[`metric/last_${key}`] = { label: `${label}, last point`, doc: `The ${label} at the last value of the sweep.`, better: 'none', optional: true };
-  sweepMetrics[`metric/trend_${key}`] = { label: `${label}, trend`, doc: `Spearman correlation of the swept value with the ${label} (+1: rises with it).`, better: 'none', optional: true };
+  sweepMetrics[`metric/first_${key}`] = {
+    label: `${label}, first point`,
+    doc: `The ${label} at the first value of the sweep.`,
+    better: 'none',
+    optional: true,
+  };
+  sweepMetrics[`metric/last_${key}`] = {
+    label: `${label}, last point`,
+    doc: `The ${label} at the last value of the sweep.`,
+    better: 'none',
+    optional: true,
+  };
+  sweepMetrics[`metric/trend_${key}`] = {
+    label: `${label}, trend`,
+    doc: `Spearman correlation of the swept value with the ${label} (+1: rises with it).`,
+    better: 'none',
+    optional: true,
+  };
 }
 
 export const saeSweepSpec = defineSpec({
@@ -286,45 +820,195 @@ export const saeSweepSpec = defineSpec({
     'One SAE per value of a swept property of the data. Recovery (SAE, oracle FISTA, linear probe) and the structure of the learned atoms (polysemanticity, spread of a feature over atoms) are drawn against it.',
   params: sweepParams,
   // Every point of the sweep must be a valid setting.
-  check: (p) => sweepValues(p).flatMap((v) => sparseCodingRules(sweepPoint(p, v))).filter((e, i, all) => all.findIndex((o) => o.message === e.message) === i),
+  check: (p) =>
+    sweepValues(p)
+      .flatMap((v) => sparseCodingRules(sweepPoint(p, v)))
+      .filter((e, i, all) => all.findIndex((o) => o.message === e.message) === i),
   metrics: sweepMetrics,
   lossMetric: 'loss/recon',
   charts: [
-    { kind: 'view', id: 'sweep-recovery', view: 'lines', title: (p) => `Recovery against ${sweptName(p)}`, xTitle: sweptName, yTitle: 'score' },
-    { kind: 'view', id: 'sweep-structure', view: 'lines', title: (p) => `Polysemanticity against ${sweptName(p)}`, xTitle: sweptName, yTitle: 'value' },
-    { kind: 'curves', id: 'loss', title: 'Training loss (each point in turn)', metrics: ['loss/recon'], logY: true },
-    { kind: 'view', id: 'cosine', ...COSINE, title: '|cos| of true and learned atoms, last point trained', wide: true },
+    {
+      kind: 'view',
+      id: 'sweep-recovery',
+      view: 'lines',
+      title: (p) => `Recovery against ${sweptName(p)}`,
+      xTitle: sweptName,
+      yTitle: 'score',
+    },
+    {
+      kind: 'view',
+      id: 'sweep-structure',
+      view: 'lines',
+      title: (p) => `Polysemanticity against ${sweptName(p)}`,
+      xTitle: sweptName,
+      yTitle: 'value',
+    },
+    {
+      kind: 'curves',
+      id: 'loss',
+      title: 'Training loss (each point in turn)',
+      metrics: ['loss/recon'],
+      logY: true,
+    },
+    {
+      kind: 'view',
+      id: 'cosine',
+      ...COSINE,
+      title: '|cos| of true and learned atoms, last point trained',
+      wide: true,
+    },
   ],
   presets: {
     'sparsity-sweep': {
       label: 'From superposition to sparse codes: sparsity sweep',
-      reason: '48 features in 16 dimensions; k from 1 to 12 active. A linear readout is capped by d; sparse inference succeeds while codes are sparse enough.',
-      params: { sweep: 'k', from: 1, to: 12, points: 5, features: 48, dim: 16, width: 48, variant: 'topk', steps: 800, samples: 2048, testSamples: 512 },
+      reason:
+        '48 features in 16 dimensions; k from 1 to 12 active. A linear readout is capped by d; sparse inference succeeds while codes are sparse enough.',
+      params: {
+        sweep: 'k',
+        from: 1,
+        to: 12,
+        points: 5,
+        features: 48,
+        dim: 16,
+        width: 48,
+        variant: 'topk',
+        steps: 800,
+        samples: 2048,
+        testSamples: 512,
+      },
     },
     'cooccurrence-sweep': {
       label: 'Rate-distortion-polysemanticity: co-occurrence sweep',
-      reason: 'Features come in pairs; the probability that a partner fires with an active feature goes from 0 to 1. A TopK SAE with one latent per feature and a fixed budget of active latents.',
-      params: { sweep: 'cooccur', from: 0, to: 1, points: 5, structure: 'groups', groupSize: 2, support: 'bernoulli', p: 0.04, features: 48, dim: 24, width: 48, variant: 'relu', l1: 0.3, steps: 1000, samples: 2048, testSamples: 512 },
+      reason:
+        'Features come in pairs; the probability that a partner fires with an active feature goes from 0 to 1. A TopK SAE with one latent per feature and a fixed budget of active latents.',
+      params: {
+        sweep: 'cooccur',
+        from: 0,
+        to: 1,
+        points: 5,
+        structure: 'groups',
+        groupSize: 2,
+        support: 'bernoulli',
+        p: 0.04,
+        features: 48,
+        dim: 24,
+        width: 48,
+        variant: 'relu',
+        l1: 0.3,
+        steps: 1000,
+        samples: 2048,
+        testSamples: 512,
+      },
     },
     'correlation-sweep': {
       label: 'From isolation to entanglement: correlated concepts',
-      reason: 'Concepts in groups of four with a copula correlation from 0 to 0.95; one-to-one recovery against the spread of each concept over atoms.',
-      params: { sweep: 'rho', from: 0, to: 0.95, points: 5, structure: 'correlated', groupSize: 4, support: 'bernoulli', p: 0.06, features: 48, dim: 24, width: 48, variant: 'relu', l1: 0.3, steps: 1000, samples: 2048, testSamples: 512 },
+      reason:
+        'Concepts in groups of four with a copula correlation from 0 to 0.95; one-to-one recovery against the spread of each concept over atoms.',
+      params: {
+        sweep: 'rho',
+        from: 0,
+        to: 0.95,
+        points: 5,
+        structure: 'correlated',
+        groupSize: 4,
+        support: 'bernoulli',
+        p: 0.06,
+        features: 48,
+        dim: 24,
+        width: 48,
+        variant: 'relu',
+        l1: 0.3,
+        steps: 1000,
+        samples: 2048,
+        testSamples: 512,
+      },
     },
   },
   defaultPreset: 'sparsity-sweep',
   claimNeutralParams: ['seed'],
   stepsPerTick: 50,
   claims: [
-    { id: 'sparse-inference-beats-dimension', preset: 'sparsity-sweep', text: 'With one active feature, sparse inference recovers all 48 features from 16 dimensions (oracle FISTA MCC >= 0.95).', metric: 'metric/first_fista_oracle', op: '>=', value: 0.95, expect: 'holds' },
-    { id: 'linear-readout-capped', preset: 'sparsity-sweep', text: 'A linear readout cannot, even supervised: probe mean |corr| <= 0.8 at the same point.', metric: 'metric/first_probe', op: '<=', value: 0.8, expect: 'holds' },
-    { id: 'sparsity-transition', preset: 'sparsity-sweep', text: 'Sparse inference degrades as codes get denser (Spearman of k and oracle FISTA MCC <= -0.8).', metric: 'metric/trend_fista_oracle', op: '<=', value: -0.8, expect: 'holds' },
-    { id: 'dense-codes-recovered', preset: 'sparsity-sweep', text: 'Negative control: at 12 active features of 48 in 16 dimensions, sparse inference still recovers the codes (MCC >= 0.95).', metric: 'metric/last_fista_oracle', op: '>=', value: 0.95, expect: 'fails' },
-    { id: 'cooccurrence-polysemantic', preset: 'cooccurrence-sweep', text: 'The more often paired features co-occur, the more polysemantic the learned atoms (Spearman of co-occurrence and polysemantic fraction >= 0.5).', metric: 'metric/trend_polysemantic', op: '>=', value: 0.5, expect: 'holds' },
-    { id: 'independent-monosemantic', preset: 'cooccurrence-sweep', text: 'Negative control: without co-occurrence most atoms are already polysemantic (fraction >= 0.5).', metric: 'metric/first_polysemantic', op: '>=', value: 0.5, expect: 'fails' },
-    { id: 'correlation-spreads', preset: 'correlation-sweep', text: 'As concept correlation rises, each concept spreads over more atoms (Spearman of correlation and atoms per concept >= 0.5).', metric: 'metric/trend_spread', op: '>=', value: 0.5, expect: 'holds' },
-    { id: 'correlation-breaks-one-to-one', preset: 'correlation-sweep', text: 'And one-to-one recovery falls (Spearman of correlation and matched |cos| <= -0.5).', metric: 'metric/trend_dict_matched', op: '<=', value: -0.5, expect: 'holds' },
-    { id: 'correlation-hurts-oracle', preset: 'correlation-sweep', text: 'Negative control: correlated concepts defeat inference even with the true dictionary (oracle FISTA MCC <= 0.9 at the highest correlation).', metric: 'metric/last_fista_oracle', op: '<=', value: 0.9, expect: 'fails' },
+    {
+      id: 'sparse-inference-beats-dimension',
+      preset: 'sparsity-sweep',
+      text: 'With one active feature, sparse inference recovers all 48 features from 16 dimensions (oracle FISTA MCC >= 0.95).',
+      metric: 'metric/first_fista_oracle',
+      op: '>=',
+      value: 0.95,
+      expect: 'holds',
+    },
+    {
+      id: 'linear-readout-capped',
+      preset: 'sparsity-sweep',
+      text: 'A linear readout cannot, even supervised: probe mean |corr| <= 0.8 at the same point.',
+      metric: 'metric/first_probe',
+      op: '<=',
+      value: 0.8,
+      expect: 'holds',
+    },
+    {
+      id: 'sparsity-transition',
+      preset: 'sparsity-sweep',
+      text: 'Sparse inference degrades as codes get denser (Spearman of k and oracle FISTA MCC <= -0.8).',
+      metric: 'metric/trend_fista_oracle',
+      op: '<=',
+      value: -0.8,
+      expect: 'holds',
+    },
+    {
+      id: 'dense-codes-recovered',
+      preset: 'sparsity-sweep',
+      text: 'Negative control: at 12 active features of 48 in 16 dimensions, sparse inference still recovers the codes (MCC >= 0.95).',
+      metric: 'metric/last_fista_oracle',
+      op: '>=',
+      value: 0.95,
+      expect: 'fails',
+    },
+    {
+      id: 'cooccurrence-polysemantic',
+      preset: 'cooccurrence-sweep',
+      text: 'The more often paired features co-occur, the more polysemantic the learned atoms (Spearman of co-occurrence and polysemantic fraction >= 0.5).',
+      metric: 'metric/trend_polysemantic',
+      op: '>=',
+      value: 0.5,
+      expect: 'holds',
+    },
+    {
+      id: 'independent-monosemantic',
+      preset: 'cooccurrence-sweep',
+      text: 'Negative control: without co-occurrence most atoms are already polysemantic (fraction >= 0.5).',
+      metric: 'metric/first_polysemantic',
+      op: '>=',
+      value: 0.5,
+      expect: 'fails',
+    },
+    {
+      id: 'correlation-spreads',
+      preset: 'correlation-sweep',
+      text: 'As concept correlation rises, each concept spreads over more atoms (Spearman of correlation and atoms per concept >= 0.5).',
+      metric: 'metric/trend_spread',
+      op: '>=',
+      value: 0.5,
+      expect: 'holds',
+    },
+    {
+      id: 'correlation-breaks-one-to-one',
+      preset: 'correlation-sweep',
+      text: 'And one-to-one recovery falls (Spearman of correlation and matched |cos| <= -0.5).',
+      metric: 'metric/trend_dict_matched',
+      op: '<=',
+      value: -0.5,
+      expect: 'holds',
+    },
+    {
+      id: 'correlation-hurts-oracle',
+      preset: 'correlation-sweep',
+      text: 'Negative control: correlated concepts defeat inference even with the true dictionary (oracle FISTA MCC <= 0.9 at the highest correlation).',
+      metric: 'metric/last_fista_oracle',
+      op: '<=',
+      value: 0.9,
+      expect: 'fails',
+    },
   ],
   load: load('sweepTrainer'),
 });
@@ -340,29 +1024,91 @@ export const saeAlignmentSpec = defineSpec({
   metrics: {
     ...TRAINING_METRICS,
     'metric/arm': { label: 'Arm', doc: 'Index of the SAE being trained.', better: 'none' },
-    'metric/cka_raw': { label: 'Linear CKA, raw', doc: 'Linear CKA between the two systems\' activations on the same inputs.', better: 'none' },
-    'metric/rsa_raw': { label: 'RSA, raw', doc: 'Correlation of the Euclidean distance matrices of the raw activations (300 samples).', better: 'none' },
-    'metric/units_raw': { label: 'Matched units, raw', doc: 'Mean |corr| of Hungarian-matched units (neurons) of the two systems.', better: 'none' },
-    'metric/cka_sae': { label: 'Linear CKA, SAE features', doc: 'Linear CKA between the two SAEs\' codes.', better: 'none' },
-    'metric/rsa_sae': { label: 'RSA, SAE features', doc: 'RSA between the two SAEs\' codes.', better: 'none' },
-    'metric/units_sae': { label: 'Matched units, SAE features', doc: 'Mean |corr| of Hungarian-matched latents of the two SAEs.', better: 'none' },
-    'metric/cka_gain': { label: 'CKA gain', doc: 'Linear CKA of SAE features minus of raw activations.', better: 'none' },
-    'metric/rsa_gain': { label: 'RSA gain', doc: 'RSA of SAE features minus of raw activations.', better: 'none' },
-    'metric/units_gain': { label: 'Matched-unit gain', doc: 'Matched-unit |corr| of SAE latents minus of raw neurons.', better: 'none' },
-    'metric/cka_true': { label: 'Linear CKA, true codes', doc: 'The ceiling: both systems hold the same codes, so this is 1.', better: 'none' },
-    'metric/mcc_sae_1': { label: 'MCC, system 1 SAE', doc: 'Code recovery of the first SAE.', better: 'higher' },
-    'metric/mcc_sae_2': { label: 'MCC, system 2 SAE', doc: 'Code recovery of the second SAE.', better: 'higher' },
+    'metric/cka_raw': {
+      label: 'Linear CKA, raw',
+      doc: "Linear CKA between the two systems' activations on the same inputs.",
+      better: 'none',
+    },
+    'metric/rsa_raw': {
+      label: 'RSA, raw',
+      doc: 'Correlation of the Euclidean distance matrices of the raw activations (300 samples).',
+      better: 'none',
+    },
+    'metric/units_raw': {
+      label: 'Matched units, raw',
+      doc: 'Mean |corr| of Hungarian-matched units (neurons) of the two systems.',
+      better: 'none',
+    },
+    'metric/cka_sae': {
+      label: 'Linear CKA, SAE features',
+      doc: "Linear CKA between the two SAEs' codes.",
+      better: 'none',
+    },
+    'metric/rsa_sae': {
+      label: 'RSA, SAE features',
+      doc: "RSA between the two SAEs' codes.",
+      better: 'none',
+    },
+    'metric/units_sae': {
+      label: 'Matched units, SAE features',
+      doc: 'Mean |corr| of Hungarian-matched latents of the two SAEs.',
+      better: 'none',
+    },
+    'metric/cka_gain': {
+      label: 'CKA gain',
+      doc: 'Linear CKA of SAE features minus of raw activations.',
+      better: 'none',
+    },
+    'metric/rsa_gain': {
+      label: 'RSA gain',
+      doc: 'RSA of SAE features minus of raw activations.',
+      better: 'none',
+    },
+    'metric/units_gain': {
+      label: 'Matched-unit gain',
+      doc: 'Matched-unit |corr| of SAE latents minus of raw neurons.',
+      better: 'none',
+    },
+    'metric/cka_true': {
+      label: 'Linear CKA, true codes',
+      doc: 'The ceiling: both systems hold the same codes, so this is 1.',
+      better: 'none',
+    },
+    'metric/mcc_sae_1': {
+      label: 'MCC, system 1 SAE',
+      doc: 'Code recovery of the first SAE.',
+      better: 'higher',
+    },
+    'metric/mcc_sae_2': {
+      label: 'MCC, system 2 SAE',
+      doc: 'Code recovery of the second SAE.',
+      better: 'higher',
+    },
   },
   lossMetric: 'loss/recon',
   charts: [
-    { kind: 'view', id: 'alignment', view: 'bars', title: 'Alignment of the two systems: raw activations against SAE features', yTitle: 'alignment', wide: true },
-    { kind: 'curves', id: 'loss', title: 'Training loss (system 1, then system 2)', metrics: ['loss/recon'], logY: true },
+    {
+      kind: 'view',
+      id: 'alignment',
+      view: 'bars',
+      title: 'Alignment of the two systems: raw activations against SAE features',
+      yTitle: 'alignment',
+      wide: true,
+    },
+    {
+      kind: 'curves',
+      id: 'loss',
+      title: 'Training loss (system 1, then system 2)',
+      metrics: ['loss/recon'],
+      logY: true,
+    },
     { kind: 'view', id: 'cosine', ...COSINE, title: '|cos| of true and learned atoms', wide: true },
   ],
   presets: {
     'two-systems': {
       label: 'Same features, different superposition',
-      reason: '48 features, 3 active, held in 24 dimensions by two independent random dictionaries.',
+      reason:
+        '48 features, 3 active, held in 24 dimensions by two independent random dictionaries.',
       params: { features: 48, dim: 24, k: 3, variant: 'topk', width: 48, saeK: 3, steps: 1500 },
     },
   },
@@ -370,9 +1116,33 @@ export const saeAlignmentSpec = defineSpec({
   claimNeutralParams: ['seed'],
   stepsPerTick: 50,
   claims: [
-    { id: 'raw-looks-misaligned', preset: 'two-systems', text: 'Raw activations of two systems holding the same features score low on linear CKA (<= 0.6).', metric: 'metric/cka_raw', op: '<=', value: 0.6, expect: 'holds' },
-    { id: 'sae-reveals-alignment-cka', preset: 'two-systems', text: 'After SAE feature extraction the alignment is revealed: CKA rises by at least 0.15.', metric: 'metric/cka_gain', op: '>=', value: 0.15, expect: 'holds' },
-    { id: 'sae-reveals-alignment-units', preset: 'two-systems', text: 'Matched units agree: mean |corr| of Hungarian-matched SAE latents rises by at least 0.25 over matched neurons.', metric: 'metric/units_gain', op: '>=', value: 0.25, expect: 'holds' },
+    {
+      id: 'raw-looks-misaligned',
+      preset: 'two-systems',
+      text: 'Raw activations of two systems holding the same features score low on linear CKA (<= 0.6).',
+      metric: 'metric/cka_raw',
+      op: '<=',
+      value: 0.6,
+      expect: 'holds',
+    },
+    {
+      id: 'sae-reveals-alignment-cka',
+      preset: 'two-systems',
+      text: 'After SAE feature extraction the alignment is revealed: CKA rises by at least 0.15.',
+      metric: 'metric/cka_gain',
+      op: '>=',
+      value: 0.15,
+      expect: 'holds',
+    },
+    {
+      id: 'sae-reveals-alignment-units',
+      preset: 'two-systems',
+      text: 'Matched units agree: mean |corr| of Hungarian-matched SAE latents rises by at least 0.25 over matched neurons.',
+      metric: 'metric/units_gain',
+      op: '>=',
+      value: 0.25,
+      expect: 'holds',
+    },
     {
       id: 'sae-reveals-alignment-rsa',
       preset: 'two-systems',
@@ -381,9 +1151,18 @@ export const saeAlignmentSpec = defineSpec({
       op: '>=',
       value: 0.1,
       expect: 'holds',
-      deviation: 'the change was -0.04 to +0.06 over seeds 0-3. Euclidean RSA of the raw activations is already about 0.7: random projections roughly preserve distances between sparse codes (Johnson-Lindenstrauss), so the raw RDMs agree and the SAE codes do no better.',
+      deviation:
+        'the change was -0.04 to +0.06 over seeds 0-3. Euclidean RSA of the raw activations is already about 0.7: random projections roughly preserve distances between sparse codes (Johnson-Lindenstrauss), so the raw RDMs agree and the SAE codes do no better.',
     },
-    { id: 'raw-aligned', preset: 'two-systems', text: 'Negative control: the raw activations are already aligned (CKA >= 0.8).', metric: 'metric/cka_raw', op: '>=', value: 0.8, expect: 'fails' },
+    {
+      id: 'raw-aligned',
+      preset: 'two-systems',
+      text: 'Negative control: the raw activations are already aligned (CKA >= 0.8).',
+      metric: 'metric/cka_raw',
+      op: '>=',
+      value: 0.8,
+      expect: 'fails',
+    },
   ],
   load: load('alignmentTrainer'),
 });

@@ -5,17 +5,51 @@
  */
 import type * as TF from '@tensorflow/tfjs-core';
 import { mcc, spearmanMatrix } from '../core/metrics';
-import { dictionaryAgreement, dictionaryRecovery, linearCka, rsa, spreadOverAtoms } from '../core/dictionary';
-import type { ExperimentRun, RunOptions, StepReport, Trainer, ViewData, ViewLimits, Views } from '../core/spec';
+import {
+  dictionaryAgreement,
+  dictionaryRecovery,
+  linearCka,
+  rsa,
+  spreadOverAtoms,
+} from '../core/dictionary';
+import type {
+  ExperimentRun,
+  RunOptions,
+  StepReport,
+  Trainer,
+  ViewData,
+  ViewLimits,
+  Views,
+} from '../core/spec';
 import { Arm, type ArmParams, type ArmResult } from './arm';
 import { generate, reproject, toTable, type SparseData } from './data';
 import type { SaeParams, SaeTable } from './params';
-import { sweepPoint, sweepValues, type CompareParams, type CompareTable, type SweepParams, type SweepTable } from './spec';
+import {
+  sweepPoint,
+  sweepValues,
+  type CompareParams,
+  type CompareTable,
+  type SweepParams,
+  type SweepTable,
+} from './spec';
 
-const METHOD_LABELS = ['SAE encoder', 'FISTA, SAE dictionary', 'FISTA, oracle dictionary', 'MP, oracle dictionary', 'Linear probe (supervised)', 'Pseudo-inverse, oracle'];
+const METHOD_LABELS = [
+  'SAE encoder',
+  'FISTA, SAE dictionary',
+  'FISTA, oracle dictionary',
+  'MP, oracle dictionary',
+  'Linear probe (supervised)',
+  'Pseudo-inverse, oracle',
+];
 
 /** |cos| heat map of true atoms against their matched learned atoms (then the unmatched ones), at most `cells` a side. */
-export function cosineView(r: Pick<ArmResult, 'dict'>, features: number, width: number, cells: number, of?: string): ViewData {
+export function cosineView(
+  r: Pick<ArmResult, 'dict'>,
+  features: number,
+  width: number,
+  cells: number,
+  of?: string,
+): ViewData {
   const { cos, matchOfTrue } = r.dict;
   const rows = Math.min(features, cells);
   const matched = Array.from(matchOfTrue.slice(0, rows)).filter((j) => j >= 0);
@@ -61,12 +95,23 @@ class RecoveryRun implements ExperimentRun {
   async advance(k: number): Promise<StepReport> {
     await this.arm.train(k);
     this.dictLive = await this.arm.dictionaryRecovery();
-    return { step: this.arm.step, metrics: { ...liveMetrics(this.arm), 'metric/dict_mmc': this.dictLive.meanMaxCos }, done: this.arm.done };
+    return {
+      step: this.arm.step,
+      metrics: { ...liveMetrics(this.arm), 'metric/dict_mmc': this.dictLive.meanMaxCos },
+      done: this.arm.done,
+    };
   }
 
   async finalMetrics(): Promise<Record<string, number>> {
     const r = (this.result ??= await this.arm.evaluate());
-    const nan = { sae: NaN, fistaLearned: NaN, fistaOracle: NaN, mpOracle: NaN, probe: NaN, pinvOracle: NaN };
+    const nan = {
+      sae: NaN,
+      fistaLearned: NaN,
+      fistaOracle: NaN,
+      mpOracle: NaN,
+      probe: NaN,
+      pinvOracle: NaN,
+    };
     const ood = r.ood ?? nan;
     return {
       'metric/dict_mmc': r.dict.meanMaxCos,
@@ -99,14 +144,27 @@ class RecoveryRun implements ExperimentRun {
     const { features } = this.arm.data;
     const width = this.arm.opts.width;
     const dict = this.result?.dict ?? this.dictLive ?? (await this.arm.dictionaryRecovery());
-    const views: Views = { cosine: cosineView({ dict }, features, width, limits.cells), 'best-cos': bestCosineHistogram(dict.bestPerLearned) };
+    const views: Views = {
+      cosine: cosineView({ dict }, features, width, limits.cells),
+      'best-cos': bestCosineHistogram(dict.bestPerLearned),
+    };
     const r = this.result;
     if (r) {
-      const vals = (s: ArmResult['id']) => [s.sae, s.fistaLearned, s.fistaOracle, s.mpOracle, s.probe, s.pinvOracle];
+      const vals = (s: ArmResult['id']) => [
+        s.sae,
+        s.fistaLearned,
+        s.fistaOracle,
+        s.mpOracle,
+        s.probe,
+        s.pinvOracle,
+      ];
       views.methods = {
         kind: 'bars',
         categories: METHOD_LABELS,
-        series: [{ name: 'in distribution', values: vals(r.id) }, ...(r.ood ? [{ name: 'out of distribution', values: vals(r.ood) }] : [])],
+        series: [
+          { name: 'in distribution', values: vals(r.id) },
+          ...(r.ood ? [{ name: 'out of distribution', values: vals(r.ood) }] : []),
+        ],
       };
       views.selectivity = {
         kind: 'bars',
@@ -148,7 +206,9 @@ abstract class StudyRun<P> implements ExperimentRun {
   }
 
   private get stepsDone(): number {
-    return this.results.reduce((s, r) => s + r.plan.params.steps, 0) + (this.current?.arm.step ?? 0);
+    return (
+      this.results.reduce((s, r) => s + r.plan.params.steps, 0) + (this.current?.arm.step ?? 0)
+    );
   }
 
   async advance(k: number): Promise<StepReport> {
@@ -171,7 +231,11 @@ abstract class StudyRun<P> implements ExperimentRun {
         this.current = undefined;
       }
     }
-    return { step: this.stepsDone, metrics: this.last, done: !this.current && this.next >= this.plans.length };
+    return {
+      step: this.stepsDone,
+      metrics: this.last,
+      done: !this.current && this.next >= this.plans.length,
+    };
   }
 
   abstract finalMetrics(): Promise<Record<string, number>>;
@@ -190,12 +254,22 @@ class CompareRun extends StudyRun<CompareParams> {
   constructor(tf: typeof TF, params: CompareParams) {
     const settings: ArmParams[] =
       params.compare === 'whitening'
-        ? [{ ...params, whiten: false }, { ...params, whiten: true }]
+        ? [
+            { ...params, whiten: false },
+            { ...params, whiten: true },
+          ]
         : [params, { ...params, variant: params.variantB }];
     const data = generate(params, params.seed);
     const plans: ArmPlan[] = [];
     settings.forEach((s, g) => {
-      for (let i = 0; i < params.seedsPerArm; i++) plans.push({ label: `${armName(params, g)} seed ${i}`, group: g, params: s, seed: params.seed + 1000 * i + 1, data: () => data });
+      for (let i = 0; i < params.seedsPerArm; i++)
+        plans.push({
+          label: `${armName(params, g)} seed ${i}`,
+          group: g,
+          params: s,
+          seed: params.seed + 1000 * i + 1,
+          data: () => data,
+        });
     });
     super(tf, params, plans);
   }
@@ -211,7 +285,11 @@ class CompareRun extends StudyRun<CompareParams> {
       dict: mean(rs.map((r) => r.dict.matchedCos)),
       mcc: mean(rs.map((r) => r.id.sae)),
       fvu: mean(rs.map((r) => r.fvu)),
-      agreement: dictionaryAgreement(rs.map((r) => r.atoms), width, this.params.dim),
+      agreement: dictionaryAgreement(
+        rs.map((r) => r.atoms),
+        width,
+        this.params.dim,
+      ),
       dead: mean(rs.map((r) => r.dead)),
     };
   }
@@ -241,18 +319,37 @@ class CompareRun extends StudyRun<CompareParams> {
     const views: Views = {
       compare: {
         kind: 'bars',
-        categories: ['dictionary (matched |cos|)', 'code MCC', 'agreement across seeds', 'FVU (lower is better)'],
-        series: names.map((name, g) => ({ name, values: [s[g].dict, s[g].mcc, s[g].agreement, s[g].fvu] })),
+        categories: [
+          'dictionary (matched |cos|)',
+          'code MCC',
+          'agreement across seeds',
+          'FVU (lower is better)',
+        ],
+        series: names.map((name, g) => ({
+          name,
+          values: [s[g].dict, s[g].mcc, s[g].agreement, s[g].fvu],
+        })),
       },
     };
     const lastDone = this.results.at(-1);
-    if (lastDone) views.cosine = cosineView(lastDone.result, this.params.features, this.params.width, limits.cells, lastDone.plan.label);
+    if (lastDone)
+      views.cosine = cosineView(
+        lastDone.result,
+        this.params.features,
+        this.params.width,
+        limits.cells,
+        lastDone.plan.label,
+      );
     return views;
   }
 }
 
-export function armName(p: Pick<CompareParams, 'compare' | 'variant' | 'variantB'>, g: number): string {
-  if (p.compare === 'whitening') return g === 0 ? `${p.variant}, raw inputs` : `${p.variant}, whitened inputs`;
+export function armName(
+  p: Pick<CompareParams, 'compare' | 'variant' | 'variantB'>,
+  g: number,
+): string {
+  if (p.compare === 'whitening')
+    return g === 0 ? `${p.variant}, raw inputs` : `${p.variant}, whitened inputs`;
   return g === 0 ? p.variant : p.variantB;
 }
 
@@ -267,7 +364,9 @@ const SWEEP_SERIES = [
 
 /** Atoms per true feature (|cos| >= 0.5, live atoms only): 1 when one-to-one. */
 function spread(r: ArmResult, width: number): number {
-  const live = Array.from({ length: width }, (_, j) => r.codesId.some((v, i) => i % width === j && v !== 0));
+  const live = Array.from({ length: width }, (_, j) =>
+    r.codesId.some((v, i) => i % width === j && v !== 0),
+  );
   return spreadOverAtoms(r.dict.cos, live);
 }
 
@@ -278,7 +377,13 @@ class SweepRun extends StudyRun<SweepParams> {
     const values = sweepValues(params);
     const plans = values.map((v, g): ArmPlan => {
       const p = sweepPoint(params, v);
-      return { label: `${params.sweep} = ${v}`, group: g, params: p, seed: params.seed, data: () => generate(p, params.seed) };
+      return {
+        label: `${params.sweep} = ${v}`,
+        group: g,
+        params: p,
+        seed: params.seed,
+        data: () => generate(p, params.seed),
+      };
     });
     super(tf, params, plans);
     this.values = values;
@@ -307,7 +412,10 @@ class SweepRun extends StudyRun<SweepParams> {
       const y = Float64Array.from(s[key]);
       out[`metric/first_${key}`] = y[0] ?? NaN;
       out[`metric/last_${key}`] = y.at(-1) ?? NaN;
-      out[`metric/trend_${key}`] = y.length >= 3 && y.every(Number.isFinite) ? spearmanMatrix(x, y, y.length, 1, 1).data[0] : NaN;
+      out[`metric/trend_${key}`] =
+        y.length >= 3 && y.every(Number.isFinite)
+          ? spearmanMatrix(x, y, y.length, 1, 1).data[0]
+          : NaN;
     }
     return out;
   }
@@ -316,11 +424,26 @@ class SweepRun extends StudyRun<SweepParams> {
     const s = this.series();
     const x = this.values.slice(0, this.results.length);
     const views: Views = {
-      'sweep-recovery': { kind: 'lines', x, series: SWEEP_SERIES.slice(0, 4).map(([k, name]) => ({ name, y: s[k] })) },
-      'sweep-structure': { kind: 'lines', x, series: SWEEP_SERIES.slice(4).map(([k, name]) => ({ name, y: s[k] })) },
+      'sweep-recovery': {
+        kind: 'lines',
+        x,
+        series: SWEEP_SERIES.slice(0, 4).map(([k, name]) => ({ name, y: s[k] })),
+      },
+      'sweep-structure': {
+        kind: 'lines',
+        x,
+        series: SWEEP_SERIES.slice(4).map(([k, name]) => ({ name, y: s[k] })),
+      },
     };
     const last = this.results.at(-1);
-    if (last) views.cosine = cosineView(last.result, this.params.features, this.params.width, limits.cells, last.plan.label);
+    if (last)
+      views.cosine = cosineView(
+        last.result,
+        this.params.features,
+        this.params.width,
+        limits.cells,
+        last.plan.label,
+      );
     return views;
   }
 }
@@ -333,7 +456,13 @@ class AlignmentRun extends StudyRun<SaeParams> {
     const seed = params.seed;
     const one = generate(params, seed);
     const other = reproject(one, seed, 'system-2');
-    const two: SparseData = { ...one, dict: other.dict, train: other.train, testId: other.testId, testOod: undefined };
+    const two: SparseData = {
+      ...one,
+      dict: other.dict,
+      train: other.train,
+      testId: other.testId,
+      testOod: undefined,
+    };
     super(tf, params, [
       { label: 'system 1', group: 0, params, seed, data: () => one },
       { label: 'system 2', group: 1, params, seed: seed + 1, data: () => two },
@@ -349,8 +478,16 @@ class AlignmentRun extends StudyRun<SaeParams> {
     const [ra, rb] = this.results.map((r) => r.result);
     const codesA = Float64Array.from(ra.codesId);
     const codesB = Float64Array.from(rb.codesId);
-    const raw = { cka: linearCka(a.testId.x, b.testId.x, n, d, d), rsa: rsa(a.testId.x, b.testId.x, n, d, d), units: mcc(a.testId.x, b.testId.x, n, d, d).mcc };
-    const sae = { cka: linearCka(codesA, codesB, n, w, w), rsa: rsa(codesA, codesB, n, w, w), units: mcc(codesA, codesB, n, w, w).mcc };
+    const raw = {
+      cka: linearCka(a.testId.x, b.testId.x, n, d, d),
+      rsa: rsa(a.testId.x, b.testId.x, n, d, d),
+      units: mcc(a.testId.x, b.testId.x, n, d, d).mcc,
+    };
+    const sae = {
+      cka: linearCka(codesA, codesB, n, w, w),
+      rsa: rsa(codesA, codesB, n, w, w),
+      units: mcc(codesA, codesB, n, w, w).mcc,
+    };
     return {
       'metric/cka_raw': raw.cka,
       'metric/rsa_raw': raw.rsa,
@@ -369,15 +506,24 @@ class AlignmentRun extends StudyRun<SaeParams> {
 
   async views(limits: ViewLimits): Promise<Views> {
     const { features, width } = this.params;
-    if (this.results.length < 2) return this.results.length ? { cosine: cosineView(this.results[0].result, features, width, limits.cells, 'system 1') } : {};
+    if (this.results.length < 2)
+      return this.results.length
+        ? { cosine: cosineView(this.results[0].result, features, width, limits.cells, 'system 1') }
+        : {};
     const m = await this.finalMetrics();
     return {
       alignment: {
         kind: 'bars',
         categories: ['linear CKA', 'RSA (Euclidean RDMs)', 'matched unit |corr|'],
         series: [
-          { name: 'raw activations', values: [m['metric/cka_raw'], m['metric/rsa_raw'], m['metric/units_raw']] },
-          { name: 'SAE features', values: [m['metric/cka_sae'], m['metric/rsa_sae'], m['metric/units_sae']] },
+          {
+            name: 'raw activations',
+            values: [m['metric/cka_raw'], m['metric/rsa_raw'], m['metric/units_raw']],
+          },
+          {
+            name: 'SAE features',
+            values: [m['metric/cka_sae'], m['metric/rsa_sae'], m['metric/units_sae']],
+          },
         ],
       },
       cosine: cosineView(this.results[1].result, features, width, limits.cells, 'system 2'),
@@ -387,7 +533,19 @@ class AlignmentRun extends StudyRun<SaeParams> {
 
 const dataOnly = (p: SaeParams) => toTable(generate(p, p.seed));
 
-export const recoveryTrainer: Trainer<SaeTable> = { create: (tf, p, o) => new RecoveryRun(tf, p, o), exportData: dataOnly };
-export const compareTrainer: Trainer<CompareTable> = { create: (tf, p) => new CompareRun(tf, p), exportData: dataOnly };
-export const sweepTrainer: Trainer<SweepTable> = { create: (tf, p) => new SweepRun(tf, p), exportData: dataOnly };
-export const alignmentTrainer: Trainer<SaeTable> = { create: (tf, p) => new AlignmentRun(tf, p), exportData: dataOnly };
+export const recoveryTrainer: Trainer<SaeTable> = {
+  create: (tf, p, o) => new RecoveryRun(tf, p, o),
+  exportData: dataOnly,
+};
+export const compareTrainer: Trainer<CompareTable> = {
+  create: (tf, p) => new CompareRun(tf, p),
+  exportData: dataOnly,
+};
+export const sweepTrainer: Trainer<SweepTable> = {
+  create: (tf, p) => new SweepRun(tf, p),
+  exportData: dataOnly,
+};
+export const alignmentTrainer: Trainer<SaeTable> = {
+  create: (tf, p) => new AlignmentRun(tf, p),
+  exportData: dataOnly,
+};

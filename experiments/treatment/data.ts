@@ -33,7 +33,8 @@ export function generate(params: TreatmentParams): PlrData {
   const conf = params.confounding;
   const root = new Rng(params.seed);
   const d = k + m + 1;
-  const cols = (kind: SourceKind, count: number, rng: Rng) => Array.from({ length: count }, (_, j) => sample(kind, rng.fork(`c${j}`), n));
+  const cols = (kind: SourceKind, count: number, rng: Rng) =>
+    Array.from({ length: count }, (_, j) => sample(kind, rng.fork(`c${j}`), n));
   const x = cols(params.covariateDist, k, root.fork('covariates'));
   const eta = cols(params.treatmentNoise, m, root.fork('treatment-noise'));
   const eps = sample(params.outcomeNoise, root.fork('outcome-noise'), n);
@@ -41,9 +42,14 @@ export function generate(params: TreatmentParams): PlrData {
   // Covariate-to-treatment and covariate-to-outcome weights, scaled by the confounding strength.
   // Positive (half-normal), so a confounder pushes treatment and outcome the same way and the
   // naive regression's bias does not cancel by chance.
-  const b = Array.from({ length: m }, () => Array.from({ length: k }, () => (conf * Math.abs(w.normal())) / Math.sqrt(k)));
+  const b = Array.from({ length: m }, () =>
+    Array.from({ length: k }, () => (conf * Math.abs(w.normal())) / Math.sqrt(k)),
+  );
   const c = Array.from({ length: k }, () => (conf * Math.abs(w.normal())) / Math.sqrt(k));
-  const theta = Float64Array.from({ length: m }, () => (w.next() < 0.5 ? -1 : 1) * w.uniform(0.5, 2));
+  const theta = Float64Array.from(
+    { length: m },
+    () => (w.next() < 0.5 ? -1 : 1) * w.uniform(0.5, 2),
+  );
   const obs = new Float64Array(n * d);
   const etaOut = new Float64Array(n * m);
   const noiseScale = params.outcomeNoiseScale;
@@ -68,6 +74,10 @@ export function generate(params: TreatmentParams): PlrData {
 
 export function toTable(data: PlrData): DataTable {
   const { k, m, n } = data;
-  const columns = [...Array.from({ length: k }, (_, q) => `x${q}`), ...Array.from({ length: m }, (_, j) => `t${j}`), 'y'];
+  const columns = [
+    ...Array.from({ length: k }, (_, q) => `x${q}`),
+    ...Array.from({ length: m }, (_, j) => `t${j}`),
+    'y',
+  ];
   return { columns, rows: n, values: data.obs };
 }

@@ -6,7 +6,13 @@ import { linearSumAssignment } from '../core/assignment';
 import { inv, lstsq, mat, type Mat } from '../core/linalg';
 
 /** Least squares of Y on the chosen columns plus an intercept; returns the coefficients of `treatmentCols`. */
-export function olsEffects(obs: Float64Array, n: number, d: number, regressors: number[], treatmentCols: number[]): Float64Array {
+export function olsEffects(
+  obs: Float64Array,
+  n: number,
+  d: number,
+  regressors: number[],
+  treatmentCols: number[],
+): Float64Array {
   const p = regressors.length + 1;
   const design = mat(n, p);
   const y = mat(n, 1);
@@ -25,7 +31,11 @@ export function olsEffects(obs: Float64Array, n: number, d: number, regressors: 
  * column whose load on rows X, T is concentrated on T_j, and read theta_j = A[Y, c] / A[T_j, c].
  * Only the known roles of the observed variables (covariate, treatment, outcome) are used.
  */
-export function icaEffects(unmixing: Mat, k: number, m: number): { theta: Float64Array; columns: Int32Array } {
+export function icaEffects(
+  unmixing: Mat,
+  k: number,
+  m: number,
+): { theta: Float64Array; columns: Int32Array } {
   const a = inv(unmixing);
   const d = a.rows;
   const yRow = d - 1;
@@ -39,7 +49,10 @@ export function icaEffects(unmixing: Mat, k: number, m: number): { theta: Float6
     }
   }
   const columns = linearSumAssignment(cost);
-  const theta = Float64Array.from({ length: m }, (_, j) => a.data[yRow * d + columns[j]] / a.data[(k + j) * d + columns[j]]);
+  const theta = Float64Array.from(
+    { length: m },
+    (_, j) => a.data[yRow * d + columns[j]] / a.data[(k + j) * d + columns[j]],
+  );
   return { theta, columns };
 }
 

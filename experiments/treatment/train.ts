@@ -31,9 +31,18 @@ class TreatmentRun implements ExperimentRun {
     const { n, k, m } = data;
     const d = k + m + 1;
     const treatments = Array.from({ length: m }, (_, j) => k + j);
-    this.ols = olsEffects(data.obs, n, d, [...treatments, ...Array.from({ length: k }, (_, q) => q)], treatments);
+    this.ols = olsEffects(
+      data.obs,
+      n,
+      d,
+      [...treatments, ...Array.from({ length: k }, (_, q) => q)],
+      treatments,
+    );
     this.naive = olsEffects(data.obs, n, d, treatments, treatments);
-    this.solver = new IcaSolver(tf, data.obs, n, d, new Rng(params.seed).fork('init'), { ...params, algorithm: 'fastica' });
+    this.solver = new IcaSolver(tf, data.obs, n, d, new Rng(params.seed).fork('init'), {
+      ...params,
+      algorithm: 'fastica',
+    });
   }
 
   async advance(kSteps: number): Promise<StepReport> {
@@ -49,7 +58,11 @@ class TreatmentRun implements ExperimentRun {
       'metric/ols_theta_error': meanAbsError(this.ols, theta),
       'metric/naive_theta_error': meanAbsError(this.naive, theta),
     };
-    return { step: this.step, metrics, done: this.solver.converged || this.step >= this.totalSteps };
+    return {
+      step: this.step,
+      metrics,
+      done: this.solver.converged || this.step >= this.totalSteps,
+    };
   }
 
   async views(): Promise<Views> {
@@ -82,10 +95,16 @@ class TreatmentRun implements ExperimentRun {
     let spread = 0;
     for (let f = 0; f < FOLDS; f++) {
       const part = obs.subarray(f * size * d, (f + 1) * size * d);
-      const solver = new IcaSolver(this.tf, part, size, d, root.fork(`fold-${f}`), { ...this.params, algorithm: 'fastica' });
+      const solver = new IcaSolver(this.tf, part, size, d, root.fork(`fold-${f}`), {
+        ...this.params,
+        algorithm: 'fastica',
+      });
       try {
         await solver.solve(this.totalSteps);
-        spread = Math.max(spread, meanAbsError(icaEffects(await solver.unmixing(), k, m).theta, this.ica));
+        spread = Math.max(
+          spread,
+          meanAbsError(icaEffects(await solver.unmixing(), k, m).theta, this.ica),
+        );
       } finally {
         solver.dispose();
       }

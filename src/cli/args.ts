@@ -21,14 +21,20 @@ export function parseArgs(argv: string[], spec: Record<string, 'value' | 'switch
     const eq = arg.indexOf('=');
     const name = eq > 0 ? arg.slice(2, eq) : arg.slice(2);
     const kind = spec[name];
-    if (!kind) throw new UsageError(`unknown option: expected one of ${Object.keys(spec).map((k) => '--' + k).join(', ')}, got --${name}`);
+    if (!kind)
+      throw new UsageError(
+        `unknown option: expected one of ${Object.keys(spec)
+          .map((k) => '--' + k)
+          .join(', ')}, got --${name}`,
+      );
     if (kind === 'switch') {
       if (eq > 0) throw new UsageError(`--${name} takes no value, got "${arg.slice(eq + 1)}"`);
       out.flags.set(name, true);
       continue;
     }
     const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
-    if (value === undefined || (eq < 0 && value.startsWith('--'))) throw new UsageError(`--${name}: expected a value, got nothing`);
+    if (value === undefined || (eq < 0 && value.startsWith('--')))
+      throw new UsageError(`--${name}: expected a value, got nothing`);
     if (name === 'set') {
       const k = value.indexOf('=');
       if (k <= 0) throw new UsageError(`--set: expected key=value, got "${value}"`);
@@ -48,7 +54,10 @@ export function runMain(main: () => Promise<number>): void {
       process.exitCode = code;
     },
     (e: unknown) => {
-      const isUsage = e instanceof UsageError || (e instanceof Error && (e.name === 'ParamError' || e.message.startsWith('unknown experiment')));
+      const isUsage =
+        e instanceof UsageError ||
+        (e instanceof Error &&
+          (e.name === 'ParamError' || e.message.startsWith('unknown experiment')));
       process.stderr.write(`error: ${e instanceof Error ? e.message : String(e)}\n`);
       process.exitCode = isUsage ? 2 : 1;
     },

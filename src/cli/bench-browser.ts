@@ -49,7 +49,8 @@ const RUNS: { experiment: string; query: string; steps: number }[] = [
 ];
 
 export async function browserBench(quick: boolean): Promise<BrowserBench | { skipped: string }> {
-  if (!chromiumAvailable()) return { skipped: `no Chromium at ${CHROMIUM} (apt-get install -y chromium)` };
+  if (!chromiumAvailable())
+    return { skipped: `no Chromium at ${CHROMIUM} (apt-get install -y chromium)` };
   const dist = await buildApp();
   const server = await serveStatic(dist);
   const browser = await launch();
@@ -65,7 +66,11 @@ export async function browserBench(quick: boolean): Promise<BrowserBench | { ski
     await page0.close();
     const gz = (rel: string) => gzipSync(readFileSync(path.join(dist, rel))).length;
     const first = [...new Set(scripts)];
-    const firstLoad = { files: first.length, gzipBytes: first.reduce((a, f) => a + gz(f), 0), names: first };
+    const firstLoad = {
+      files: first.length,
+      gzipBytes: first.reduce((a, f) => a + gz(f), 0),
+      names: first,
+    };
     const lazy = readdirSync(path.join(dist, 'assets'))
       .filter((f) => f.endsWith('.js') && !first.includes(`/assets/${f}`))
       .map((f) => ({ file: f, gzipBytes: gz(`assets/${f}`) }))
@@ -77,13 +82,27 @@ export async function browserBench(quick: boolean): Promise<BrowserBench | { ski
         const steps = quick ? Math.max(20, Math.round(r.steps / 4)) : r.steps;
         const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
         await page.addInitScript(() => {
-          const w = window as unknown as { __long: [number, number][]; __frames: number; __ticks: number; __stall: number; __counting: boolean; __doneAt: number };
+          const w = window as unknown as {
+            __long: [number, number][];
+            __frames: number;
+            __ticks: number;
+            __stall: number;
+            __counting: boolean;
+            __doneAt: number;
+          };
           w.__long = [];
           w.__doneAt = Infinity;
           // The moment the run reports done: a mutation callback runs right after the DOM update,
           // before the charts' own timers hand over to Plotly.
           new MutationObserver(() => {
-            if (w.__counting && w.__doneAt === Infinity && /^(done|error|stopped)/.test(document.querySelector('[data-testid=run-state]')?.textContent ?? '')) w.__doneAt = performance.now();
+            if (
+              w.__counting &&
+              w.__doneAt === Infinity &&
+              /^(done|error|stopped)/.test(
+                document.querySelector('[data-testid=run-state]')?.textContent ?? '',
+              )
+            )
+              w.__doneAt = performance.now();
           }).observe(document, { subtree: true, childList: true, characterData: true });
           w.__frames = 0;
           w.__ticks = 0;
@@ -100,7 +119,8 @@ export async function browserBench(quick: boolean): Promise<BrowserBench | { ski
             last = now;
           }, 16);
           new PerformanceObserver((list) => {
-            for (const e of list.getEntries()) if (w.__counting) w.__long.push([e.startTime, e.duration]);
+            for (const e of list.getEntries())
+              if (w.__counting) w.__long.push([e.startTime, e.duration]);
           }).observe({ type: 'longtask', buffered: false });
           const tick = () => {
             if (w.__counting) w.__frames++;
@@ -108,20 +128,42 @@ export async function browserBench(quick: boolean): Promise<BrowserBench | { ski
           };
           requestAnimationFrame(tick);
         });
-        await page.goto(`${server.url}/?backend=${backend}#/lab/${r.experiment}?${r.query}&steps=${steps}`);
+        await page.goto(
+          `${server.url}/?backend=${backend}#/lab/${r.experiment}?${r.query}&steps=${steps}`,
+        );
         await page.getByTestId('run').waitFor();
         // Run is pressed once the page has finished loading, as a reader would (the lab warms up meanwhile).
         await page.waitForLoadState('networkidle');
-        const firstChart = await page.evaluate(() => document.querySelector('[data-testid^=chart-]')?.getAttribute('data-testid'));
+        const firstChart = await page.evaluate(() =>
+          document.querySelector('[data-testid^=chart-]')?.getAttribute('data-testid'),
+        );
         const t0 = await page.evaluate(() => {
           const w = window as unknown as { __counting: boolean };
           w.__counting = true;
           return performance.now();
         });
         await page.getByTestId('run').click();
-        await page.waitForFunction((sel) => (document.querySelector(`[data-testid=${sel}]`) as HTMLElement | null)?.dataset.drawnAt, firstChart, { timeout: 300_000 });
-        const drawnAt = Number(await page.evaluate((sel) => (document.querySelector(`[data-testid=${sel}]`) as HTMLElement).dataset.drawnAt, firstChart));
-        await page.waitForFunction(() => /^(done|error|stopped)/.test(document.querySelector('[data-testid=run-state]')?.textContent ?? ''), null, { timeout: 600_000 });
+        await page.waitForFunction(
+          (sel) =>
+            (document.querySelector(`[data-testid=${sel}]`) as HTMLElement | null)?.dataset.drawnAt,
+          firstChart,
+          { timeout: 300_000 },
+        );
+        const drawnAt = Number(
+          await page.evaluate(
+            (sel) =>
+              (document.querySelector(`[data-testid=${sel}]`) as HTMLElement).dataset.drawnAt,
+            firstChart,
+          ),
+        );
+        await page.waitForFunction(
+          () =>
+            /^(done|error|stopped)/.test(
+              document.querySelector('[data-testid=run-state]')?.textContent ?? '',
+            ),
+          null,
+          { timeout: 600_000 },
+        );
         await page.waitForTimeout(1500); // the final Plotly draws
         const t1 = await page.evaluate(() => {
           const w = window as unknown as { __counting: boolean };
@@ -129,17 +171,37 @@ export async function browserBench(quick: boolean): Promise<BrowserBench | { ski
           return performance.now();
         });
         const stats = await page.evaluate(() => {
-          const w = window as unknown as { __long: [number, number][]; __frames: number; __ticks: number; __stall: number; __doneAt: number };
+          const w = window as unknown as {
+            __long: [number, number][];
+            __frames: number;
+            __ticks: number;
+            __stall: number;
+            __doneAt: number;
+          };
           // (no named functions in here: the bench runs under tsx, whose name helper the page lacks)
           const [slowestDraw, slowestFrame] = (['drawMsMax', 'frameMsMax'] as const).map((attr) =>
             Array.from(document.querySelectorAll<HTMLElement>('[data-testid^=chart-]'))
               .filter((e) => e.dataset[attr])
               .map((e) => ({ chart: e.dataset.testid ?? '', ms: Number(e.dataset[attr]) }))
-              .reduce<{ chart: string; ms: number } | null>((a, d) => (!a || d.ms > a.ms ? d : a), null),
+              .reduce<{ chart: string; ms: number } | null>(
+                (a, d) => (!a || d.ms > a.ms ? d : a),
+                null,
+              ),
           );
           const during = w.__long.filter(([start]) => start < w.__doneAt).map(([, d]) => d);
           const after = w.__long.filter(([start]) => start >= w.__doneAt).map(([, d]) => d);
-          return { during, after, doneAt: w.__doneAt, frames: w.__frames, ticks: w.__ticks, stall: w.__stall, slowestDraw, slowestFrame, state: document.querySelector('[data-testid=run-state]')?.textContent ?? '', badge: document.querySelector('[data-testid=backend-badge]')?.textContent ?? '' };
+          return {
+            during,
+            after,
+            doneAt: w.__doneAt,
+            frames: w.__frames,
+            ticks: w.__ticks,
+            stall: w.__stall,
+            slowestDraw,
+            slowestFrame,
+            state: document.querySelector('[data-testid=run-state]')?.textContent ?? '',
+            badge: document.querySelector('[data-testid=backend-badge]')?.textContent ?? '',
+          };
         });
         const m = /step (\d+)(?: of \d+)? · ([\d.]+) s/.exec(stats.state);
         const done = m ? Number(m[1]) : steps;
@@ -162,7 +224,9 @@ export async function browserBench(quick: boolean): Promise<BrowserBench | { ski
           slowestFrame: stats.slowestFrame,
           slowestDraw: stats.slowestDraw,
         });
-        process.stderr.write(`  browser ${backend} ${r.experiment}: ${runs.at(-1)!.msPerStep.toFixed(2)} ms/step\n`);
+        process.stderr.write(
+          `  browser ${backend} ${r.experiment}: ${runs.at(-1)!.msPerStep.toFixed(2)} ms/step\n`,
+        );
         await page.close();
       }
     }

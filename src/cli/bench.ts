@@ -40,7 +40,8 @@ export function stepFlops(spec: ExperimentSpec, p: Params): number | null {
   return spec.flops ? spec.flops(p) : null;
 }
 
-const batchOf = (p: Params): number => (typeof p.batch === 'number' ? p.batch : typeof p.samples === 'number' ? p.samples : 1);
+const batchOf = (p: Params): number =>
+  typeof p.batch === 'number' ? p.batch : typeof p.samples === 'number' ? p.samples : 1;
 
 interface StepTiming {
   steps: number;
@@ -49,7 +50,15 @@ interface StepTiming {
 }
 
 /** Time `trainer.advance` for about `budgetMs` (at least a few steps), `k` steps per call. */
-async function timeSteps(spec: ExperimentSpec, params: Params, backend: NodeBackend, k: number, budgetMs: number, maxSteps: number, reference = false): Promise<StepTiming> {
+async function timeSteps(
+  spec: ExperimentSpec,
+  params: Params,
+  backend: NodeBackend,
+  k: number,
+  budgetMs: number,
+  maxSteps: number,
+  reference = false,
+): Promise<StepTiming> {
   const { tf } = await initNodeTf(backend);
   const run = (await spec.load()).create(tf, params, { reference });
   try {
@@ -65,7 +74,11 @@ async function timeSteps(spec: ExperimentSpec, params: Params, backend: NodeBack
       if (r.done || performance.now() - t0 > budgetMs || steps >= maxSteps) break;
     }
     const ms = performance.now() - t0;
-    return { steps, msPerStep: ms / Math.max(1, steps), samplesPerSec: (batchOf(params) * steps) / (ms / 1000) };
+    return {
+      steps,
+      msPerStep: ms / Math.max(1, steps),
+      samplesPerSec: (batchOf(params) * steps) / (ms / 1000),
+    };
   } finally {
     run.dispose();
   }
@@ -89,34 +102,75 @@ async function matmulRate(backend: NodeBackend, size = 512): Promise<number> {
   return (2 * size ** 3) / (times[2] / 1000) / 1e9;
 }
 
-async function verdictSeconds(): Promise<{ experiment: string; preset: string; claims: string; seconds: number; asShipped: boolean }[]> {
+async function verdictSeconds(): Promise<
+  { experiment: string; preset: string; claims: string; seconds: number; asShipped: boolean }[]
+> {
   const { tf } = await initNodeTf('wasm');
-  const out: { experiment: string; preset: string; claims: string; seconds: number; asShipped: boolean }[] = [];
+  const out: {
+    experiment: string;
+    preset: string;
+    claims: string;
+    seconds: number;
+    asShipped: boolean;
+  }[] = [];
   for (const spec of experiments) {
     for (const preset of [...new Set(spec.claims.map((c) => c.preset))]) {
       const { params } = resolveParams(spec, preset, {});
-      const r = await new Runner(tf, spec, await spec.load(), params, {}, { stepsPerTick: spec.stepsPerTick ?? 50, views: false, flushMs: Infinity }).run();
+      const r = await new Runner(
+        tf,
+        spec,
+        await spec.load(),
+        params,
+        {},
+        { stepsPerTick: spec.stepsPerTick ?? 50, views: false, flushMs: Infinity },
+      ).run();
       const claims = spec.claims.filter((c) => c.preset === preset);
-      out.push({ experiment: spec.id, preset, claims: claims.map((c) => c.id).join(','), seconds: r.seconds, asShipped: claims.every((c) => judgeClaim(c, r.final[c.metric]).asShipped) });
+      out.push({
+        experiment: spec.id,
+        preset,
+        claims: claims.map((c) => c.id).join(','),
+        seconds: r.seconds,
+        asShipped: claims.every((c) => judgeClaim(c, r.final[c.metric]).asShipped),
+      });
       process.stderr.write(`  verdict ${spec.id}/${preset}: ${r.seconds.toFixed(1)} s\n`);
     }
   }
   return out;
 }
 
-async function memoryCheck(): Promise<{ experiment: string; after1: number; after20: number; bytes1: number; bytes20: number }[]> {
+async function memoryCheck(): Promise<
+  { experiment: string; after1: number; after20: number; bytes1: number; bytes20: number }[]
+> {
   const { tf } = await initNodeTf('wasm');
   const out = [];
-  for (const [id, over] of [['linear-ica', { steps: 5 }], ['sae', { steps: 20, samples: 512, testSamples: 128, fistaIters: 10 }], ['contrastive', { steps: 20, samples: 512, testSamples: 256 }]] as const) {
+  for (const [id, over] of [
+    ['linear-ica', { steps: 5 }],
+    ['sae', { steps: 20, samples: 512, testSamples: 128, fistaIters: 10 }],
+    ['contrastive', { steps: 20, samples: 512, testSamples: 256 }],
+  ] as const) {
     const spec = getExperiment(id);
     const { params } = resolveParams(spec, undefined, over);
     const trainer = await spec.load();
-    const once = () => new Runner(tf, spec, trainer, params, {}, { stepsPerTick: 10, views: true, viewsMs: 0 }).run();
+    const once = () =>
+      new Runner(
+        tf,
+        spec,
+        trainer,
+        params,
+        {},
+        { stepsPerTick: 10, views: true, viewsMs: 0 },
+      ).run();
     await once();
     const m1 = tf.memory();
     for (let i = 1; i < 20; i++) await once();
     const m20 = tf.memory();
-    out.push({ experiment: id, after1: m1.numTensors, after20: m20.numTensors, bytes1: m1.numBytes, bytes20: m20.numBytes });
+    out.push({
+      experiment: id,
+      after1: m1.numTensors,
+      after20: m20.numTensors,
+      bytes1: m1.numBytes,
+      bytes20: m20.numBytes,
+    });
   }
   return out;
 }
@@ -139,60 +193,147 @@ export interface PeerRow {
  * scored here with the app's metrics. A missing library is a line saying so, not a failure.
  */
 async function peers(rows: Record<string, unknown>[]): Promise<PeerRow[]> {
-  const ours = (id: string) => rows.find((r) => r.experiment === id && r.backend === 'wasm')?.msPerStep as number | undefined;
+  const ours = (id: string) =>
+    rows.find((r) => r.experiment === id && r.backend === 'wasm')?.msPerStep as number | undefined;
   const sae = resolveParams(getExperiment('sae'), undefined, {}).params;
   const cl = resolveParams(getExperiment('contrastive'), undefined, {}).params;
   const icaSpec = linearIcaSpec;
   const ica = resolveParams(icaSpec, undefined, {}).params;
   const data = generateIca(ica);
-  const x = Array.from({ length: data.n }, (_, i) => Array.from(data.x.subarray(i * data.d, i * data.d + data.d)));
+  const x = Array.from({ length: data.n }, (_, i) =>
+    Array.from(data.x.subarray(i * data.d, i * data.d + data.d)),
+  );
   const request = {
-    sae: { batch: sae.batch, dim: sae.dim, width: sae.width, k: sae.saeK, lr: sae.lr, samples: sae.samples, steps: 200 },
-    infonce: { observed: cl.observed, hidden: cl.hidden, layers: cl.layers, latents: cl.latents, batch: cl.batch, tau: cl.tau, lr: cl.lr, samples: cl.samples, steps: 100 },
+    sae: {
+      batch: sae.batch,
+      dim: sae.dim,
+      width: sae.width,
+      k: sae.saeK,
+      lr: sae.lr,
+      samples: sae.samples,
+      steps: 200,
+    },
+    infonce: {
+      observed: cl.observed,
+      hidden: cl.hidden,
+      layers: cl.layers,
+      latents: cl.latents,
+      batch: cl.batch,
+      tau: cl.tau,
+      lr: cl.lr,
+      samples: cl.samples,
+      steps: 100,
+    },
     fastica: { x, maxIter: ica.steps, tol: ica.tol },
   };
   let answer: Record<string, Record<string, unknown>>;
   try {
-    answer = JSON.parse(execFileSync(PYTHON, [fileURLToPath(new URL('./bench-peers.py', import.meta.url))], { input: JSON.stringify(request), encoding: 'utf8', maxBuffer: 1 << 26, stdio: ['pipe', 'pipe', 'pipe'] }));
+    answer = JSON.parse(
+      execFileSync(PYTHON, [fileURLToPath(new URL('./bench-peers.py', import.meta.url))], {
+        input: JSON.stringify(request),
+        encoding: 'utf8',
+        maxBuffer: 1 << 26,
+        stdio: ['pipe', 'pipe', 'pipe'],
+      }),
+    );
   } catch (e) {
     const why = `skipped: ${PYTHON} could not run the peers (${(e as Error).message.split('\n')[0]})`;
     return [{ task: 'all', tool: 'PyTorch, scikit-learn', time: null, unit: 's', note: why }];
   }
   const out: PeerRow[] = [];
   const torchSkip = answer.torch?.skipped as string | undefined;
-  for (const [task, key, id] of [['SAE step (TopK)', 'sae', 'sae'], ['InfoNCE step', 'infonce', 'contrastive']] as const) {
-    out.push({ task, tool: 'this app, TF.js WASM', time: ours(id) ?? null, unit: 'ms/step', note: 'fused step, real driver' });
+  for (const [task, key, id] of [
+    ['SAE step (TopK)', 'sae', 'sae'],
+    ['InfoNCE step', 'infonce', 'contrastive'],
+  ] as const) {
+    out.push({
+      task,
+      tool: 'this app, TF.js WASM',
+      time: ours(id) ?? null,
+      unit: 'ms/step',
+      note: 'fused step, real driver',
+    });
     const a = answer[key];
-    out.push(torchSkip || !a ? { task, tool: 'PyTorch CPU', time: null, unit: 'ms/step', note: torchSkip ?? 'skipped' } : { task, tool: `PyTorch ${a.version} CPU`, time: a.msPerStep as number, unit: 'ms/step', note: `${a.threads} thread, autograd + torch.optim.Adam` });
+    out.push(
+      torchSkip || !a
+        ? { task, tool: 'PyTorch CPU', time: null, unit: 'ms/step', note: torchSkip ?? 'skipped' }
+        : {
+            task,
+            tool: `PyTorch ${a.version} CPU`,
+            time: a.msPerStep as number,
+            unit: 'ms/step',
+            note: `${a.threads} thread, autograd + torch.optim.Adam`,
+          },
+    );
   }
   // FastICA: ours through the Runner, scikit-learn's on the same observations.
   const { tf } = await initNodeTf('wasm');
-  const r = await new Runner(tf, icaSpec, await icaSpec.load(), ica, {}, { stepsPerTick: 50, views: false, flushMs: Infinity }).run();
-  out.push({ task: `FastICA, ${ica.sources} d=${ica.dim} n=${ica.samples}`, tool: 'this app, TF.js WASM', time: r.seconds, unit: 's', quality: `Amari ${r.final['metric/amari'].toFixed(4)}, MCC ${r.final['metric/mcc'].toFixed(4)}`, note: 'whole run incl. scoring' });
+  const r = await new Runner(
+    tf,
+    icaSpec,
+    await icaSpec.load(),
+    ica,
+    {},
+    { stepsPerTick: 50, views: false, flushMs: Infinity },
+  ).run();
+  out.push({
+    task: `FastICA, ${ica.sources} d=${ica.dim} n=${ica.samples}`,
+    tool: 'this app, TF.js WASM',
+    time: r.seconds,
+    unit: 's',
+    quality: `Amari ${r.final['metric/amari'].toFixed(4)}, MCC ${r.final['metric/mcc'].toFixed(4)}`,
+    note: 'whole run incl. scoring',
+  });
   const f = answer.fastica;
-  if (!f || f.skipped) out.push({ task: 'FastICA', tool: 'scikit-learn', time: null, unit: 's', note: (f?.skipped as string) ?? 'skipped' });
+  if (!f || f.skipped)
+    out.push({
+      task: 'FastICA',
+      tool: 'scikit-learn',
+      time: null,
+      unit: 's',
+      note: (f?.skipped as string) ?? 'skipped',
+    });
   else {
     const d = data.d;
     const w = mat(d, d, Float64Array.from((f.unmixing as number[][]).flat()));
     const mean = f.mean as number[];
     const est = new Float64Array(data.n * d);
-    for (let i = 0; i < data.n; i++) for (let j = 0; j < d; j++) {
-      let acc = 0;
-      for (let c = 0; c < d; c++) acc += w.data[j * d + c] * (data.x[i * d + c] - mean[c]);
-      est[i * d + j] = acc;
-    }
-    out.push({ task: `FastICA, ${ica.sources} d=${ica.dim} n=${ica.samples}`, tool: `scikit-learn ${f.version}`, time: f.seconds as number, unit: 's', quality: `Amari ${amariDistance(w, data.a).toFixed(4)}, MCC ${mcc(data.s, est, data.n, d, d).mcc.toFixed(4)}`, note: `fit only, ${f.iterations} iterations` });
+    for (let i = 0; i < data.n; i++)
+      for (let j = 0; j < d; j++) {
+        let acc = 0;
+        for (let c = 0; c < d; c++) acc += w.data[j * d + c] * (data.x[i * d + c] - mean[c]);
+        est[i * d + j] = acc;
+      }
+    out.push({
+      task: `FastICA, ${ica.sources} d=${ica.dim} n=${ica.samples}`,
+      tool: `scikit-learn ${f.version}`,
+      time: f.seconds as number,
+      unit: 's',
+      quality: `Amari ${amariDistance(w, data.a).toFixed(4)}, MCC ${mcc(data.s, est, data.n, d, d).mcc.toFixed(4)}`,
+      note: `fit only, ${f.iterations} iterations`,
+    });
   }
   return out;
 }
 
 async function main(): Promise<number> {
-  const args = parseArgs(process.argv.slice(2), { quick: 'switch', 'no-browser': 'switch', 'no-verdicts': 'switch', out: 'value' });
-  if (args.positional.length) throw new UsageError(`expected only options, got "${args.positional.join(' ')}"`);
+  const args = parseArgs(process.argv.slice(2), {
+    quick: 'switch',
+    'no-browser': 'switch',
+    'no-verdicts': 'switch',
+    out: 'value',
+  });
+  if (args.positional.length)
+    throw new UsageError(`expected only options, got "${args.positional.join(' ')}"`);
   const quick = args.flags.has('quick');
   const out = (args.flags.get('out') as string | undefined) ?? 'bench-results.json';
   const budget = quick ? 800 : 3000;
-  const results: Record<string, unknown> = { date: new Date().toISOString(), node: process.version, cpu: process.arch, quick };
+  const results: Record<string, unknown> = {
+    date: new Date().toISOString(),
+    node: process.version,
+    cpu: process.arch,
+    quick,
+  };
 
   // Step timings: real driver (the spec's steps per tick) against the naive loop (k = 1).
   const rows: Record<string, unknown>[] = [];
@@ -239,36 +380,91 @@ async function main(): Promise<number> {
         efficiency: gflops === null ? null : gflops / rates[backend],
         stepsTimed: real.steps,
       });
-      process.stderr.write(`  ${backend} ${spec.id}: ${real.msPerStep.toFixed(2)} ms/step (naive ${naive.msPerStep.toFixed(2)})\n`);
+      process.stderr.write(
+        `  ${backend} ${spec.id}: ${real.msPerStep.toFixed(2)} ms/step (naive ${naive.msPerStep.toFixed(2)})\n`,
+      );
     }
   }
   results.matmulGflops = rates;
   results.steps = rows;
-  const f = (v: unknown, d = 2) => (typeof v === 'number' && Number.isFinite(v) ? v.toFixed(d) : '–');
+  const f = (v: unknown, d = 2) =>
+    typeof v === 'number' && Number.isFinite(v) ? v.toFixed(d) : '–';
   process.stdout.write('\nTraining steps at each default preset (Node)\n');
   process.stdout.write(
     table([
-      ['experiment', 'backend', 'ms/step', 'samples/s', 'naive ms/step', 'x naive', 'x own step, k=1', 'GFLOP/s', 'of matmul'],
-      ...rows.map((r) => [String(r.experiment), String(r.backend), f(r.msPerStep), f(r.samplesPerSec, 0), f(r.naiveMsPerStep), f(r.speedupOverNaive, 1), f(r.speedupOverLoop, 1), f(r.gflops, 3), r.efficiency === null ? '–' : `${(100 * (r.efficiency as number)).toFixed(1)}%`]),
+      [
+        'experiment',
+        'backend',
+        'ms/step',
+        'samples/s',
+        'naive ms/step',
+        'x naive',
+        'x own step, k=1',
+        'GFLOP/s',
+        'of matmul',
+      ],
+      ...rows.map((r) => [
+        String(r.experiment),
+        String(r.backend),
+        f(r.msPerStep),
+        f(r.samplesPerSec, 0),
+        f(r.naiveMsPerStep),
+        f(r.speedupOverNaive, 1),
+        f(r.speedupOverLoop, 1),
+        f(r.gflops, 3),
+        r.efficiency === null ? '–' : `${(100 * (r.efficiency as number)).toFixed(1)}%`,
+      ]),
     ]),
   );
-  process.stdout.write(`matmul 512x512 (the limit): ${Object.entries(rates).map(([b, g]) => `${b} ${g.toFixed(2)} GFLOP/s`).join(', ')}\n`);
+  process.stdout.write(
+    `matmul 512x512 (the limit): ${Object.entries(rates)
+      .map(([b, g]) => `${b} ${g.toFixed(2)} GFLOP/s`)
+      .join(', ')}\n`,
+  );
 
   const mem = await memoryCheck();
   results.memory = mem;
   process.stdout.write('\nMemory: live tensors after 1 and after 20 consecutive runs (WASM)\n');
-  process.stdout.write(table([['experiment', 'tensors after 1', 'after 20', 'bytes after 1', 'after 20', 'leak'], ...mem.map((m) => [m.experiment, String(m.after1), String(m.after20), String(m.bytes1), String(m.bytes20), m.after20 === m.after1 && m.bytes20 === m.bytes1 ? 'none' : 'LEAK'])]));
+  process.stdout.write(
+    table([
+      ['experiment', 'tensors after 1', 'after 20', 'bytes after 1', 'after 20', 'leak'],
+      ...mem.map((m) => [
+        m.experiment,
+        String(m.after1),
+        String(m.after20),
+        String(m.bytes1),
+        String(m.bytes20),
+        m.after20 === m.after1 && m.bytes20 === m.bytes1 ? 'none' : 'LEAK',
+      ]),
+    ]),
+  );
 
   const p = await peers(rows);
   results.peers = p;
   process.stdout.write('\nPeers (the tools a user would otherwise pick; same shapes, same data)\n');
-  process.stdout.write(table([['task', 'tool', 'time', 'quality', 'note'], ...p.map((x) => [x.task, x.tool, x.time === null ? '–' : `${f(x.time, x.unit === 's' ? 3 : 2)} ${x.unit}`, x.quality ?? '', x.note])]));
+  process.stdout.write(
+    table([
+      ['task', 'tool', 'time', 'quality', 'note'],
+      ...p.map((x) => [
+        x.task,
+        x.tool,
+        x.time === null ? '–' : `${f(x.time, x.unit === 's' ? 3 : 2)} ${x.unit}`,
+        x.quality ?? '',
+        x.note,
+      ]),
+    ]),
+  );
 
   if (!args.flags.has('no-verdicts')) {
     const v = await verdictSeconds();
     results.verdicts = v;
     process.stdout.write('\nSeconds to verdict per claimed preset (WASM, Node)\n');
-    process.stdout.write(table([['experiment', 'preset', 'seconds', 'as shipped'], ...v.map((x) => [x.experiment, x.preset, f(x.seconds, 1), x.asShipped ? 'yes' : 'NO'])]));
+    process.stdout.write(
+      table([
+        ['experiment', 'preset', 'seconds', 'as shipped'],
+        ...v.map((x) => [x.experiment, x.preset, f(x.seconds, 1), x.asShipped ? 'yes' : 'NO']),
+      ]),
+    );
   }
 
   if (!args.flags.has('no-browser')) {
@@ -276,17 +472,58 @@ async function main(): Promise<number> {
     results.browser = b;
     if ('skipped' in b) process.stdout.write(`\nBrowser: skipped (${b.skipped})\n`);
     else {
-      const slow = (d: { chart: string; ms: number } | null) => (d ? `${d.ms} ms ${d.chart.replace('chart-', '')}` : '–');
-      process.stdout.write('\nIn headless Chromium (software WebGPU/WebGL through SwiftShader on this machine)\n');
+      const slow = (d: { chart: string; ms: number } | null) =>
+        d ? `${d.ms} ms ${d.chart.replace('chart-', '')}` : '–';
+      process.stdout.write(
+        '\nIn headless Chromium (software WebGPU/WebGL through SwiftShader on this machine)\n',
+      );
       process.stdout.write(
         table([
-          ['experiment', 'backend', 'ms/step', 'Run to first point (ms)', 'long tasks training', 'longest (ms)', 'slowest frame', 'long tasks after', 'longest (ms)', 'slowest Plotly draw', 'fps', '16 ms timer/s', 'max stall (ms)'],
-          ...b.runs.map((r) => [r.experiment, r.backend, f(r.msPerStep), f(r.firstPointMs, 0), String(r.longTasks), f(r.longestTaskMs, 0), slow(r.slowestFrame), String(r.longTasksAfter), f(r.longestAfterMs, 0), slow(r.slowestDraw), r.fps === null ? 'n/a' : f(r.fps, 0), f(r.timerTicksPerSec, 1), f(r.maxStallMs, 0)]),
+          [
+            'experiment',
+            'backend',
+            'ms/step',
+            'Run to first point (ms)',
+            'long tasks training',
+            'longest (ms)',
+            'slowest frame',
+            'long tasks after',
+            'longest (ms)',
+            'slowest Plotly draw',
+            'fps',
+            '16 ms timer/s',
+            'max stall (ms)',
+          ],
+          ...b.runs.map((r) => [
+            r.experiment,
+            r.backend,
+            f(r.msPerStep),
+            f(r.firstPointMs, 0),
+            String(r.longTasks),
+            f(r.longestTaskMs, 0),
+            slow(r.slowestFrame),
+            String(r.longTasksAfter),
+            f(r.longestAfterMs, 0),
+            slow(r.slowestDraw),
+            r.fps === null ? 'n/a' : f(r.fps, 0),
+            f(r.timerTicksPerSec, 1),
+            f(r.maxStallMs, 0),
+          ]),
         ]),
       );
-      if (b.runs.every((r) => r.fps === null)) process.stdout.write('fps: requestAnimationFrame does not fire in this headless Chromium; the 16 ms timer columns show main-thread responsiveness instead\n');
-      process.stdout.write(`first page load: ${b.firstLoad.files} JS files, ${(b.firstLoad.gzipBytes / 1024).toFixed(1)} KB gzipped\n`);
-      process.stdout.write(table([['lazy part', 'KB gzipped'], ...b.lazy.map((l) => [l.file, (l.gzipBytes / 1024).toFixed(1)])]));
+      if (b.runs.every((r) => r.fps === null))
+        process.stdout.write(
+          'fps: requestAnimationFrame does not fire in this headless Chromium; the 16 ms timer columns show main-thread responsiveness instead\n',
+        );
+      process.stdout.write(
+        `first page load: ${b.firstLoad.files} JS files, ${(b.firstLoad.gzipBytes / 1024).toFixed(1)} KB gzipped\n`,
+      );
+      process.stdout.write(
+        table([
+          ['lazy part', 'KB gzipped'],
+          ...b.lazy.map((l) => [l.file, (l.gzipBytes / 1024).toFixed(1)]),
+        ]),
+      );
     }
   }
   writeFileSync(out, JSON.stringify(results, nanToNull, 2) + '\n');

@@ -7,7 +7,8 @@ import { table } from './common';
 
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2), { json: 'switch' });
-  if (args.positional.length) throw new UsageError(`expected only --json, got "${args.positional.join(' ')}"`);
+  if (args.positional.length)
+    throw new UsageError(`expected only --json, got "${args.positional.join(' ')}"`);
   const problems = checkCatalog([...papers], experiments);
   for (const p of problems) process.stderr.write(`invalid record ${p.id}: ${p.message}\n`);
   if (args.flags.has('json')) process.stdout.write(JSON.stringify(papers, null, 2) + '\n');
@@ -16,7 +17,13 @@ async function main(): Promise<number> {
     process.stdout.write(
       table([
         ['id', 'year', 'topics', 'family', 'demo'],
-        ...papers.map((p) => [p.id, String(year(p) ?? ''), p.topics.join(','), familyOf(p, experiments) ?? '', p.demo.kind === 'runnable' ? `${p.demo.experiment}/${p.demo.preset}` : p.demo.kind]),
+        ...papers.map((p) => [
+          p.id,
+          String(year(p) ?? ''),
+          p.topics.join(','),
+          familyOf(p, experiments) ?? '',
+          p.demo.kind === 'runnable' ? `${p.demo.experiment}/${p.demo.preset}` : p.demo.kind,
+        ]),
       ]),
     );
     process.stdout.write(`\n${papers.length} papers, ${runnable} with a runnable demo\n`);

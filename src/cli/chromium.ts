@@ -18,7 +18,9 @@ export function chromiumAvailable(): boolean {
 }
 
 /** Build into a fresh temporary folder, so test files running in parallel never share one. */
-export async function buildApp(outDir = mkdtempSync(path.join(tmpdir(), 'sandbox-dist-'))): Promise<string> {
+export async function buildApp(
+  outDir = mkdtempSync(path.join(tmpdir(), 'sandbox-dist-')),
+): Promise<string> {
   const { build } = await import('vite');
   await build({ root: ROOT, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
   return outDir;
@@ -57,14 +59,23 @@ export function serveStatic(dir: string, opts: { isolated?: boolean } = {}): Pro
     }
     res.writeHead(200, {
       'content-type': MIME[path.extname(file)] ?? 'application/octet-stream',
-      ...(opts.isolated ? { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' } : {}),
+      ...(opts.isolated
+        ? {
+            'cross-origin-opener-policy': 'same-origin',
+            'cross-origin-embedder-policy': 'require-corp',
+          }
+        : {}),
     });
     res.end(readFileSync(file));
   });
   return new Promise((resolve) => {
     server.listen(0, '127.0.0.1', () => {
       const { port } = server.address() as AddressInfo;
-      resolve({ url: `http://127.0.0.1:${port}`, dir, close: () => new Promise((r) => server.close(() => r())) });
+      resolve({
+        url: `http://127.0.0.1:${port}`,
+        dir,
+        close: () => new Promise((r) => server.close(() => r())),
+      });
     });
   });
 }
@@ -86,4 +97,3 @@ export const CHROMIUM_ARGS = [
 export function launch(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
 }
-

@@ -8,38 +8,76 @@ import { parseArgs, runMain, UsageError } from './args';
 import { fmt, judgeRows, runSetting, type ClaimRow } from './common';
 
 async function main(): Promise<number> {
-  const args = parseArgs(process.argv.slice(2), { seed: 'value', only: 'value', json: 'switch', backend: 'value' });
-  if (args.positional.length) throw new UsageError(`expected only options, got "${args.positional.join(' ')}"`);
+  const args = parseArgs(process.argv.slice(2), {
+    seed: 'value',
+    only: 'value',
+    json: 'switch',
+    backend: 'value',
+  });
+  if (args.positional.length)
+    throw new UsageError(`expected only options, got "${args.positional.join(' ')}"`);
   const only = args.flags.get('only');
   const specs = typeof only === 'string' ? [getExperiment(only)] : experiments;
   const seed = args.flags.get('seed');
   const backend = (args.flags.get('backend') as string | undefined) ?? 'wasm';
-  if (backend !== 'wasm' && backend !== 'cpu') throw new UsageError(`--backend: expected wasm | cpu, got "${backend}"`);
+  if (backend !== 'wasm' && backend !== 'cpu')
+    throw new UsageError(`--backend: expected wasm | cpu, got "${backend}"`);
   const json = args.flags.has('json');
   const rows: ClaimRow[] = [];
   let backendUsed = '';
   // Rows stream as each preset finishes, so columns have fixed widths rather than fitted ones.
   const widths = [12, 26, 22, 36, 10, 10, 8];
-  const line = (cells: string[]) => process.stdout.write(cells.map((c, i) => c.padEnd(widths[i])).join(' ').trimEnd() + '\n');
+  const line = (cells: string[]) =>
+    process.stdout.write(
+      cells
+        .map((c, i) => c.padEnd(widths[i]))
+        .join(' ')
+        .trimEnd() + '\n',
+    );
   if (!json) line(['experiment', 'claim', 'metric', 'expected', 'measured', 'verdict', 'seconds']);
   for (const spec of specs) {
     const presets = [...new Set(spec.claims.map((c) => c.preset))];
     for (const preset of presets) {
-      const { params } = resolveParams(spec, preset, typeof seed === 'string' ? { seed } : {}, 'strict');
+      const { params } = resolveParams(
+        spec,
+        preset,
+        typeof seed === 'string' ? { seed } : {},
+        'strict',
+      );
       const { backend: used, result } = await runSetting(spec, params, backend);
       backendUsed = used;
       for (const row of judgeRows(spec, preset, params, result)) {
         rows.push(row);
         if (!json) {
-          const mark = !row.asShipped ? '  <-- differs from the spec' : row.deviation ? '  (does not reproduce here; declared in the spec)' : row.seedDependent ? '  (varies with the seed here; declared in the spec)' : '';
-          line([row.experiment, row.claim, row.metric, `${row.condition} (${row.expect})`, fmt(row.measured), row.verdict, row.seconds.toFixed(2) + mark]);
+          const mark = !row.asShipped
+            ? '  <-- differs from the spec'
+            : row.deviation
+              ? '  (does not reproduce here; declared in the spec)'
+              : row.seedDependent
+                ? '  (varies with the seed here; declared in the spec)'
+                : '';
+          line([
+            row.experiment,
+            row.claim,
+            row.metric,
+            `${row.condition} (${row.expect})`,
+            fmt(row.measured),
+            row.verdict,
+            row.seconds.toFixed(2) + mark,
+          ]);
         }
       }
     }
   }
   const off = rows.filter((r) => !r.asShipped);
-  if (json) process.stdout.write(JSON.stringify({ backend: backendUsed, seed: seed ?? null, claims: rows }, null, 2) + '\n');
-  else process.stdout.write(`\n${rows.length - off.length} of ${rows.length} claims as expected (backend ${backendUsed})${off.length ? `; differ: ${off.map((r) => r.claim).join(', ')}` : ''}\n`);
+  if (json)
+    process.stdout.write(
+      JSON.stringify({ backend: backendUsed, seed: seed ?? null, claims: rows }, null, 2) + '\n',
+    );
+  else
+    process.stdout.write(
+      `\n${rows.length - off.length} of ${rows.length} claims as expected (backend ${backendUsed})${off.length ? `; differ: ${off.map((r) => r.claim).join(', ')}` : ''}\n`,
+    );
   return off.length ? 1 : 0;
 }
 

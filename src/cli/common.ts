@@ -1,5 +1,10 @@
 /** What the two CLIs share: running one experiment setting and judging its claims. */
-import { judgeClaim, describeCondition, type Claim, type Judgement } from '../../experiments/core/claims';
+import {
+  judgeClaim,
+  describeCondition,
+  type Claim,
+  type Judgement,
+} from '../../experiments/core/claims';
 import { diffFromPreset } from '../../experiments/core/params';
 import { Runner, type RunResult } from '../../experiments/core/runner';
 import type { ExperimentSpec, Params } from '../../experiments/core/spec';
@@ -11,10 +16,21 @@ export interface RunOutcome {
   result: RunResult;
 }
 
-export async function runSetting(spec: ExperimentSpec, params: Params, backend: NodeBackend = 'wasm'): Promise<RunOutcome> {
+export async function runSetting(
+  spec: ExperimentSpec,
+  params: Params,
+  backend: NodeBackend = 'wasm',
+): Promise<RunOutcome> {
   const node = await initNodeTf(backend);
   const trainer = await spec.load();
-  const runner = new Runner(node.tf, spec, trainer, params, {}, { stepsPerTick: 50, views: false, flushMs: Infinity });
+  const runner = new Runner(
+    node.tf,
+    spec,
+    trainer,
+    params,
+    {},
+    { stepsPerTick: 50, views: false, flushMs: Infinity },
+  );
   return { backend: node.backend, backendReason: node.reason, result: await runner.run() };
 }
 
@@ -38,7 +54,12 @@ export interface ClaimRow {
   seconds: number;
 }
 
-export function judgeRows(spec: ExperimentSpec, preset: string, params: Params, result: RunResult): ClaimRow[] {
+export function judgeRows(
+  spec: ExperimentSpec,
+  preset: string,
+  params: Params,
+  result: RunResult,
+): ClaimRow[] {
   const differs = diffFromPreset(spec, preset, params);
   return spec.claims
     .filter((c) => c.preset === preset)
@@ -71,5 +92,14 @@ export function fmt(v: number): string {
 
 export function table(rows: string[][]): string {
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
-  return rows.map((r) => r.map((cell, c) => cell.padEnd(widths[c])).join('  ').trimEnd()).join('\n') + '\n';
+  return (
+    rows
+      .map((r) =>
+        r
+          .map((cell, c) => cell.padEnd(widths[c]))
+          .join('  ')
+          .trimEnd(),
+      )
+      .join('\n') + '\n'
+  );
 }

@@ -13,7 +13,16 @@ import { parseArgs, runMain, UsageError } from './args';
 import { fmt, judgeRows, runSetting, table } from './common';
 import { makeBundle, nanToNull, type RunRecord } from '../../experiments/core/bundle';
 import { diffFromPreset } from '../../experiments/core/params';
-import { formatSummary, MAX_SEEDS, parseSweep, planRuns, seedList, summarise, tallyClaim, type Sweep } from '../../experiments/core/study';
+import {
+  formatSummary,
+  MAX_SEEDS,
+  parseSweep,
+  planRuns,
+  seedList,
+  summarise,
+  tallyClaim,
+  type Sweep,
+} from '../../experiments/core/study';
 import { APP_VERSION } from '../../experiments/core/version';
 import { initNodeTf } from '../../experiments/core/tf-node';
 
@@ -34,7 +43,9 @@ export function describeSpec(spec: ExperimentSpec) {
       name,
       kind: p.kind,
       default: p.default,
-      ...(p.kind === 'int' || p.kind === 'number' ? { min: p.min, max: p.max, scale: p.scale } : {}),
+      ...(p.kind === 'int' || p.kind === 'number'
+        ? { min: p.min, max: p.max, scale: p.scale }
+        : {}),
       ...(p.kind === 'choice' ? { choices: [...p.choices] } : {}),
       label: p.label,
       doc: p.doc,
@@ -50,7 +61,8 @@ export function describeSpec(spec: ExperimentSpec) {
 function csv(columns: string[], rows: number, values: Float64Array): string {
   const w = columns.length;
   const lines = [columns.join(',')];
-  for (let i = 0; i < rows; i++) lines.push(Array.from(values.subarray(i * w, (i + 1) * w), (v) => String(v)).join(','));
+  for (let i = 0; i < rows; i++)
+    lines.push(Array.from(values.subarray(i * w, (i + 1) * w), (v) => String(v)).join(','));
   return lines.join('\n') + '\n';
 }
 
@@ -77,13 +89,21 @@ async function main(): Promise<number> {
   if (args.flags.has('list')) {
     const all = experiments.map(describeSpec);
     if (json) process.stdout.write(JSON.stringify(all, null, 2) + '\n');
-    else for (const e of all) process.stdout.write(`${e.id}  ${e.title}\n  params: ${e.params.map((p) => p.name).join(', ')}\n  presets: ${e.presets.map((p) => p.id).join(', ')}\n`);
+    else
+      for (const e of all)
+        process.stdout.write(
+          `${e.id}  ${e.title}\n  params: ${e.params.map((p) => p.name).join(', ')}\n  presets: ${e.presets.map((p) => p.id).join(', ')}\n`,
+        );
     return 0;
   }
-  if (args.positional.length !== 1) throw new UsageError(`expected one experiment id (${experiments.map((e) => e.id).join(', ')}), got ${args.positional.length ? args.positional.join(' ') : 'none'}\n${USAGE}`);
+  if (args.positional.length !== 1)
+    throw new UsageError(
+      `expected one experiment id (${experiments.map((e) => e.id).join(', ')}), got ${args.positional.length ? args.positional.join(' ') : 'none'}\n${USAGE}`,
+    );
   const spec = getExperiment(args.positional[0]);
   const backend = (args.flags.get('backend') as string | undefined) ?? 'wasm';
-  if (backend !== 'wasm' && backend !== 'cpu') throw new UsageError(`--backend: expected wasm | cpu, got "${backend}"`);
+  if (backend !== 'wasm' && backend !== 'cpu')
+    throw new UsageError(`--backend: expected wasm | cpu, got "${backend}"`);
 
   const overrides: Record<string, string> = Object.fromEntries(args.sets);
   for (const flag of ['seed', 'steps'] as const) {
@@ -94,7 +114,12 @@ async function main(): Promise<number> {
     }
   }
   const presetFlag = args.flags.get('preset');
-  const { params, preset } = resolveParams(spec, typeof presetFlag === 'string' ? presetFlag : undefined, overrides, 'strict');
+  const { params, preset } = resolveParams(
+    spec,
+    typeof presetFlag === 'string' ? presetFlag : undefined,
+    overrides,
+    'strict',
+  );
 
   const exportPath = args.flags.get('export-data');
   if (typeof exportPath === 'string') {
@@ -106,10 +131,12 @@ async function main(): Promise<number> {
   const seedsRaw = args.flags.get('seeds');
   let count = 1;
   if (typeof seedsRaw === 'string') {
-    if (!/^\d+$/.test(seedsRaw)) throw new ParamError('seeds', `an integer from 1 to ${MAX_SEEDS}`, JSON.stringify(seedsRaw));
+    if (!/^\d+$/.test(seedsRaw))
+      throw new ParamError('seeds', `an integer from 1 to ${MAX_SEEDS}`, JSON.stringify(seedsRaw));
     count = Number(seedsRaw);
   }
-  if (count > 1 && !('seed' in spec.params)) throw new ParamError('seeds', `1 (${spec.id} has no seed parameter)`, String(count));
+  if (count > 1 && !('seed' in spec.params))
+    throw new ParamError('seeds', `1 (${spec.id} has no seed parameter)`, String(count));
   const seeds = seedList(typeof params.seed === 'number' ? params.seed : 0, count);
   const sweepRaw = args.flags.get('sweep');
   const sweep = typeof sweepRaw === 'string' ? parseSweep(spec, sweepRaw) : undefined;
@@ -119,37 +146,122 @@ async function main(): Promise<number> {
   if (count === 1 && !sweep) {
     const { backend: used, backendReason, result } = await runSetting(spec, params, backend);
     const claims = judgeRows(spec, preset, params, result);
-    if (typeof bundlePath === 'string') writeBundle(bundlePath, spec, preset, params, seeds, undefined, used, backendReason, [{ seed: seeds[0], params, ...result }]);
+    if (typeof bundlePath === 'string')
+      writeBundle(bundlePath, spec, preset, params, seeds, undefined, used, backendReason, [
+        { seed: seeds[0], params, ...result },
+      ]);
     if (json) {
       process.stdout.write(
-        JSON.stringify({ experiment: spec.id, preset, params, backend: used, backendReason, state: result.state, error: result.error, step: result.step, seconds: result.seconds, final: result.final, claims }, nanToNull, 2) + '\n',
+        JSON.stringify(
+          {
+            experiment: spec.id,
+            preset,
+            params,
+            backend: used,
+            backendReason,
+            state: result.state,
+            error: result.error,
+            step: result.step,
+            seconds: result.seconds,
+            final: result.final,
+            claims,
+          },
+          nanToNull,
+          2,
+        ) + '\n',
       );
     } else {
-      process.stdout.write(`${spec.id} · preset ${preset} · backend ${used} · ${result.state} at step ${result.step} in ${result.seconds.toFixed(2)} s\n`);
-      process.stdout.write(`params: ${Object.entries(params).map(([k, v]) => `${k}=${v}`).join(' ')}\n\n`);
-      process.stdout.write(table([['metric', 'final'], ...Object.entries(result.final).map(([k, v]) => [k, fmt(v)])]));
+      process.stdout.write(
+        `${spec.id} · preset ${preset} · backend ${used} · ${result.state} at step ${result.step} in ${result.seconds.toFixed(2)} s\n`,
+      );
+      process.stdout.write(
+        `params: ${Object.entries(params)
+          .map(([k, v]) => `${k}=${v}`)
+          .join(' ')}\n\n`,
+      );
+      process.stdout.write(
+        table([['metric', 'final'], ...Object.entries(result.final).map(([k, v]) => [k, fmt(v)])]),
+      );
       if (claims.length) {
         process.stdout.write('\n');
-        process.stdout.write(table([['claim', 'condition', 'expected', 'measured', 'verdict'], ...claims.map((c) => [c.claim, c.condition, c.expect, fmt(c.measured), c.verdict + (c.settingDiffers.length ? ` (setting differs: ${c.settingDiffers.join(',')})` : '')])]));
+        process.stdout.write(
+          table([
+            ['claim', 'condition', 'expected', 'measured', 'verdict'],
+            ...claims.map((c) => [
+              c.claim,
+              c.condition,
+              c.expect,
+              fmt(c.measured),
+              c.verdict +
+                (c.settingDiffers.length
+                  ? ` (setting differs: ${c.settingDiffers.join(',')})`
+                  : ''),
+            ]),
+          ]),
+        );
       }
       if (result.error) process.stdout.write(`\nerror: ${result.error}\n`);
     }
     return result.state === 'error' ? 1 : 0;
   }
-  return study(spec, preset, params, seeds, sweep, backend, json, typeof bundlePath === 'string' ? bundlePath : undefined);
+  return study(
+    spec,
+    preset,
+    params,
+    seeds,
+    sweep,
+    backend,
+    json,
+    typeof bundlePath === 'string' ? bundlePath : undefined,
+  );
 }
 
-function writeBundle(path: string, spec: ExperimentSpec, preset: string, params: Params, seeds: number[], sweep: Sweep | undefined, backend: string, backendReason: string, runs: RunRecord[]): void {
+function writeBundle(
+  path: string,
+  spec: ExperimentSpec,
+  preset: string,
+  params: Params,
+  seeds: number[],
+  sweep: Sweep | undefined,
+  backend: string,
+  backendReason: string,
+  runs: RunRecord[],
+): void {
   const env = `Node ${process.version} ${process.platform}/${process.arch} (command line)`;
-  const b = makeBundle({ spec, preset, params, seeds, sweep, appVersion: APP_VERSION, tfjs: tfVersion, backend, backendReason, environment: env }, runs);
+  const b = makeBundle(
+    {
+      spec,
+      preset,
+      params,
+      seeds,
+      sweep,
+      appVersion: APP_VERSION,
+      tfjs: tfVersion,
+      backend,
+      backendReason,
+      environment: env,
+    },
+    runs,
+  );
   writeFileSync(path, JSON.stringify(b, null, 1) + '\n');
-  process.stderr.write(`wrote the bundle (${runs.length} run${runs.length === 1 ? '' : 's'}) to ${path}\n`);
+  process.stderr.write(
+    `wrote the bundle (${runs.length} run${runs.length === 1 ? '' : 's'}) to ${path}\n`,
+  );
 }
 
 let tfVersion = 'unknown';
 
 /** Several seeds and / or a sweep: every planned run, then mean ± sd per value and claim tallies. */
-async function study(spec: ExperimentSpec, preset: string, params: Params, seeds: number[], sweep: Sweep | undefined, backend: 'wasm' | 'cpu', json: boolean, bundlePath?: string): Promise<number> {
+async function study(
+  spec: ExperimentSpec,
+  preset: string,
+  params: Params,
+  seeds: number[],
+  sweep: Sweep | undefined,
+  backend: 'wasm' | 'cpu',
+  json: boolean,
+  bundlePath?: string,
+): Promise<number> {
   const plan = planRuns(params, seeds, sweep);
   const runs: (RunRecord & { value?: ParamValue })[] = [];
   let used = backend as string;
@@ -158,8 +270,15 @@ async function study(spec: ExperimentSpec, preset: string, params: Params, seeds
     const out = await runSetting(spec, r.params, backend);
     used = out.backend;
     reason = out.backendReason;
-    runs.push({ seed: r.seed, ...(r.value !== undefined ? { value: r.value } : {}), params: r.params, ...out.result });
-    process.stderr.write(`run ${r.index + 1}/${plan.length} seed ${r.seed}${sweep ? ` ${sweep.key}=${r.value}` : ''}: ${out.result.state} at step ${out.result.step} in ${out.result.seconds.toFixed(1)} s${out.result.error ? ` (${out.result.error})` : ''}\n`);
+    runs.push({
+      seed: r.seed,
+      ...(r.value !== undefined ? { value: r.value } : {}),
+      params: r.params,
+      ...out.result,
+    });
+    process.stderr.write(
+      `run ${r.index + 1}/${plan.length} seed ${r.seed}${sweep ? ` ${sweep.key}=${r.value}` : ''}: ${out.result.state} at step ${out.result.step} in ${out.result.seconds.toFixed(1)} s${out.result.error ? ` (${out.result.error})` : ''}\n`,
+    );
   }
   if (bundlePath) writeBundle(bundlePath, spec, preset, params, seeds, sweep, used, reason, runs);
   const groups = (sweep ? sweep.values : [undefined]).map((value) => {
@@ -171,7 +290,9 @@ async function study(spec: ExperimentSpec, preset: string, params: Params, seeds
     return {
       ...(value !== undefined ? { value } : {}),
       metrics: Object.fromEntries(keys.map((k) => [k, summarise(finals.map((f) => f[k] ?? NaN))])),
-      claims: spec.claims.filter((c) => c.preset === preset).map((c) => ({ ...tallyClaim(c, finals), expect: c.expect, settingDiffers: differs })),
+      claims: spec.claims
+        .filter((c) => c.preset === preset)
+        .map((c) => ({ ...tallyClaim(c, finals), expect: c.expect, settingDiffers: differs })),
     };
   });
   const failed = runs.filter((r) => r.state === 'error').length;
@@ -186,7 +307,20 @@ async function study(spec: ExperimentSpec, preset: string, params: Params, seeds
           ...(sweep ? { sweep } : {}),
           backend: used,
           backendReason: reason,
-          runs: runs.map((r) => ({ seed: r.seed, ...(r.value !== undefined ? { value: r.value } : {}), state: r.state, error: r.error, step: r.step, seconds: r.seconds, final: r.final, claims: judgeRows(spec, preset, r.params, { ...r, views: {} }).map((c) => ({ claim: c.claim, measured: c.measured, verdict: c.verdict })) })),
+          runs: runs.map((r) => ({
+            seed: r.seed,
+            ...(r.value !== undefined ? { value: r.value } : {}),
+            state: r.state,
+            error: r.error,
+            step: r.step,
+            seconds: r.seconds,
+            final: r.final,
+            claims: judgeRows(spec, preset, r.params, { ...r, views: {} }).map((c) => ({
+              claim: c.claim,
+              measured: c.measured,
+              verdict: c.verdict,
+            })),
+          })),
           summary: groups,
         },
         nanToNull,
@@ -194,12 +328,28 @@ async function study(spec: ExperimentSpec, preset: string, params: Params, seeds
       ) + '\n',
     );
   } else {
-    process.stdout.write(`${spec.id} · preset ${preset} · seeds ${seeds.join(', ')}${sweep ? ` · sweep ${sweep.key} = ${sweep.values.join(', ')}` : ''} · backend ${used}\n\n`);
+    process.stdout.write(
+      `${spec.id} · preset ${preset} · seeds ${seeds.join(', ')}${sweep ? ` · sweep ${sweep.key} = ${sweep.values.join(', ')}` : ''} · backend ${used}\n\n`,
+    );
     const keys = Object.keys(groups[0].metrics);
-    const head = ['metric', ...groups.map((g) => (sweep ? `${sweep.key}=${g.value}` : 'mean ± sd'))];
-    process.stdout.write(table([head, ...keys.map((k) => [k, ...groups.map((g) => formatSummary(g.metrics[k]))])]));
-    const rows = groups.flatMap((g) => g.claims.map((c) => [c.claim + (sweep ? ` @ ${sweep.key}=${g.value}` : ''), c.expect, `${c.holds} of ${c.n} seeds`, formatSummary(c.measured) + (c.settingDiffers.length ? ` (setting differs: ${c.settingDiffers.join(',')})` : '')]));
-    if (rows.length) process.stdout.write('\n' + table([['claim', 'expected', 'holds in', 'measured'], ...rows]));
+    const head = [
+      'metric',
+      ...groups.map((g) => (sweep ? `${sweep.key}=${g.value}` : 'mean ± sd')),
+    ];
+    process.stdout.write(
+      table([head, ...keys.map((k) => [k, ...groups.map((g) => formatSummary(g.metrics[k]))])]),
+    );
+    const rows = groups.flatMap((g) =>
+      g.claims.map((c) => [
+        c.claim + (sweep ? ` @ ${sweep.key}=${g.value}` : ''),
+        c.expect,
+        `${c.holds} of ${c.n} seeds`,
+        formatSummary(c.measured) +
+          (c.settingDiffers.length ? ` (setting differs: ${c.settingDiffers.join(',')})` : ''),
+      ]),
+    );
+    if (rows.length)
+      process.stdout.write('\n' + table([['claim', 'expected', 'holds in', 'measured'], ...rows]));
     if (failed) process.stdout.write(`\n${failed} of ${runs.length} runs ended in an error\n`);
   }
   return failed ? 1 : 0;

@@ -10,7 +10,8 @@ import path from 'node:path';
 export async function resolve(specifier, context, next) {
   if (specifier.startsWith('.') && context.parentURL?.includes('/@tensorflow/')) {
     const target = path.resolve(path.dirname(fileURLToPath(context.parentURL)), specifier);
-    if (existsSync(`${target}.js`) && existsSync(target) && statSync(target).isDirectory()) return next(pathToFileURL(`${target}.js`).href, context);
+    if (existsSync(`${target}.js`) && existsSync(target) && statSync(target).isDirectory())
+      return next(pathToFileURL(`${target}.js`).href, context);
   }
   return next(specifier, context);
 }

@@ -16,7 +16,12 @@ import { Runner } from '../../experiments/core/runner';
 import { initNodeTf } from '../../experiments/core/tf-node';
 import { makeBundle } from '../../experiments/core/bundle';
 import { APP_VERSION } from '../../experiments/core/version';
-import { compactRecording, recordingFile, recordingMatches, type Recording } from '../../experiments/core/recording';
+import {
+  compactRecording,
+  recordingFile,
+  recordingMatches,
+  type Recording,
+} from '../../experiments/core/recording';
 import { parseArgs, runMain, UsageError } from './args';
 import { VIEW_LIMITS } from '../lib/figures';
 
@@ -37,19 +42,29 @@ export function paperPresets(): { experiment: string; preset: string }[] {
 
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2), { only: 'value', check: 'switch' });
-  if (args.positional.length) throw new UsageError(`expected only --only EXPERIMENT/PRESET or --check, got "${args.positional.join(' ')}"`);
+  if (args.positional.length)
+    throw new UsageError(
+      `expected only --only EXPERIMENT/PRESET or --check, got "${args.positional.join(' ')}"`,
+    );
   const only = args.flags.get('only');
   let targets = paperPresets();
   if (typeof only === 'string') {
     targets = targets.filter((t) => `${t.experiment}/${t.preset}` === only);
-    if (!targets.length) throw new UsageError(`--only: expected one of ${paperPresets().map((t) => `${t.experiment}/${t.preset}`).join(', ')}, got "${only}"`);
+    if (!targets.length)
+      throw new UsageError(
+        `--only: expected one of ${paperPresets()
+          .map((t) => `${t.experiment}/${t.preset}`)
+          .join(', ')}, got "${only}"`,
+      );
   }
   if (args.flags.has('check')) {
     let stale = 0;
     for (const t of targets) {
       const file = path.join(DIR, recordingFile(t.experiment, t.preset));
       const spec = getExperiment(t.experiment);
-      const ok = existsSync(file) && recordingMatches(spec, t.preset, JSON.parse(readFileSync(file, 'utf8')) as Recording);
+      const ok =
+        existsSync(file) &&
+        recordingMatches(spec, t.preset, JSON.parse(readFileSync(file, 'utf8')) as Recording);
       if (!ok) stale++;
       process.stdout.write(`${ok ? 'ok     ' : 'STALE  '} ${t.experiment}/${t.preset}\n`);
     }
@@ -59,16 +74,46 @@ async function main(): Promise<number> {
   const { tf, backend, reason } = await initNodeTf('wasm');
   for (const t of targets) {
     const spec = getExperiment(t.experiment);
-    const { params } = resolveParams(spec, t.preset, { ...('seed' in spec.params ? { seed: 0 } : {}) });
-    const runner = new Runner(tf, spec, await spec.load(), params, {}, { stepsPerTick: spec.stepsPerTick ?? 10, views: true, viewsMs: Infinity, flushMs: Infinity, viewLimits: VIEW_LIMITS });
+    const { params } = resolveParams(spec, t.preset, {
+      ...('seed' in spec.params ? { seed: 0 } : {}),
+    });
+    const runner = new Runner(
+      tf,
+      spec,
+      await spec.load(),
+      params,
+      {},
+      {
+        stepsPerTick: spec.stepsPerTick ?? 10,
+        views: true,
+        viewsMs: Infinity,
+        flushMs: Infinity,
+        viewLimits: VIEW_LIMITS,
+      },
+    );
     const result = await runner.run();
     const bundle = makeBundle(
-      { spec, preset: t.preset, params, seeds: [typeof params.seed === 'number' ? params.seed : 0], appVersion: APP_VERSION, tfjs: tf.version_core, backend, backendReason: reason, environment: `Node ${process.version} ${process.platform}/${process.arch} (npm run record)` },
+      {
+        spec,
+        preset: t.preset,
+        params,
+        seeds: [typeof params.seed === 'number' ? params.seed : 0],
+        appVersion: APP_VERSION,
+        tfjs: tf.version_core,
+        backend,
+        backendReason: reason,
+        environment: `Node ${process.version} ${process.platform}/${process.arch} (npm run record)`,
+      },
       [{ seed: typeof params.seed === 'number' ? params.seed : 0, params, ...result }],
     );
     const rec: Recording = compactRecording({ bundle, views: result.views });
-    writeFileSync(path.join(DIR, recordingFile(t.experiment, t.preset)), JSON.stringify(rec) + '\n');
-    process.stdout.write(`${t.experiment}/${t.preset}: ${result.state} at step ${result.step} in ${result.seconds.toFixed(1)} s\n`);
+    writeFileSync(
+      path.join(DIR, recordingFile(t.experiment, t.preset)),
+      JSON.stringify(rec) + '\n',
+    );
+    process.stdout.write(
+      `${t.experiment}/${t.preset}: ${result.state} at step ${result.step} in ${result.seconds.toFixed(1)} s\n`,
+    );
   }
   return 0;
 }

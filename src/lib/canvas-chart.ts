@@ -22,9 +22,31 @@ import type { Figure } from './figures';
 /** The part of CanvasRenderingContext2D used here. */
 export type Ctx = Pick<
   CanvasRenderingContext2D,
-  | 'save' | 'restore' | 'beginPath' | 'moveTo' | 'lineTo' | 'closePath' | 'stroke' | 'fill' | 'rect' | 'clip' | 'arc'
-  | 'fillRect' | 'clearRect' | 'fillText' | 'measureText' | 'setLineDash' | 'translate' | 'rotate'
-  | 'strokeStyle' | 'fillStyle' | 'lineWidth' | 'font' | 'textAlign' | 'textBaseline' | 'globalAlpha'
+  | 'save'
+  | 'restore'
+  | 'beginPath'
+  | 'moveTo'
+  | 'lineTo'
+  | 'closePath'
+  | 'stroke'
+  | 'fill'
+  | 'rect'
+  | 'clip'
+  | 'arc'
+  | 'fillRect'
+  | 'clearRect'
+  | 'fillText'
+  | 'measureText'
+  | 'setLineDash'
+  | 'translate'
+  | 'rotate'
+  | 'strokeStyle'
+  | 'fillStyle'
+  | 'lineWidth'
+  | 'font'
+  | 'textAlign'
+  | 'textBaseline'
+  | 'globalAlpha'
 >;
 
 export interface FrameOptions {
@@ -39,12 +61,14 @@ const FONT = '"Open Sans", verdana, arial, sans-serif';
 
 /** Evenly spaced "nice" ticks (1, 2, 5 x 10^k) covering [lo, hi], about `target` of them. */
 export function niceTicks(lo: number, hi: number, target: number): number[] {
-  if (!(hi > lo) || !Number.isFinite(lo) || !Number.isFinite(hi)) return Number.isFinite(lo) ? [lo] : [];
+  if (!(hi > lo) || !Number.isFinite(lo) || !Number.isFinite(hi))
+    return Number.isFinite(lo) ? [lo] : [];
   const raw = (hi - lo) / Math.max(1, target);
   const mag = 10 ** Math.floor(Math.log10(raw));
   const step = [1, 2, 5, 10].map((m) => m * mag).find((s) => s >= raw) ?? 10 * mag;
   const out: number[] = [];
-  for (let v = Math.ceil(lo / step - 1e-9) * step; v <= hi + step * 1e-9; v += step) out.push(Math.abs(v) < step * 1e-9 ? 0 : Number(v.toPrecision(12)));
+  for (let v = Math.ceil(lo / step - 1e-9) * step; v <= hi + step * 1e-9; v += step)
+    out.push(Math.abs(v) < step * 1e-9 ? 0 : Number(v.toPrecision(12)));
   return out;
 }
 
@@ -74,7 +98,19 @@ export function tickLabel(v: number, step: number): string {
 }
 
 // Viridis at 11 stops (matplotlib's, as Plotly's 'Viridis').
-const VIRIDIS = ['#440154', '#482878', '#3e4989', '#31688e', '#26828e', '#1f9e89', '#35b779', '#6ece58', '#b5de2b', '#fde725', '#fde725'];
+const VIRIDIS = [
+  '#440154',
+  '#482878',
+  '#3e4989',
+  '#31688e',
+  '#26828e',
+  '#1f9e89',
+  '#35b779',
+  '#6ece58',
+  '#b5de2b',
+  '#fde725',
+  '#fde725',
+];
 const VIRIDIS_RGB = VIRIDIS.map((h) => [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16)));
 
 /** Viridis colour of t in [0, 1] (clamped), as rgb(). */
@@ -110,7 +146,12 @@ interface Axis {
 
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
-const textOf = (t: unknown): string => (typeof t === 'string' ? t : typeof (t as Rec)?.text === 'string' ? ((t as Rec).text as string) : '');
+const textOf = (t: unknown): string =>
+  typeof t === 'string'
+    ? t
+    : typeof (t as Rec)?.text === 'string'
+      ? ((t as Rec).text as string)
+      : '';
 
 /** Axis position (px) of a data value; NaN when it has none (non-positive on log, unknown category). */
 function toPx(ax: Axis, v: unknown): number {
@@ -128,19 +169,38 @@ function toPx(ax: Axis, v: unknown): number {
 }
 
 /** Build an axis from its layout entry and the values of the traces on it. */
-function makeAxis(spec: Rec, values: unknown[], opts: { tozero: boolean; pad: boolean; categories?: string[] }): Omit<Axis, 'p0' | 'p1'> {
+function makeAxis(
+  spec: Rec,
+  values: unknown[],
+  opts: { tozero: boolean; pad: boolean; categories?: string[] },
+): Omit<Axis, 'p0' | 'p1'> {
   const title = textOf(spec.title);
   const showLabels = spec.showticklabels !== false;
   const reversed = spec.autorange === 'reversed';
   const declared = spec.type as string | undefined;
-  const isCategory = declared === 'category' || (!declared && values.some((v) => typeof v === 'string'));
+  const isCategory =
+    declared === 'category' || (!declared && values.some((v) => typeof v === 'string'));
   if (isCategory) {
     const cats = opts.categories ?? [...new Set(values.map(String))];
-    return { type: 'category', lo: -0.5, hi: Math.max(0.5, cats.length - 0.5), reversed, categories: cats, title, showLabels };
+    return {
+      type: 'category',
+      lo: -0.5,
+      hi: Math.max(0.5, cats.length - 0.5),
+      reversed,
+      categories: cats,
+      title,
+      showLabels,
+    };
   }
   const type = declared === 'log' ? 'log' : 'linear';
-  const range = Array.isArray(spec.range) && spec.range.length === 2 && spec.range.every((r) => Number.isFinite(r)) ? (spec.range as number[]) : null;
-  if (range) return { type, lo: range[0], hi: range[1], reversed, categories: [], title, showLabels };
+  const range =
+    Array.isArray(spec.range) &&
+    spec.range.length === 2 &&
+    spec.range.every((r) => Number.isFinite(r))
+      ? (spec.range as number[])
+      : null;
+  if (range)
+    return { type, lo: range[0], hi: range[1], reversed, categories: [], title, showLabels };
   let lo = Infinity;
   let hi = -Infinity;
   for (const v of values) {
@@ -155,7 +215,11 @@ function makeAxis(spec: Rec, values: unknown[], opts: { tozero: boolean; pad: bo
     hi = Math.max(hi, 0);
   }
   if (!(hi >= lo)) [lo, hi] = type === 'log' ? [-1, 1] : [0, 1];
-  if (hi === lo) [lo, hi] = [lo - (type === 'log' ? 0.5 : Math.abs(lo) * 0.1 || 1), hi + (type === 'log' ? 0.5 : Math.abs(hi) * 0.1 || 1)];
+  if (hi === lo)
+    [lo, hi] = [
+      lo - (type === 'log' ? 0.5 : Math.abs(lo) * 0.1 || 1),
+      hi + (type === 'log' ? 0.5 : Math.abs(hi) * 0.1 || 1),
+    ];
   else if (opts.pad) {
     const p = (hi - lo) * 0.05;
     lo = opts.tozero && lo === 0 ? 0 : lo - p;
@@ -176,17 +240,28 @@ export function drawFigure(g: Ctx, fig: Figure, o: FrameOptions): void {
   const text = o.dark ? '#e6e8eb' : '#444444';
   const grid = o.dark ? '#3a4148' : '#eeeeee';
   const fontSize = num((L.font as Rec | undefined)?.size) ?? 12;
-  const titleSize = num(((L.title as Rec | undefined)?.font as Rec | undefined)?.size) ?? fontSize * 1.4;
-  const margin = { l: 80, r: 80, t: 100, b: 80, ...((L.margin as Rec) ?? {}) } as Record<'l' | 'r' | 't' | 'b', number>;
+  const titleSize =
+    num(((L.title as Rec | undefined)?.font as Rec | undefined)?.size) ?? fontSize * 1.4;
+  const margin = { l: 80, r: 80, t: 100, b: 80, ...((L.margin as Rec) ?? {}) } as Record<
+    'l' | 'r' | 't' | 'b',
+    number
+  >;
   const traces = fig.data as Trace[];
   const heat = traces.find((t) => t.type === 'heatmap');
   const colorbarW = heat ? 22 + fontSize * 3.2 : 0;
-  const plot = { x0: margin.l, x1: Math.max(margin.l + 10, o.width - margin.r - colorbarW), y0: margin.t, y1: Math.max(margin.t + 10, o.height - margin.b) };
+  const plot = {
+    x0: margin.l,
+    x1: Math.max(margin.l + 10, o.width - margin.r - colorbarW),
+    y0: margin.t,
+    y1: Math.max(margin.t + 10, o.height - margin.b),
+  };
 
   // The legend (horizontal, below the plot; Plotly shows one when more than one trace has an
   // entry) is laid out first: like Plotly's automargin, the plot gives up height if it does not fit.
   g.font = `${fontSize}px ${FONT}`;
-  const entries = traces.filter((t) => t.showlegend !== false && t.type !== 'heatmap' && typeof t.name === 'string' && t.name);
+  const entries = traces.filter(
+    (t) => t.showlegend !== false && t.type !== 'heatmap' && typeof t.name === 'string' && t.name,
+  );
   const legendItems: { t: Trace; x: number; row: number }[] = [];
   const rowH = fontSize * 1.6;
   const legendGap = fontSize * 3.3; // below the tick labels and the x axis title
@@ -249,9 +324,21 @@ export function drawFigure(g: Ctx, fig: Figure, o: FrameOptions): void {
         if (e !== null && n !== null) ys.push(n - e, n + e);
       });
     }
-    const xa = makeAxis(xSpec, xs, { tozero: xSpec.rangemode === 'tozero', pad: markers || bars, categories: xCats ?? (bars ? [...new Set(xs.map(String))] : undefined) });
-    const ya = makeAxis(ySpec, ys, { tozero: ySpec.rangemode === 'tozero' || bars, pad: markers || bars || !ySpec.range, categories: yCats });
-    const X: Axis = { ...xa, p0: plot.x0 + d0 * (plot.x1 - plot.x0), p1: plot.x0 + d1 * (plot.x1 - plot.x0) };
+    const xa = makeAxis(xSpec, xs, {
+      tozero: xSpec.rangemode === 'tozero',
+      pad: markers || bars,
+      categories: xCats ?? (bars ? [...new Set(xs.map(String))] : undefined),
+    });
+    const ya = makeAxis(ySpec, ys, {
+      tozero: ySpec.rangemode === 'tozero' || bars,
+      pad: markers || bars || !ySpec.range,
+      categories: yCats,
+    });
+    const X: Axis = {
+      ...xa,
+      p0: plot.x0 + d0 * (plot.x1 - plot.x0),
+      p1: plot.x0 + d1 * (plot.x1 - plot.x0),
+    };
     const Y: Axis = { ...ya, p0: plot.y1, p1: plot.y0 }; // y grows upwards: p0 is the bottom
     if (ySpec.scaleanchor && X.type === 'linear' && Y.type === 'linear') {
       // equal units on both axes: widen the range that is too narrow (Plotly's constrain: range)
@@ -334,7 +421,9 @@ export function drawFigure(g: Ctx, fig: Figure, o: FrameOptions): void {
 
   // annotations on a subplot's domain (panel titles)
   for (const a of arr(L.annotations) as Rec[]) {
-    const sp = subplots.find((s) => String(a.xref ?? '').split(' ')[0] === (s.on[0]?.xaxis ?? 'x')) ?? subplots[0];
+    const sp =
+      subplots.find((s) => String(a.xref ?? '').split(' ')[0] === (s.on[0]?.xaxis ?? 'x')) ??
+      subplots[0];
     const x = sp.X.p0 + (num(a.x) ?? 0.5) * (sp.X.p1 - sp.X.p0);
     const y = plot.y1 - (num(a.y) ?? 1) * (plot.y1 - plot.y0);
     g.font = `${num((a.font as Rec | undefined)?.size) ?? fontSize}px ${FONT}`;
@@ -536,7 +625,15 @@ function drawHeatmap(g: Ctx, t: Trace, X: Axis, Y: Axis, fontSize: number): void
   });
 }
 
-function drawColorbar(g: Ctx, t: Trace, x: number, y0: number, y1: number, fontSize: number, text: string): void {
+function drawColorbar(
+  g: Ctx,
+  t: Trace,
+  x: number,
+  y0: number,
+  y1: number,
+  fontSize: number,
+  text: string,
+): void {
   const zmin = num(t.zmin) ?? 0;
   const zmax = num(t.zmax) ?? 1;
   const steps = 40;
@@ -550,5 +647,6 @@ function drawColorbar(g: Ctx, t: Trace, x: number, y0: number, y1: number, fontS
   g.fillStyle = text;
   g.textAlign = 'left';
   g.font = `${fontSize}px ${FONT}`;
-  for (const v of ticks) g.fillText(tickLabel(v, step), x + 20, y1 - ((v - zmin) / (zmax - zmin || 1)) * (y1 - y0));
+  for (const v of ticks)
+    g.fillText(tickLabel(v, step), x + 20, y1 - ((v - zmin) / (zmax - zmin || 1)) * (y1 - y0));
 }

@@ -2,7 +2,16 @@
  * Chart specs and run data -> plain Plotly figure objects. Pure (no Plotly import), so it is
  * testable in Node; LiveChart is the only code that hands these to Plotly.
  */
-import { labelAt, type ChartSpec, type ExperimentSpec, type MetricPoint, type Params, type ParamValue, type ViewData, type ViewLimits } from '../../experiments/core/spec';
+import {
+  labelAt,
+  type ChartSpec,
+  type ExperimentSpec,
+  type MetricPoint,
+  type Params,
+  type ParamValue,
+  type ViewData,
+  type ViewLimits,
+} from '../../experiments/core/spec';
 import type { Band, SweepPoint } from '../../experiments/core/study';
 
 export interface Figure {
@@ -11,7 +20,16 @@ export interface Figure {
 }
 
 /** Okabe & Ito's colour-blind-safe palette. */
-export const PALETTE = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#F0E442', '#000000'];
+export const PALETTE = [
+  '#0072B2',
+  '#D55E00',
+  '#009E73',
+  '#CC79A7',
+  '#E69F00',
+  '#56B4E9',
+  '#F0E442',
+  '#000000',
+];
 const MAX_POINTS = 2000;
 
 /**
@@ -46,9 +64,15 @@ export interface CurveExtras {
   overlays?: { name: string; history: MetricPoint[] }[];
 }
 
-const rgba = (hex: string, a: number) => `rgba(${parseInt(hex.slice(1, 3), 16)},${parseInt(hex.slice(3, 5), 16)},${parseInt(hex.slice(5, 7), 16)},${a})`;
+const rgba = (hex: string, a: number) =>
+  `rgba(${parseInt(hex.slice(1, 3), 16)},${parseInt(hex.slice(3, 5), 16)},${parseInt(hex.slice(5, 7), 16)},${a})`;
 
-export function curvesFigure(chart: Extract<ChartSpec, { kind: 'curves' }>, spec: ExperimentSpec, history: MetricPoint[], extras: CurveExtras = {}): Figure {
+export function curvesFigure(
+  chart: Extract<ChartSpec, { kind: 'curves' }>,
+  spec: ExperimentSpec,
+  history: MetricPoint[],
+  extras: CurveExtras = {},
+): Figure {
   const pts = decimate(history);
   const x = pts.map((p) => p.step);
   const label = (key: string) => spec.metrics[key]?.label ?? key;
@@ -57,18 +81,59 @@ export function curvesFigure(chart: Extract<ChartSpec, { kind: 'curves' }>, spec
     const color = PALETTE[i % PALETTE.length];
     const b = extras.bands?.[key];
     if (b && b.step.length) {
-      data.push({ type: 'scatter', mode: 'lines', x: b.step, y: b.hi, line: { width: 0, color }, hoverinfo: 'skip', showlegend: false, name: `${label(key)} +1 sd` });
-      data.push({ type: 'scatter', mode: 'lines', x: b.step, y: b.lo, line: { width: 0, color }, fill: 'tonexty', fillcolor: rgba(color, 0.22), hoverinfo: 'skip', showlegend: false, name: `${label(key)} -1 sd` });
-      data.push({ type: 'scatter', mode: 'lines', name: `${label(key)}: mean ± sd of ${extras.bandRuns ?? ''} runs`.replace(' of  runs', ''), x: b.step, y: b.mean, line: { color, width: 2 } });
+      data.push({
+        type: 'scatter',
+        mode: 'lines',
+        x: b.step,
+        y: b.hi,
+        line: { width: 0, color },
+        hoverinfo: 'skip',
+        showlegend: false,
+        name: `${label(key)} +1 sd`,
+      });
+      data.push({
+        type: 'scatter',
+        mode: 'lines',
+        x: b.step,
+        y: b.lo,
+        line: { width: 0, color },
+        fill: 'tonexty',
+        fillcolor: rgba(color, 0.22),
+        hoverinfo: 'skip',
+        showlegend: false,
+        name: `${label(key)} -1 sd`,
+      });
+      data.push({
+        type: 'scatter',
+        mode: 'lines',
+        name: `${label(key)}: mean ± sd of ${extras.bandRuns ?? ''} runs`.replace(' of  runs', ''),
+        x: b.step,
+        y: b.mean,
+        line: { color, width: 2 },
+      });
     }
     // A loss term this setting does not have (NaN throughout) gets no trace and no legend entry.
     const present = pts.some((p) => Number.isFinite(p.metrics[key]));
     if (present) {
-      data.push({ type: 'scatter', mode: pts.length < 3 ? 'lines+markers' : 'lines', name: b ? `${label(key)} (live run)` : label(key), x, y: pts.map((p) => p.metrics[key] ?? null), line: { color, width: 3 } });
+      data.push({
+        type: 'scatter',
+        mode: pts.length < 3 ? 'lines+markers' : 'lines',
+        name: b ? `${label(key)} (live run)` : label(key),
+        x,
+        y: pts.map((p) => p.metrics[key] ?? null),
+        line: { color, width: 3 },
+      });
     }
     for (const o of extras.overlays ?? []) {
       const op = decimate(o.history);
-      data.push({ type: 'scatter', mode: 'lines', name: `${label(key)} · ${o.name}`, x: op.map((p) => p.step), y: op.map((p) => p.metrics[key] ?? null), line: { color, width: 2, dash: 'dot' } });
+      data.push({
+        type: 'scatter',
+        mode: 'lines',
+        name: `${label(key)} · ${o.name}`,
+        x: op.map((p) => p.step),
+        y: op.map((p) => p.metrics[key] ?? null),
+        line: { color, width: 2, dash: 'dot' },
+      });
     }
   });
   for (const key of chart.references ?? []) {
@@ -95,9 +160,15 @@ export function curvesFigure(chart: Extract<ChartSpec, { kind: 'curves' }>, spec
 }
 
 /** Final metrics against a swept value: mean over seeds with ±1 sd bars. */
-export function sweepFigure(key: string, label: string, metrics: { key: string; label: string; points: SweepPoint[] }[], logX = false): Figure {
+export function sweepFigure(
+  key: string,
+  label: string,
+  metrics: { key: string; label: string; points: SweepPoint[] }[],
+  logX = false,
+): Figure {
   const numeric = metrics[0]?.points.every((p) => typeof p.value === 'number') ?? false;
-  const xs = (pts: SweepPoint[]) => pts.map((p) => (numeric ? p.value : String(p.value))) as ParamValue[];
+  const xs = (pts: SweepPoint[]) =>
+    pts.map((p) => (numeric ? p.value : String(p.value))) as ParamValue[];
   return {
     data: metrics.map((m, i) => ({
       type: 'scatter',
@@ -105,7 +176,11 @@ export function sweepFigure(key: string, label: string, metrics: { key: string; 
       name: m.label,
       x: xs(m.points),
       y: m.points.map((p) => (Number.isFinite(p.summary.mean) ? p.summary.mean : null)),
-      error_y: { type: 'data', array: m.points.map((p) => (Number.isFinite(p.summary.sd) ? p.summary.sd : 0)), visible: true },
+      error_y: {
+        type: 'data',
+        array: m.points.map((p) => (Number.isFinite(p.summary.sd) ? p.summary.sd : 0)),
+        visible: true,
+      },
       line: { color: PALETTE[i % PALETTE.length], width: 3 },
       marker: { size: 9 },
     })),
@@ -127,23 +202,52 @@ export function sweepFigure(key: string, label: string, metrics: { key: string; 
  * chart's DOM while the page is read instead of in the middle of a run.
  */
 export function skeletonFigure(title: string): Figure {
-  return { data: [], layout: { ...baseLayout(title), xaxis: { showticklabels: false, zeroline: false }, yaxis: { showticklabels: false, zeroline: false } } };
+  return {
+    data: [],
+    layout: {
+      ...baseLayout(title),
+      xaxis: { showticklabels: false, zeroline: false },
+      yaxis: { showticklabels: false, zeroline: false },
+    },
+  };
 }
 
 /** The figure of a view chart: the spec's titles at this setting, the trainer's data. */
-export function viewFigure(chart: Extract<ChartSpec, { kind: 'view' }>, view: ViewData, params: Params): Figure {
+export function viewFigure(
+  chart: Extract<ChartSpec, { kind: 'view' }>,
+  view: ViewData,
+  params: Params,
+): Figure {
   const title = labelAt(chart.title, params) + (view.of ? `: ${view.of}` : '');
   const xTitle = labelAt(chart.xTitle, params);
   const yTitle = labelAt(chart.yTitle, params);
   if (view.kind === 'bars') {
     return {
-      data: view.series.map((s, i) => ({ type: 'bar', name: s.name, x: view.categories, y: s.values, marker: { color: i === 0 ? '#555555' : PALETTE[(i - 1) % PALETTE.length] } })),
-      layout: { ...baseLayout(title), barmode: 'group', yaxis: { title: { text: yTitle }, zeroline: true }, margin: { l: 64, r: 16, t: 56, b: 96 } },
+      data: view.series.map((s, i) => ({
+        type: 'bar',
+        name: s.name,
+        x: view.categories,
+        y: s.values,
+        marker: { color: i === 0 ? '#555555' : PALETTE[(i - 1) % PALETTE.length] },
+      })),
+      layout: {
+        ...baseLayout(title),
+        barmode: 'group',
+        yaxis: { title: { text: yTitle }, zeroline: true },
+        margin: { l: 64, r: 16, t: 56, b: 96 },
+      },
     };
   }
   if (view.kind === 'lines') {
     return {
-      data: view.series.map((s, i) => ({ type: 'scatter', mode: 'lines+markers', name: s.name, x: view.x, y: s.y, line: { color: PALETTE[i % PALETTE.length], width: 3 } })),
+      data: view.series.map((s, i) => ({
+        type: 'scatter',
+        mode: 'lines+markers',
+        name: s.name,
+        x: view.x,
+        y: s.y,
+        line: { color: PALETTE[i % PALETTE.length], width: 3 },
+      })),
       layout: {
         ...baseLayout(title),
         margin: { l: 64, r: 16, t: 56, b: 96 },
@@ -190,7 +294,15 @@ export function viewFigure(chart: Extract<ChartSpec, { kind: 'view' }>, view: Vi
     const ax = i === 0 ? '' : String(i + 1);
     layout[`xaxis${ax}`] = { title: { text: p.xLabel }, zeroline: false };
     layout[`yaxis${ax}`] = { title: { text: p.yLabel }, zeroline: false, scaleanchor: `x${ax}` };
-    (layout.annotations as unknown[]).push({ text: p.title, xref: `x${ax} domain`, yref: `y${ax} domain`, x: 0.5, y: 1.08, showarrow: false, font: { size: 14 } });
+    (layout.annotations as unknown[]).push({
+      text: p.title,
+      xref: `x${ax} domain`,
+      yref: `y${ax} domain`,
+      x: 0.5,
+      y: 1.08,
+      showarrow: false,
+      font: { size: 14 },
+    });
     return {
       type: 'scatter',
       mode: 'markers',
@@ -213,19 +325,32 @@ export interface DataTableView {
   omitted: number;
 }
 
-const cellOf = (v: unknown): string | number => (typeof v === 'number' ? (Number.isFinite(v) ? Number(v.toPrecision(4)) : 'n/a') : v === null || v === undefined ? 'n/a' : String(v));
+const cellOf = (v: unknown): string | number =>
+  typeof v === 'number'
+    ? Number.isFinite(v)
+      ? Number(v.toPrecision(4))
+      : 'n/a'
+    : v === null || v === undefined
+      ? 'n/a'
+      : String(v);
 
 /** A text alternative for a figure: one table per trace (x, y; or a heat map's matrix). */
 export function figureTables(fig: Figure, maxRows = 60): DataTableView[] {
   const out: DataTableView[] = [];
   for (const t of fig.data) {
     const name = String(t.name ?? (t.type === 'heatmap' ? 'values' : 'series'));
-    if (t.showlegend === false && t.hoverinfo === 'skip' && String(t.name ?? '').includes('sd')) continue; // band edges
+    if (t.showlegend === false && t.hoverinfo === 'skip' && String(t.name ?? '').includes('sd'))
+      continue; // band edges
     if (t.type === 'heatmap') {
       const z = t.z as number[][];
       const xs = (t.x as string[]) ?? z[0]?.map((_, j) => String(j));
       const ys = (t.y as string[]) ?? z.map((_, i) => String(i));
-      out.push({ caption: name, columns: ['', ...xs.map(String)], rows: z.slice(0, maxRows).map((row, i) => [String(ys[i]), ...row.map(cellOf)]), omitted: Math.max(0, z.length - maxRows) });
+      out.push({
+        caption: name,
+        columns: ['', ...xs.map(String)],
+        rows: z.slice(0, maxRows).map((row, i) => [String(ys[i]), ...row.map(cellOf)]),
+        omitted: Math.max(0, z.length - maxRows),
+      });
       continue;
     }
     const x = (t.x as unknown[]) ?? [];
@@ -237,7 +362,12 @@ export function figureTables(fig: Figure, maxRows = 60): DataTableView[] {
     if (n && idx.at(-1) !== n - 1) idx.push(n - 1);
     const err = (t.error_y as { array?: number[] } | undefined)?.array;
     const rows = idx.map((i) => [cellOf(x[i]), cellOf(y[i]), ...(err ? [cellOf(err[i])] : [])]);
-    out.push({ caption: name, columns: ['x', 'y', ...(err ? ['sd'] : [])], rows, omitted: n - rows.length });
+    out.push({
+      caption: name,
+      columns: ['x', 'y', ...(err ? ['sd'] : [])],
+      rows,
+      omitted: n - rows.length,
+    });
   }
   return out;
 }

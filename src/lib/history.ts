@@ -60,7 +60,9 @@ export class RunHistory {
 
   async list(experiment: string): Promise<StoredRun[]> {
     const db = await this.open();
-    const rows: Json[] = db ? await db.getAllFromIndex('runs', 'experiment', experiment) : [...this.memory.values()].filter((r) => r.experiment === experiment);
+    const rows: Json[] = db
+      ? await db.getAllFromIndex('runs', 'experiment', experiment)
+      : [...this.memory.values()].filter((r) => r.experiment === experiment);
     return rows.map(decode).sort((a, b) => b.id - a.id);
   }
 
@@ -102,6 +104,7 @@ export class RunHistory {
   private async prune(experiment: string): Promise<void> {
     const all = await this.list(experiment);
     const unpinned = all.filter((r) => !r.pinned);
-    for (const r of unpinned.slice(Math.max(0, HISTORY_LIMIT - (all.length - unpinned.length)))) await this.remove(r.id);
+    for (const r of unpinned.slice(Math.max(0, HISTORY_LIMIT - (all.length - unpinned.length))))
+      await this.remove(r.id);
   }
 }

@@ -5,7 +5,10 @@
 import katex from 'katex';
 
 export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  return s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
 }
 
 export function renderMath(text: string): string {
@@ -14,7 +17,11 @@ export function renderMath(text: string): string {
     .map((part) => {
       if (part.length > 2 && part.startsWith('$') && part.endsWith('$')) {
         // trust: false keeps \href, \url and friends inert; errors render as red source, never throw.
-        return katex.renderToString(part.slice(1, -1), { throwOnError: false, trust: false, output: 'html' });
+        return katex.renderToString(part.slice(1, -1), {
+          throwOnError: false,
+          trust: false,
+          output: 'html',
+        });
       }
       return escapeHtml(part);
     })

@@ -61,14 +61,21 @@ function isParamValue(spec: ExperimentSpec | undefined, key: string, value: stri
  * no parameter of that name; where it has one, the bare key is the parameter when the value is
  * one the parameter accepts, and otherwise the page key, with a notice saying which was read.
  */
-export function readPageValue(spec: ExperimentSpec | undefined, query: URLSearchParams, key: PageKey): PageValue {
+export function readPageValue(
+  spec: ExperimentSpec | undefined,
+  query: URLSearchParams,
+  key: PageKey,
+): PageValue {
   const namespaced = query.get(PAGE_KEYS[key]);
   if (namespaced !== null) return { value: namespaced };
   const bare = query.get(key);
   if (bare === null) return { value: null };
   if (!spec || !Object.hasOwn(spec.params, key)) return { value: bare };
   if (isParamValue(spec, key, bare)) return { value: null };
-  return { value: bare, notice: `${key}=${bare}: read as ${PAGE_KEYS[key]} (not a value of the parameter ${key}); links now write ${PAGE_KEYS[key]}` };
+  return {
+    value: bare,
+    notice: `${key}=${bare}: read as ${PAGE_KEYS[key]} (not a value of the parameter ${key}); links now write ${PAGE_KEYS[key]}`,
+  };
 }
 
 export function parseHash(hash: string): Route {
@@ -98,7 +105,13 @@ export function readLabState(spec: ExperimentSpec, query: URLSearchParams): LabU
   for (const [k, v] of query) {
     if (NAMESPACED.has(k)) continue;
     if (k.includes('.')) {
-      unknown.push(new ParamError('link', `a parameter or one of ${[...NAMESPACED].join(', ')}`, JSON.stringify(k)));
+      unknown.push(
+        new ParamError(
+          'link',
+          `a parameter or one of ${[...NAMESPACED].join(', ')}`,
+          JSON.stringify(k),
+        ),
+      );
       continue;
     }
     // An old link's bare page key, unless the experiment has a parameter of that name and the value is one of its.
@@ -111,7 +124,13 @@ export function readLabState(spec: ExperimentSpec, query: URLSearchParams): LabU
 }
 
 /** The URL of a lab state; `path` is the page that shows it (the lab, or a paper page embedding it). */
-export function labHash(spec: ExperimentSpec, preset: string, params: Params, extra: Partial<Record<PageKey, string>> = {}, path = `/lab/${spec.id}`): string {
+export function labHash(
+  spec: ExperimentSpec,
+  preset: string,
+  params: Params,
+  extra: Partial<Record<PageKey, string>> = {},
+  path = `/lab/${spec.id}`,
+): string {
   const q = new URLSearchParams({ [PAGE_KEYS.preset]: preset });
   for (const k of Object.keys(spec.params)) q.set(k, formatValue(params[k]));
   for (const [k, v] of Object.entries(extra) as [PageKey, string][]) q.set(PAGE_KEYS[k], v);
@@ -132,7 +151,11 @@ export interface RuntimeOptions {
 }
 
 /** `backend` and `worker` from the search part, overridden by the hash query (`page.backend`, `page.worker`). */
-export function readRuntimeOptions(search: string, hashQuery: URLSearchParams, spec?: ExperimentSpec): RuntimeOptions {
+export function readRuntimeOptions(
+  search: string,
+  hashQuery: URLSearchParams,
+  spec?: ExperimentSpec,
+): RuntimeOptions {
   const s = new URLSearchParams(search);
   const errors: ParamError[] = [];
   const notices: string[] = [];
@@ -144,8 +167,16 @@ export function readRuntimeOptions(search: string, hashQuery: URLSearchParams, s
   const backendRaw = fromHash('backend') ?? s.get('backend');
   let backend: BackendRequest = 'auto';
   if (backendRaw !== null) {
-    if (backendRaw === 'auto' || (BACKENDS as readonly string[]).includes(backendRaw)) backend = backendRaw as BackendRequest;
-    else errors.push(new ParamError('backend', `one of auto, ${BACKENDS.join(', ')}`, JSON.stringify(backendRaw)));
+    if (backendRaw === 'auto' || (BACKENDS as readonly string[]).includes(backendRaw))
+      backend = backendRaw as BackendRequest;
+    else
+      errors.push(
+        new ParamError(
+          'backend',
+          `one of auto, ${BACKENDS.join(', ')}`,
+          JSON.stringify(backendRaw),
+        ),
+      );
   }
   const workerRaw = fromHash('worker') ?? s.get('worker');
   let worker = true;
@@ -183,7 +214,10 @@ export function readStudyState(spec: ExperimentSpec, query: URLSearchParams): St
   if (seedsRaw !== null) {
     const n = Number(seedsRaw);
     if (/^\d+$/.test(seedsRaw) && n >= 1 && n <= MAX_SEEDS) seeds = n;
-    else errors.push(new ParamError('seeds', `an integer from 1 to ${MAX_SEEDS}`, JSON.stringify(seedsRaw)));
+    else
+      errors.push(
+        new ParamError('seeds', `an integer from 1 to ${MAX_SEEDS}`, JSON.stringify(seedsRaw)),
+      );
   }
   let sweep = '';
   const sweepRaw = get('sweep');
@@ -197,9 +231,19 @@ export function readStudyState(spec: ExperimentSpec, query: URLSearchParams): St
     }
   }
   const hide: string[] = [];
-  for (const k of (get('hide') ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const k of (get('hide') ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     if (Object.hasOwn(spec.params, k)) hide.push(k);
-    else errors.push(new ParamError('hide', `parameter names (${Object.keys(spec.params).join(', ')})`, JSON.stringify(k)));
+    else
+      errors.push(
+        new ParamError(
+          'hide',
+          `parameter names (${Object.keys(spec.params).join(', ')})`,
+          JSON.stringify(k),
+        ),
+      );
   }
   const presentRaw = get('present');
   let present = false;

@@ -9,7 +9,6 @@ import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { BACKENDS, type BackendInfo, type BackendName, type BackendRequest } from './protocol';
 
-
 interface GpuProbe {
   ok: boolean;
   adapter?: string;
@@ -18,7 +17,11 @@ interface GpuProbe {
 }
 
 async function probeWebGpu(): Promise<GpuProbe> {
-  const gpu = (globalThis.navigator as Navigator & { gpu?: { requestAdapter(): Promise<GPUAdapterLike | null> } }).gpu;
+  const gpu = (
+    globalThis.navigator as Navigator & {
+      gpu?: { requestAdapter(): Promise<GPUAdapterLike | null> };
+    }
+  ).gpu;
   if (!gpu) return { ok: false, why: 'this browser exposes no navigator.gpu' };
   let adapter: GPUAdapterLike | null;
   try {
@@ -28,12 +31,22 @@ async function probeWebGpu(): Promise<GpuProbe> {
   }
   if (!adapter) return { ok: false, why: 'no WebGPU adapter was granted' };
   const info = adapter.info ?? {};
-  const name = [info.vendor, info.architecture, info.device, info.description].filter(Boolean).join(' ') || 'unnamed adapter';
-  const software = Boolean(adapter.isFallbackAdapter || info.isFallbackAdapter) || /swiftshader|software|llvmpipe/i.test(name);
+  const name =
+    [info.vendor, info.architecture, info.device, info.description].filter(Boolean).join(' ') ||
+    'unnamed adapter';
+  const software =
+    Boolean(adapter.isFallbackAdapter || info.isFallbackAdapter) ||
+    /swiftshader|software|llvmpipe/i.test(name);
   return { ok: true, adapter: name, software };
 }
 interface GPUAdapterLike {
-  info?: { vendor?: string; architecture?: string; device?: string; description?: string; isFallbackAdapter?: boolean };
+  info?: {
+    vendor?: string;
+    architecture?: string;
+    device?: string;
+    description?: string;
+    isFallbackAdapter?: boolean;
+  };
   isFallbackAdapter?: boolean;
 }
 
@@ -48,9 +61,12 @@ async function register(name: BackendName): Promise<void> {
     // to names outside itself, so every worker dies with "ReferenceError: e is not defined" and the
     // backend waits for them forever (seen in Chromium 2026-11 with COOP/COEP headers).
     tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
-    setWasmPaths({ 'tfjs-backend-wasm.wasm': wasmPlain, 'tfjs-backend-wasm-simd.wasm': wasmSimd, 'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded });
-  }
-  else await import('@tensorflow/tfjs-backend-cpu');
+    setWasmPaths({
+      'tfjs-backend-wasm.wasm': wasmPlain,
+      'tfjs-backend-wasm-simd.wasm': wasmSimd,
+      'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded,
+    });
+  } else await import('@tensorflow/tfjs-backend-cpu');
 }
 
 /** Which WASM build runs (never the threaded one; see register). */
@@ -75,7 +91,9 @@ async function tryBackend(name: BackendName): Promise<string | null> {
 export async function chooseBackend(requested: BackendRequest): Promise<BackendInfo> {
   const notes: string[] = [];
   const gpu = await probeWebGpu();
-  const adapterNote = gpu.ok ? `WebGPU adapter: ${gpu.adapter}${gpu.software ? ' (software, no GPU)' : ''}` : `WebGPU: ${gpu.why}`;
+  const adapterNote = gpu.ok
+    ? `WebGPU adapter: ${gpu.adapter}${gpu.software ? ' (software, no GPU)' : ''}`
+    : `WebGPU: ${gpu.why}`;
   const start = requested === 'auto' ? 0 : BACKENDS.indexOf(requested);
   for (const name of BACKENDS.slice(start)) {
     if (name === 'webgpu') {
@@ -84,7 +102,9 @@ export async function chooseBackend(requested: BackendRequest): Promise<BackendI
         continue;
       }
       if (gpu.software && requested === 'auto') {
-        notes.push(`${adapterNote}: skipped, WASM is faster than a software GPU (force it with ?backend=webgpu)`);
+        notes.push(
+          `${adapterNote}: skipped, WASM is faster than a software GPU (force it with ?backend=webgpu)`,
+        );
         continue;
       }
     }
@@ -97,11 +117,24 @@ export async function chooseBackend(requested: BackendRequest): Promise<BackendI
       notes.push(failure);
       continue;
     }
-    const how = requested === 'auto' ? 'chosen automatically' : requested === name ? `requested with ?backend=${name}` : `fallback: ?backend=${requested} was requested`;
+    const how =
+      requested === 'auto'
+        ? 'chosen automatically'
+        : requested === name
+          ? `requested with ?backend=${name}`
+          : `fallback: ?backend=${requested} was requested`;
     const why = [how, ...notes];
     if (name === 'webgpu') why.push(adapterNote);
     if (name === 'wasm') why.push(await wasmFlavour());
-    return { name, requested, reason: why.join('; '), adapter: gpu.adapter, softwareAdapter: gpu.software };
+    return {
+      name,
+      requested,
+      reason: why.join('; '),
+      adapter: gpu.adapter,
+      softwareAdapter: gpu.software,
+    };
   }
-  throw new Error(`no TF.js backend could start: expected one of ${BACKENDS.join(', ')}, got failures: ${notes.join('; ')}`);
+  throw new Error(
+    `no TF.js backend could start: expected one of ${BACKENDS.join(', ')}, got failures: ${notes.join('; ')}`,
+  );
 }

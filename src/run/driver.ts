@@ -12,27 +12,50 @@ export interface Driver {
   dispose(): void;
 }
 
-export async function createDriver(listener: (msg: FromHost) => void, preferWorker = true): Promise<Driver> {
+export async function createDriver(
+  listener: (msg: FromHost) => void,
+  preferWorker = true,
+): Promise<Driver> {
   if (preferWorker && typeof Worker !== 'undefined') {
     try {
-      const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'training' });
+      const worker = new Worker(new URL('./worker.ts', import.meta.url), {
+        type: 'module',
+        name: 'training',
+      });
       let lastRunId = 0;
       worker.onmessage = (e: MessageEvent<FromHost>) => listener(e.data);
       // A worker that fails to load or throws outside the host's own error handling.
       worker.onerror = (e: ErrorEvent) => {
         e.preventDefault();
-        listener({ type: 'error', runId: lastRunId, message: `training worker failed: ${e.message || 'could not load (reload, or try ?worker=0)'}` });
+        listener({
+          type: 'error',
+          runId: lastRunId,
+          message: `training worker failed: ${e.message || 'could not load (reload, or try ?worker=0)'}`,
+        });
       };
       const send = (m: ToHost) => {
         lastRunId = m.runId;
         worker.postMessage(m);
       };
-      return { kind: 'worker', why: 'training runs in a Web Worker', send, dispose: () => worker.terminate() };
+      return {
+        kind: 'worker',
+        why: 'training runs in a Web Worker',
+        send,
+        dispose: () => worker.terminate(),
+      };
     } catch (e) {
-      return mainThread(listener, `Web Worker unavailable (${e instanceof Error ? e.message : String(e)}): training on the main thread`);
+      return mainThread(
+        listener,
+        `Web Worker unavailable (${e instanceof Error ? e.message : String(e)}): training on the main thread`,
+      );
     }
   }
-  return mainThread(listener, preferWorker ? 'no Web Worker support: training on the main thread' : 'main thread requested with ?worker=0');
+  return mainThread(
+    listener,
+    preferWorker
+      ? 'no Web Worker support: training on the main thread'
+      : 'main thread requested with ?worker=0',
+  );
 }
 
 async function mainThread(listener: (msg: FromHost) => void, why: string): Promise<Driver> {

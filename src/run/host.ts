@@ -17,7 +17,8 @@ export function createHost(post: (msg: FromHost) => void): (msg: ToHost) => void
   let current: { runId: number; runner?: Runner; queued: ToHost[] } | undefined;
   /** The backend for a request, chosen once per distinct request (a warm-up and the run share it). */
   const backendFor = (requested: BackendRequest): Promise<BackendInfo> => {
-    if (!backend || backend.requested !== requested) backend = { requested, info: chooseBackend(requested) };
+    if (!backend || backend.requested !== requested)
+      backend = { requested, info: chooseBackend(requested) };
     return backend.info;
   };
 
@@ -25,7 +26,11 @@ export function createHost(post: (msg: FromHost) => void): (msg: ToHost) => void
     const { runId } = msg;
     current = { runId, queued: [] };
     try {
-      post({ type: 'backend', runId, info: { ...(await backendFor(msg.backend)), tfjs: tf.version_core } });
+      post({
+        type: 'backend',
+        runId,
+        info: { ...(await backendFor(msg.backend)), tfjs: tf.version_core },
+      });
       const spec = getExperiment(msg.experiment);
       // Re-validate: the host trusts nothing it did not check itself.
       const params = resolveParams(spec, undefined, msg.params, 'strict').params;
@@ -45,12 +50,27 @@ export function createHost(post: (msg: FromHost) => void): (msg: ToHost) => void
         // Curves at most five times a second and scatter / heat-map snapshots once a second: each
         // update is a chart frame on the page's main thread, and the snapshots are the bulk of
         // the messages.
-        { stepsPerTick: msg.stepsPerTick, startPaused: msg.startPaused, yieldFn: yieldToEvents, flushMs: 200, viewsMs: 1000, viewLimits: VIEW_LIMITS },
+        {
+          stepsPerTick: msg.stepsPerTick,
+          startPaused: msg.startPaused,
+          yieldFn: yieldToEvents,
+          flushMs: 200,
+          viewsMs: 1000,
+          viewLimits: VIEW_LIMITS,
+        },
       );
       current.runner = runner;
       for (const q of current.queued) control(runner, q);
       const result = await runner.run();
-      post({ type: 'done', runId, state: result.state, step: result.step, final: result.final, seconds: result.seconds, error: result.error });
+      post({
+        type: 'done',
+        runId,
+        state: result.state,
+        step: result.step,
+        final: result.final,
+        seconds: result.seconds,
+        error: result.error,
+      });
     } catch (e) {
       post({ type: 'error', runId, message: e instanceof Error ? e.message : String(e) });
     }

@@ -7,7 +7,14 @@
 import { checkParams, resolveParams } from '../../experiments/core/params';
 import type { ExperimentSpec, ParamValue, Params } from '../../experiments/core/spec';
 import { parseSweep } from '../../experiments/core/study';
-import { labHash, readLabState, readRuntimeOptions, readStudyState, type PageKey, type RuntimeOptions } from '../lib/url';
+import {
+  labHash,
+  readLabState,
+  readRuntimeOptions,
+  readStudyState,
+  type PageKey,
+  type RuntimeOptions,
+} from '../lib/url';
 
 export class LabPage {
   readonly runtime: RuntimeOptions;
@@ -33,8 +40,13 @@ export class LabPage {
     this.runtime = readRuntimeOptions(location.search, query, spec);
     const study = readStudyState(spec, query);
     this.notices = [
-      ...[...lab.errors, ...this.runtime.errors, ...study.errors].map((e) => `${e.message}; using the default instead`),
-      ...lab.conflicts.map((e) => `${e.message}: the link's setting breaks a rule of this experiment; change it to run`),
+      ...[...lab.errors, ...this.runtime.errors, ...study.errors].map(
+        (e) => `${e.message}; using the default instead`,
+      ),
+      ...lab.conflicts.map(
+        (e) =>
+          `${e.message}: the link's setting breaks a rule of this experiment; change it to run`,
+      ),
       ...this.runtime.notices,
       ...study.notices,
     ];
@@ -52,7 +64,11 @@ export class LabPage {
   }
   /** A rule across parameters the setting breaks (the spec's check): Run waits until it changes. */
   get blocked(): string | undefined {
-    return checkParams(this.spec, this.params).map((e) => e.message).join('; ') || undefined;
+    return (
+      checkParams(this.spec, this.params)
+        .map((e) => e.message)
+        .join('; ') || undefined
+    );
   }
   /** The lab's own link (a paper page embedding the lab links to the lab itself). */
   get link(): string {
@@ -122,6 +138,10 @@ export class LabPage {
   }
 
   private write(): void {
-    history.replaceState(null, '', labHash(this.spec, this.preset, this.params, this.extra(), this.path));
+    history.replaceState(
+      null,
+      '',
+      labHash(this.spec, this.preset, this.params, this.extra(), this.path),
+    );
   }
 }

@@ -85,22 +85,38 @@ export class LabRun {
    */
   get etaSeconds(): number | null {
     if (!this.active || this.step <= 0 || !this.totalSteps || !this.runStarted) return null;
-    const elapsed = (performance.now() - this.runStarted - this.pausedMs - (this.pausedAt ? performance.now() - this.pausedAt : 0)) / 1000;
+    const elapsed =
+      (performance.now() -
+        this.runStarted -
+        this.pausedMs -
+        (this.pausedAt ? performance.now() - this.pausedAt : 0)) /
+      1000;
     if (elapsed <= 0) return null;
     const perStep = elapsed / this.step;
     const thisRun = Math.max(0, this.totalSteps - this.step) * perStep;
     const queued = this.plan.length - this.current - 1;
-    const perRun = this.completed.length ? this.completed.reduce((a, r) => a + r.seconds, 0) / this.completed.length : this.totalSteps * perStep;
+    const perRun = this.completed.length
+      ? this.completed.reduce((a, r) => a + r.seconds, 0) / this.completed.length
+      : this.totalSteps * perStep;
     return thisRun + queued * perRun;
   }
 
   /** Start the host, choose its backend and load the experiment's code before Run is pressed. */
   async warm(experiment: string): Promise<void> {
-    (await this.getDriver()).send({ type: 'warm', runId: this.runId, experiment, backend: this.backendRequest });
+    (await this.getDriver()).send({
+      type: 'warm',
+      runId: this.runId,
+      experiment,
+      backend: this.backendRequest,
+    });
   }
 
   async start(experiment: string, params: Params, startPaused = false): Promise<void> {
-    return this.startStudy(experiment, [{ index: 0, seed: typeof params.seed === 'number' ? params.seed : 0, params }], startPaused);
+    return this.startStudy(
+      experiment,
+      [{ index: 0, seed: typeof params.seed === 'number' ? params.seed : 0, params }],
+      startPaused,
+    );
   }
 
   async startStudy(experiment: string, plan: PlannedRun[], startPaused = false): Promise<void> {
@@ -118,11 +134,24 @@ export class LabRun {
     this.state = 'starting';
     const driver = await this.getDriver();
     if (runId !== this.runId) return;
-    driver.send({ type: 'start', runId, experiment: this.experiment, params: { ...this.plan[i].params }, backend: this.backendRequest, stepsPerTick: this.stepsPerTick, startPaused });
+    driver.send({
+      type: 'start',
+      runId,
+      experiment: this.experiment,
+      params: { ...this.plan[i].params },
+      backend: this.backendRequest,
+      stepsPerTick: this.stepsPerTick,
+      startPaused,
+    });
   }
 
   /** Show a recorded run's curves, charts and final metrics until a live run starts. */
-  showRecorded(label: string, history: MetricPoint[], views: Views, final: Record<string, number>): void {
+  showRecorded(
+    label: string,
+    history: MetricPoint[],
+    views: Views,
+    final: Record<string, number>,
+  ): void {
     if (this.state !== 'idle') return;
     this.history = history;
     this.views = views;
@@ -190,7 +219,12 @@ export class LabRun {
           this.pausedAt = 0;
         }
         // Between the runs of a study the page stays "running" until the last one ends.
-        if (!(this.isStudy && (msg.state === 'done' || msg.state === 'error') && this.current < this.plan.length - 1)) this.state = msg.state;
+        if (!(
+          this.isStudy &&
+          (msg.state === 'done' || msg.state === 'error') &&
+          this.current < this.plan.length - 1
+        ))
+          this.state = msg.state;
         this.step = msg.step;
         break;
       case 'metrics':
@@ -234,12 +268,19 @@ export class LabRun {
     this.completed = [...this.completed, record];
     this.onRunDone?.(record);
     if (state === 'done') this.final = final;
-    if (error) this.error = this.isStudy ? `run ${this.current + 1} of ${this.plan.length} (seed ${planned.seed}${planned.value !== undefined ? `, ${String(planned.value)}` : ''}): ${error}` : error;
+    if (error)
+      this.error = this.isStudy
+        ? `run ${this.current + 1} of ${this.plan.length} (seed ${planned.seed}${planned.value !== undefined ? `, ${String(planned.value)}` : ''}): ${error}`
+        : error;
     if (this.current + 1 < this.plan.length) {
       void this.launch(this.current + 1);
       return;
     }
-    this.state = this.isStudy ? (this.completed.some((r) => r.state === 'done') ? 'done' : 'error') : state;
+    this.state = this.isStudy
+      ? this.completed.some((r) => r.state === 'done')
+        ? 'done'
+        : 'error'
+      : state;
   }
 
   dispose(): void {

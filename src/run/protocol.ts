@@ -19,7 +19,15 @@ export interface BackendInfo {
 }
 
 export type ToHost =
-  | { type: 'start'; runId: number; experiment: string; params: Params; backend: BackendRequest; stepsPerTick: number; startPaused: boolean }
+  | {
+      type: 'start';
+      runId: number;
+      experiment: string;
+      params: Params;
+      backend: BackendRequest;
+      stepsPerTick: number;
+      startPaused: boolean;
+    }
   /** Before any Run: choose the backend and load the experiment's code, so Run starts at once. */
   | { type: 'warm'; runId: number; experiment: string; backend: BackendRequest }
   | { type: 'pause'; runId: number }
@@ -34,5 +42,13 @@ export type FromHost =
   | { type: 'status'; runId: number; state: RunState; step: number }
   | { type: 'metrics'; runId: number; points: MetricPoint[] }
   | { type: 'views'; runId: number; views: Views }
-  | { type: 'done'; runId: number; state: 'done' | 'stopped' | 'error'; step: number; final: Record<string, number>; seconds: number; error?: string }
+  | {
+      type: 'done';
+      runId: number;
+      state: 'done' | 'stopped' | 'error';
+      step: number;
+      final: Record<string, number>;
+      seconds: number;
+      error?: string;
+    }
   | { type: 'error'; runId: number; message: string };

@@ -16,7 +16,9 @@ describe.runIf(browserPresent || browserRequired)('catalog in Chromium', () => {
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(`${ctx.server.url}/#/`);
     const runnable = papers.filter((p) => p.demo.kind === 'runnable').length;
-    await expect.poll(() => page.getByTestId('catalog-count').textContent()).toBe(`${papers.length} papers, ${runnable} with a runnable demo`);
+    await expect
+      .poll(() => page.getByTestId('catalog-count').textContent())
+      .toBe(`${papers.length} papers, ${runnable} with a runnable demo`);
     expect(await page.getByTestId('paper-card').count()).toBe(papers.length);
     await page.screenshot({ path: path.join(SHOTS, 'catalog.png') });
 
@@ -38,7 +40,9 @@ describe.runIf(browserPresent || browserRequired)('catalog in Chromium', () => {
   });
 
   it('opens a paper page with its demo and runs it a few steps', async () => {
-    const paper = papers.find((p) => p.demo.kind === 'runnable' && p.demo.experiment === 'treatment-ica');
+    const paper = papers.find(
+      (p) => p.demo.kind === 'runnable' && p.demo.experiment === 'treatment-ica',
+    );
     expect(paper, 'a paper linked to treatment-ica').toBeDefined();
     const page = await ctx.browser.newPage({ viewport: { width: 1400, height: 1000 } });
     const errors: string[] = [];
@@ -53,7 +57,12 @@ describe.runIf(browserPresent || browserRequired)('catalog in Chromium', () => {
     await page.getByTestId('param-steps').press('Enter');
     expect(page.url()).toContain(`#/paper/${paper!.id}?`);
     await page.getByTestId('run').click();
-    await page.waitForFunction(() => /^(done|error)/.test(document.querySelector('[data-testid=run-state]')?.textContent ?? ''), null, { timeout: 120_000 });
+    await page.waitForFunction(
+      () =>
+        /^(done|error)/.test(document.querySelector('[data-testid=run-state]')?.textContent ?? ''),
+      null,
+      { timeout: 120_000 },
+    );
     expect(await page.getByTestId('run-state').textContent()).toMatch(/^done · step 3/);
     expect((await page.getByTestId('claim-verdict').allTextContents()).length).toBeGreaterThan(0);
     await page.screenshot({ path: path.join(SHOTS, 'paper.png'), fullPage: true });
@@ -66,7 +75,9 @@ describe.runIf(browserPresent || browserRequired)('catalog in Chromium', () => {
     const page = await ctx.browser.newPage();
     await page.goto(`${ctx.server.url}/#/paper/${paper!.id}`);
     const notice = page.getByTestId(paper!.demo.kind === 'planned' ? 'demo-planned' : 'demo-none');
-    expect(await notice.textContent()).toMatch(paper!.demo.kind === 'planned' ? /Demo planned/ : /No faithful toy/);
+    expect(await notice.textContent()).toMatch(
+      paper!.demo.kind === 'planned' ? /Demo planned/ : /No faithful toy/,
+    );
     expect(await page.getByTestId('run').count()).toBe(0);
     await page.close();
   });

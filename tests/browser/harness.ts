@@ -7,7 +7,15 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
-import { buildApp, CHROMIUM, chromiumAvailable, launch, ROOT, serveStatic, type StaticServer } from '../../src/cli/chromium';
+import {
+  buildApp,
+  CHROMIUM,
+  chromiumAvailable,
+  launch,
+  ROOT,
+  serveStatic,
+  type StaticServer,
+} from '../../src/cli/chromium';
 
 export { ROOT, serveStatic, type StaticServer } from '../../src/cli/chromium';
 

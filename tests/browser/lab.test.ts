@@ -8,7 +8,10 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { browserPresent, browserRequired, serveStatic, SHOTS, useBrowser } from './harness';
 
-if (!browserPresent && !browserRequired) console.warn('browser tests skipped: no Chromium at /usr/bin/chromium (apt-get install -y chromium)');
+if (!browserPresent && !browserRequired)
+  console.warn(
+    'browser tests skipped: no Chromium at /usr/bin/chromium (apt-get install -y chromium)',
+  );
 
 // A few steps on a small problem: software WebGPU is slow (tech-notes).
 const SMALL = 'preset=laplace-fastica&samples=400&steps=4';
@@ -17,18 +20,28 @@ describe.runIf(browserPresent || browserRequired)('lab page in Chromium', () => 
   const ctx = useBrowser();
   const offOrigin: string[] = [];
 
-  async function open(search: string, hashQuery: string, lab = 'linear-ica'): Promise<{ page: Page; errors: string[] }> {
+  async function open(
+    search: string,
+    hashQuery: string,
+    lab = 'linear-ica',
+  ): Promise<{ page: Page; errors: string[] }> {
     const page = await ctx.browser.newPage({ viewport: { width: 1400, height: 1000 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('request', (r) => {
-      if (!r.url().startsWith(ctx.server.url) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) offOrigin.push(r.url());
+      if (
+        !r.url().startsWith(ctx.server.url) &&
+        !r.url().startsWith('data:') &&
+        !r.url().startsWith('blob:')
+      )
+        offOrigin.push(r.url());
     });
     page.on('response', (r) => {
       if (r.status() >= 400) errors.push(`HTTP ${r.status()} for ${r.url()}`);
     });
     page.on('console', (m) => {
-      if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errors.push(`console: ${m.text()}`);
+      if (m.type() === 'error' && !m.text().startsWith('Failed to load resource'))
+        errors.push(`console: ${m.text()}`);
     });
     await page.goto(`${ctx.server.url}/${search}#/lab/${lab}?${hashQuery}`);
     await page.getByTestId('run').waitFor();
@@ -37,13 +50,21 @@ describe.runIf(browserPresent || browserRequired)('lab page in Chromium', () => 
 
   async function runToEnd(page: Page) {
     await page.getByTestId('run').click();
-    await page.waitForFunction(() => /^(done|error|stopped)/.test(document.querySelector('[data-testid=run-state]')?.textContent ?? ''), null, { timeout: 240_000 });
+    await page.waitForFunction(
+      () =>
+        /^(done|error|stopped)/.test(
+          document.querySelector('[data-testid=run-state]')?.textContent ?? '',
+        ),
+      null,
+      { timeout: 240_000 },
+    );
     expect(await page.getByTestId('run-state').textContent()).toMatch(/^done/);
   }
 
   async function chartPoints(page: Page, id: string): Promise<number> {
     return page.evaluate((sel) => {
-      const gd = document.querySelector(sel) as (HTMLElement & { data?: { x: unknown[] }[] }) | null;
+      const gd = document.querySelector(sel) as
+        (HTMLElement & { data?: { x: unknown[] }[] }) | null;
       return gd?.data?.[0]?.x?.length ?? 0;
     }, `[data-testid=chart-${id}]`);
   }
@@ -52,8 +73,12 @@ describe.runIf(browserPresent || browserRequired)('lab page in Chromium', () => 
     it(`runs on ${backend} when asked with ?backend=${backend}`, async () => {
       const { page, errors } = await open(`?backend=${backend}`, SMALL);
       await runToEnd(page);
-      await expect.poll(() => chartPoints(page, 'recovery'), { timeout: 20_000 }).toBeGreaterThan(1);
-      await expect.poll(() => chartPoints(page, 'scatter'), { timeout: 20_000 }).toBeGreaterThan(100);
+      await expect
+        .poll(() => chartPoints(page, 'recovery'), { timeout: 20_000 })
+        .toBeGreaterThan(1);
+      await expect
+        .poll(() => chartPoints(page, 'scatter'), { timeout: 20_000 })
+        .toBeGreaterThan(100);
       expect(await page.getByTestId('backend-badge').getAttribute('data-backend')).toBe(backend);
       const verdicts = await page.getByTestId('claim-verdict').allTextContents();
       expect(verdicts.length).toBeGreaterThan(0);
@@ -81,10 +106,19 @@ describe.runIf(browserPresent || browserRequired)('lab page in Chromium', () => 
   });
 
   it('names a malformed URL value, falls back to its default and still runs', async () => {
-    const { page, errors } = await open('?backend=wasm', 'preset=laplace-fastica&dim=abc&samples=400&steps=2&contrast=quartic');
+    const { page, errors } = await open(
+      '?backend=wasm',
+      'preset=laplace-fastica&dim=abc&samples=400&steps=2&contrast=quartic',
+    );
     const notices = await page.getByTestId('url-notice').allTextContents();
-    expect(notices.some((n) => n.includes('dim: expected an integer in [2, 32], got "abc"'))).toBe(true);
-    expect(notices.some((n) => n.includes('contrast: expected one of logcosh | exp | cube, got "quartic"'))).toBe(true);
+    expect(notices.some((n) => n.includes('dim: expected an integer in [2, 32], got "abc"'))).toBe(
+      true,
+    );
+    expect(
+      notices.some((n) =>
+        n.includes('contrast: expected one of logcosh | exp | cube, got "quartic"'),
+      ),
+    ).toBe(true);
     expect(await page.getByTestId('param-dim').inputValue()).toBe('4');
     await runToEnd(page);
     expect(errors).toEqual([]);
@@ -96,7 +130,10 @@ describe.runIf(browserPresent || browserRequired)('lab page in Chromium', () => 
   }
 
   it('reproduces a run from its copied URL in a new tab', async () => {
-    const { page, errors } = await open('?backend=wasm', 'preset=laplace-infomax&samples=600&steps=40&seed=7');
+    const { page, errors } = await open(
+      '?backend=wasm',
+      'preset=laplace-infomax&samples=600&steps=40&seed=7',
+    );
     await runToEnd(page);
     const url = page.url();
     expect(url).toContain('seed=7');
@@ -118,7 +155,10 @@ describe.runIf(browserPresent || browserRequired)('lab page in Chromium', () => 
   });
 
   it('single-steps, resumes and resets', async () => {
-    const { page, errors } = await open('?backend=wasm', 'preset=laplace-infomax&samples=400&steps=300');
+    const { page, errors } = await open(
+      '?backend=wasm',
+      'preset=laplace-infomax&samples=400&steps=300',
+    );
     const state = () => page.getByTestId('run-state').textContent();
     await page.getByTestId('step').click();
     await expect.poll(state, { timeout: 30_000 }).toMatch(/^paused · step 1\b/);
@@ -134,30 +174,49 @@ describe.runIf(browserPresent || browserRequired)('lab page in Chromium', () => 
   });
 
   it('draws live frames on a canvas while training and hands the chart to Plotly when paused', async () => {
-    const { page, errors } = await open('?backend=wasm', 'preset=laplace-infomax&samples=400&steps=20000');
+    const { page, errors } = await open(
+      '?backend=wasm',
+      'preset=laplace-infomax&samples=400&steps=20000',
+    );
     const chart = (id: string) =>
       page.evaluate((sel) => {
-        const plot = document.querySelector(sel) as (HTMLElement & { data?: { x?: unknown[] }[] }) | null;
-        const frame = document.querySelector(`${sel.slice(0, -1)}-frame]`) as HTMLCanvasElement | null;
+        const plot = document.querySelector(sel) as
+          (HTMLElement & { data?: { x?: unknown[] }[] }) | null;
+        const frame = document.querySelector(
+          `${sel.slice(0, -1)}-frame]`,
+        ) as HTMLCanvasElement | null;
         let inked = 0;
         if (frame && !frame.hidden && frame.width) {
           const px = frame.getContext('2d')!.getImageData(0, 0, frame.width, frame.height).data;
           for (let i = 3; i < px.length; i += 4) if (px[i] > 0) inked++;
         }
-        return { renderer: plot?.dataset.renderer ?? '', plotHidden: plot ? getComputedStyle(plot).visibility === 'hidden' : false, frameShown: !!frame && !frame.hidden, inked, traces: plot?.data?.length ?? 0, points: plot?.data?.[0]?.x?.length ?? 0 };
+        return {
+          renderer: plot?.dataset.renderer ?? '',
+          plotHidden: plot ? getComputedStyle(plot).visibility === 'hidden' : false,
+          frameShown: !!frame && !frame.hidden,
+          inked,
+          traces: plot?.data?.length ?? 0,
+          points: plot?.data?.[0]?.x?.length ?? 0,
+        };
       }, `[data-testid=chart-${id}]`);
     await page.getByTestId('run').click();
-    await expect.poll(async () => (await chart('recovery')).renderer, { timeout: 60_000 }).toBe('canvas');
+    await expect
+      .poll(async () => (await chart('recovery')).renderer, { timeout: 60_000 })
+      .toBe('canvas');
     const live = await chart('recovery');
     expect(live.frameShown && live.plotHidden).toBe(true);
     expect(live.inked).toBeGreaterThan(2000); // axes, labels and curves, not an empty frame
     await page.getByTestId('pause').click();
-    await expect.poll(async () => (await chart('recovery')).renderer, { timeout: 30_000 }).toBe('plotly');
+    await expect
+      .poll(async () => (await chart('recovery')).renderer, { timeout: 30_000 })
+      .toBe('plotly');
     const paused = await chart('recovery');
     expect(paused.frameShown || paused.plotHidden).toBe(false);
     expect(paused.points).toBeGreaterThan(1);
     // the slowest live frame is recorded for npm run bench
-    expect(Number(await page.getByTestId('chart-recovery').getAttribute('data-frame-ms-max'))).toBeGreaterThanOrEqual(0);
+    expect(
+      Number(await page.getByTestId('chart-recovery').getAttribute('data-frame-ms-max')),
+    ).toBeGreaterThanOrEqual(0);
     await page.getByTestId('reset').click();
     await expect.poll(() => page.getByTestId('run-state').textContent()).toMatch(/^idle/);
     expect(errors).toEqual([]);
@@ -181,12 +240,18 @@ describe.runIf(browserPresent || browserRequired)('lab page in Chromium', () => 
     }
   });
 
-  it('builds a chart\'s data table when it is opened', async () => {
+  it("builds a chart's data table when it is opened", async () => {
     const { page, errors } = await open('?backend=wasm', SMALL);
     await runToEnd(page);
     expect(await page.getByTestId('chart-recovery-table').count()).toBe(0); // not built while closed
-    await page.getByTestId('chart-recovery').locator('xpath=ancestor::figure').locator('summary', { hasText: 'Data table' }).click();
-    await expect.poll(() => page.getByTestId('chart-recovery-table').locator('tbody tr').count()).toBeGreaterThan(1);
+    await page
+      .getByTestId('chart-recovery')
+      .locator('xpath=ancestor::figure')
+      .locator('summary', { hasText: 'Data table' })
+      .click();
+    await expect
+      .poll(() => page.getByTestId('chart-recovery-table').locator('tbody tr').count())
+      .toBeGreaterThan(1);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -194,7 +259,9 @@ describe.runIf(browserPresent || browserRequired)('lab page in Chromium', () => 
   it('trains on the main thread with ?worker=0', async () => {
     const { page, errors } = await open('?backend=wasm&worker=0', SMALL);
     await runToEnd(page);
-    expect(await page.getByTestId('backend-reason').textContent()).toContain('main thread requested with ?worker=0');
+    expect(await page.getByTestId('backend-reason').textContent()).toContain(
+      'main thread requested with ?worker=0',
+    );
     await expect.poll(() => chartPoints(page, 'recovery'), { timeout: 20_000 }).toBeGreaterThan(1);
     expect(errors).toEqual([]);
     await page.close();
@@ -204,7 +271,9 @@ describe.runIf(browserPresent || browserRequired)('lab page in Chromium', () => 
     const { page, errors } = await open('?backend=wasm', SMALL);
     await page.getByTestId('param-dim').fill('99');
     await page.getByTestId('param-dim').press('Enter');
-    expect(await page.getByTestId('refused-dim').textContent()).toBe('expected an integer in [2, 32], got "99"; kept 4');
+    expect(await page.getByTestId('refused-dim').textContent()).toBe(
+      'expected an integer in [2, 32], got "99"; kept 4',
+    );
     expect(page.url()).toContain('dim=4');
     await runToEnd(page);
     expect(errors).toEqual([]);
@@ -212,12 +281,17 @@ describe.runIf(browserPresent || browserRequired)('lab page in Chromium', () => 
   });
 
   it('runs a small SAE lab: heat map, method bars and in/out-of-distribution verdicts', async () => {
-    const { page, errors } = await open('?backend=wasm', 'preset=stop-probing&steps=40&samples=512&testSamples=256&fistaIters=40', 'sae');
+    const { page, errors } = await open(
+      '?backend=wasm',
+      'preset=stop-probing&steps=40&samples=512&testSamples=256&fistaIters=40',
+      'sae',
+    );
     await runToEnd(page);
     // Plotly takes over from the live canvas frames once the run is done
     const heat = () =>
       page.evaluate(() => {
-        const gd = document.querySelector('[data-testid=chart-cosine]') as (HTMLElement & { data?: { z?: number[][] }[] }) | null;
+        const gd = document.querySelector('[data-testid=chart-cosine]') as
+          (HTMLElement & { data?: { z?: number[][] }[] }) | null;
         return gd?.data?.[0]?.z?.length ?? 0;
       });
     await expect.poll(heat, { timeout: 20_000 }).toBe(50);
@@ -231,7 +305,11 @@ describe.runIf(browserPresent || browserRequired)('lab page in Chromium', () => 
   });
 
   it('runs a small contrastive lab: recovery curves against the untrained floor, matched scatter', async () => {
-    const { page, errors } = await open('?backend=wasm', 'preset=box-laplace&steps=30&samples=300&testSamples=256&batch=64', 'contrastive');
+    const { page, errors } = await open(
+      '?backend=wasm',
+      'preset=box-laplace&steps=30&samples=300&testSamples=256&batch=64',
+      'contrastive',
+    );
     await runToEnd(page);
     await expect.poll(() => chartPoints(page, 'recovery'), { timeout: 20_000 }).toBeGreaterThan(1);
     await expect.poll(() => chartPoints(page, 'matched'), { timeout: 20_000 }).toBeGreaterThan(100);
@@ -244,7 +322,9 @@ describe.runIf(browserPresent || browserRequired)('lab page in Chromium', () => 
 
   it('says on the paper page when a claim does not reproduce in the toy', async () => {
     const page = await ctx.browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    await page.goto(`${ctx.server.url}/?backend=wasm#/paper/from-flat-to-hierarchical-matching-pursuit`);
+    await page.goto(
+      `${ctx.server.url}/?backend=wasm#/paper/from-flat-to-hierarchical-matching-pursuit`,
+    );
     const note = page.getByTestId('claim-deviation').first();
     await note.waitFor();
     expect(await note.textContent()).toMatch(/Does not reproduce in this toy/);

@@ -20,8 +20,16 @@ const lookup = (id: string) => experiments.find((e) => e.id === id);
 describe.runIf(browserPresent || browserRequired)('lab workbench in Chromium', () => {
   const ctx = useBrowser();
 
-  async function open(hashQuery: string, context?: BrowserContext): Promise<{ page: Page; context: BrowserContext; errors: string[] }> {
-    const c = context ?? (await ctx.browser.newContext({ acceptDownloads: true, viewport: { width: 1400, height: 1000 } }));
+  async function open(
+    hashQuery: string,
+    context?: BrowserContext,
+  ): Promise<{ page: Page; context: BrowserContext; errors: string[] }> {
+    const c =
+      context ??
+      (await ctx.browser.newContext({
+        acceptDownloads: true,
+        viewport: { width: 1400, height: 1000 },
+      }));
     const page = await c.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
@@ -35,24 +43,38 @@ describe.runIf(browserPresent || browserRequired)('lab workbench in Chromium', (
   }
   const state = (page: Page) => page.getByTestId('run-state').textContent();
   async function waitDone(page: Page) {
-    await page.waitForFunction(() => /^(done|error|stopped)/.test(document.querySelector('[data-testid=run-state]')?.textContent ?? ''), null, { timeout: 120_000 });
+    await page.waitForFunction(
+      () =>
+        /^(done|error|stopped)/.test(
+          document.querySelector('[data-testid=run-state]')?.textContent ?? '',
+        ),
+      null,
+      { timeout: 120_000 },
+    );
   }
   /** Plotly's traces on a chart: names and number of points. */
   const traces = (page: Page, id: string) =>
     page.evaluate((sel) => {
-      const gd = document.querySelector(sel) as (HTMLElement & { data?: { name?: string; x?: unknown[] }[] }) | null;
+      const gd = document.querySelector(sel) as
+        (HTMLElement & { data?: { name?: string; x?: unknown[] }[] }) | null;
       return (gd?.data ?? []).map((t) => ({ name: t.name ?? '', n: t.x?.length ?? 0 }));
     }, `[data-testid=chart-${id}]`);
 
   it('runs 3 seeds: mean ± sd, "holds in k of 3", bands; the history survives a reload, pins overlay, two runs compare, one deletes', async () => {
     const { page, context, errors } = await open(`${FAST}&seeds=3`);
     await page.getByTestId('run').click();
-    await expect.poll(() => page.getByTestId('study-count').textContent(), { timeout: 120_000 }).toBe('3 of 3 runs finished');
+    await expect
+      .poll(() => page.getByTestId('study-count').textContent(), { timeout: 120_000 })
+      .toBe('3 of 3 runs finished');
     await waitDone(page);
     const table = await page.getByTestId('study-table').innerText();
     expect(table).toMatch(/Amari distance\s+\d\.\d{3} ± \d\.\d{3} \(n = 3\)/);
-    expect(await page.getByTestId('claim-tally').allInnerTexts()).toEqual(expect.arrayContaining([expect.stringMatching(/^holds in [0-3] of 3 seeds/)]));
-    await expect.poll(async () => (await traces(page, 'recovery')).map((t) => t.name).join('|')).toMatch(/mean ± sd of 3 runs/);
+    expect(await page.getByTestId('claim-tally').allInnerTexts()).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^holds in [0-3] of 3 seeds/)]),
+    );
+    await expect
+      .poll(async () => (await traces(page, 'recovery')).map((t) => t.name).join('|'))
+      .toMatch(/mean ± sd of 3 runs/);
 
     await expect.poll(() => page.getByTestId('history-row').count()).toBe(3);
     await page.reload();
@@ -62,7 +84,11 @@ describe.runIf(browserPresent || browserRequired)('lab workbench in Chromium', (
 
     // Pin the oldest run: its curves are drawn dotted on the (otherwise empty) charts.
     await page.getByTestId('history-pin').last().check();
-    await expect.poll(async () => (await traces(page, 'recovery')).some((t) => /run #\d+ \(seed 0\)/.test(t.name) && t.n > 0)).toBe(true);
+    await expect
+      .poll(async () =>
+        (await traces(page, 'recovery')).some((t) => /run #\d+ \(seed 0\)/.test(t.name) && t.n > 0),
+      )
+      .toBe(true);
 
     // Compare two runs: the seeds differ.
     await page.getByTestId('history-compare').nth(0).check();
@@ -77,26 +103,37 @@ describe.runIf(browserPresent || browserRequired)('lab workbench in Chromium', (
   });
 
   it('sweeps 3 values over 2 seeds: final metrics against the value with sd bars, and cancels keeping finished runs', async () => {
-    const { page, context, errors } = await open(`${FAST}&seeds=2&sweep=${encodeURIComponent('dim=2,3,4')}`);
+    const { page, context, errors } = await open(
+      `${FAST}&seeds=2&sweep=${encodeURIComponent('dim=2,3,4')}`,
+    );
     await page.getByTestId('run').click();
-    await expect.poll(() => page.getByTestId('study-count').textContent(), { timeout: 120_000 }).toBe('6 of 6 runs finished');
+    await expect
+      .poll(() => page.getByTestId('study-count').textContent(), { timeout: 120_000 })
+      .toBe('6 of 6 runs finished');
     // Plotly takes over from the live canvas frames once the study is done
     const sweepTraces = () =>
       page.evaluate(() => {
-        const gd = document.querySelector('[data-testid=chart-sweep]') as (HTMLElement & { data?: { x: number[]; error_y?: { array: number[] } }[] }) | null;
+        const gd = document.querySelector('[data-testid=chart-sweep]') as
+          (HTMLElement & { data?: { x: number[]; error_y?: { array: number[] } }[] }) | null;
         return gd?.data?.map((t) => ({ x: t.x, sd: t.error_y?.array.length ?? 0 }));
       });
-    await expect.poll(async () => (await sweepTraces())?.[0]?.x, { timeout: 20_000 }).toEqual([2, 3, 4]);
+    await expect
+      .poll(async () => (await sweepTraces())?.[0]?.x, { timeout: 20_000 })
+      .toEqual([2, 3, 4]);
     const sweep = await sweepTraces();
     expect(sweep?.[0].sd).toBe(3);
     const head = await page.getByTestId('study-table').locator('thead').innerText();
     expect(head).toMatch(/dim = 2\s+dim = 3\s+dim = 4/);
 
     // A long sweep, cancelled after its first value: the finished run stays.
-    await page.goto(`${ctx.server.url}/?backend=wasm#/lab/linear-ica?preset=laplace-infomax&samples=600&steps=3000&sweep=${encodeURIComponent('lr=0.01,0.02,0.03')}`);
+    await page.goto(
+      `${ctx.server.url}/?backend=wasm#/lab/linear-ica?preset=laplace-infomax&samples=600&steps=3000&sweep=${encodeURIComponent('lr=0.01,0.02,0.03')}`,
+    );
     await page.getByTestId('run').click();
     await expect.poll(() => page.getByTestId('study-eta').count(), { timeout: 60_000 }).toBe(1);
-    await expect.poll(() => page.getByTestId('study-count').textContent(), { timeout: 120_000 }).toBe('1 of 3 runs finished');
+    await expect
+      .poll(() => page.getByTestId('study-count').textContent(), { timeout: 120_000 })
+      .toBe('1 of 3 runs finished');
     await page.getByTestId('study-cancel').click();
     await expect.poll(() => state(page)).toMatch(/^stopped/);
     expect(await page.getByTestId('study-count').textContent()).toBe('1 of 3 runs finished');
@@ -107,9 +144,14 @@ describe.runIf(browserPresent || browserRequired)('lab workbench in Chromium', (
   it('exports a bundle, CSV, PNG and SVG and the link; the bundle loads back and a hostile one is refused', async () => {
     const { page, context, errors } = await open(`${FAST}&seeds=2&seed=5`);
     await page.getByTestId('run').click();
-    await expect.poll(() => page.getByTestId('study-count').textContent(), { timeout: 120_000 }).toBe('2 of 2 runs finished');
+    await expect
+      .poll(() => page.getByTestId('study-count').textContent(), { timeout: 120_000 })
+      .toBe('2 of 2 runs finished');
     const grab = async (testid: string) => {
-      const [d] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testid).click()]);
+      const [d] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByTestId(testid).click(),
+      ]);
       return { name: d.suggestedFilename(), body: readFileSync((await d.path())!) };
     };
     const bundle = await grab('export-bundle');
@@ -151,7 +193,9 @@ describe.runIf(browserPresent || browserRequired)('lab workbench in Chromium', (
     const evilFile = path.join(dir, 'evil.json');
     writeFileSync(evilFile, JSON.stringify(evil));
     await fresh.page.getByTestId('import-bundle').setInputFiles(evilFile);
-    await expect.poll(() => fresh.page.getByTestId('import-error').textContent()).toMatch(/^bundle: at params/);
+    await expect
+      .poll(() => fresh.page.getByTestId('import-error').textContent())
+      .toMatch(/^bundle: at params/);
     expect(await fresh.page.locator('img').count()).toBe(0);
     expect([...errors, ...fresh.errors]).toEqual([]);
     await fresh.context.close();
@@ -162,13 +206,17 @@ describe.runIf(browserPresent || browserRequired)('lab workbench in Chromium', (
     const { page, context, errors } = await open(`${FAST}&hide=lr,seed`);
     expect(await page.getByTestId('param-lr').count()).toBe(0);
     expect(await page.getByTestId('param-seed').count()).toBe(0);
-    expect(await page.getByTestId('hidden-controls').textContent()).toMatch(/hides 2 controls \(Learning rate, Seed\)/);
+    expect(await page.getByTestId('hidden-controls').textContent()).toMatch(
+      /hides 2 controls \(Learning rate, Seed\)/,
+    );
     await page.getByTestId('show-all-controls').click();
     expect(await page.getByTestId('param-lr').count()).toBe(1);
     expect(page.url()).not.toContain('hide=');
 
     await page.locator('body').press('?');
-    expect(await page.getByTestId('shortcut-help').innerText()).toMatch(/Space\s+run, pause, resume/);
+    expect(await page.getByTestId('shortcut-help').innerText()).toMatch(
+      /Space\s+run, pause, resume/,
+    );
     await page.locator('body').press('Escape');
     expect(await page.getByTestId('shortcut-help').count()).toBe(0);
 
@@ -190,7 +238,14 @@ describe.runIf(browserPresent || browserRequired)('lab workbench in Chromium', (
     // Presenter charts use projector-sized type.
     await page.locator('body').press(' ');
     await waitDone(page);
-    const size = await page.evaluate(() => (document.querySelector('[data-testid=chart-recovery]') as HTMLElement & { layout?: { font?: { size?: number } } }).layout?.font?.size);
+    const size = await page.evaluate(
+      () =>
+        (
+          document.querySelector('[data-testid=chart-recovery]') as HTMLElement & {
+            layout?: { font?: { size?: number } };
+          }
+        ).layout?.font?.size,
+    );
     expect(size).toBeGreaterThanOrEqual(20);
     expect(errors).toEqual([]);
     await context.close();
@@ -201,10 +256,14 @@ describe.runIf(browserPresent || browserRequired)('lab workbench in Chromium', (
     let found = false;
     for (let i = 0; i < 80 && !found; i++) {
       await page.keyboard.press('Tab');
-      found = await page.evaluate(() => document.activeElement?.getAttribute('data-testid') === 'run');
+      found = await page.evaluate(
+        () => document.activeElement?.getAttribute('data-testid') === 'run',
+      );
     }
     expect(found).toBe(true);
-    const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+    const outline = await page.evaluate(
+      () => getComputedStyle(document.activeElement!).outlineStyle,
+    );
     expect(outline).not.toBe('none');
     await page.keyboard.press('Enter');
     await expect.poll(() => state(page), { timeout: 30_000 }).toMatch(/^running · step [1-9]/);
@@ -213,7 +272,9 @@ describe.runIf(browserPresent || browserRequired)('lab workbench in Chromium', (
       document.dispatchEvent(new Event('visibilitychange'));
     });
     await expect.poll(() => state(page)).toMatch(/^paused/);
-    expect(await page.getByTestId('hidden-pause').textContent()).toMatch(/Paused while this tab is hidden/);
+    expect(await page.getByTestId('hidden-pause').textContent()).toMatch(
+      /Paused while this tab is hidden/,
+    );
     await page.evaluate(() => {
       Object.defineProperty(document, 'hidden', { configurable: true, get: () => false });
       document.dispatchEvent(new Event('visibilitychange'));
@@ -226,13 +287,28 @@ describe.runIf(browserPresent || browserRequired)('lab workbench in Chromium', (
   });
 
   it('follows the system colour scheme and the toggle; charts read on dark', async () => {
-    const context = await ctx.browser.newContext({ colorScheme: 'dark', viewport: { width: 1200, height: 900 } });
+    const context = await ctx.browser.newContext({
+      colorScheme: 'dark',
+      viewport: { width: 1200, height: 900 },
+    });
     const { page, errors } = await open(FAST, context);
-    const bg = () => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+    const bg = () =>
+      page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
     expect(await bg()).toBe('rgb(18, 20, 23)');
     await page.getByTestId('run').click();
     await waitDone(page);
-    await expect.poll(() => page.evaluate(() => (document.querySelector('[data-testid=chart-recovery]') as HTMLElement & { layout?: { font?: { color?: string } } }).layout?.font?.color)).toBe('#e6e8eb');
+    await expect
+      .poll(() =>
+        page.evaluate(
+          () =>
+            (
+              document.querySelector('[data-testid=chart-recovery]') as HTMLElement & {
+                layout?: { font?: { color?: string } };
+              }
+            ).layout?.font?.color,
+        ),
+      )
+      .toBe('#e6e8eb');
     await page.getByTestId('theme-toggle').click(); // system -> dark (explicit)
     await page.getByTestId('theme-toggle').click(); // dark -> light
     expect(await bg()).toBe('rgb(255, 255, 255)');
@@ -255,7 +331,9 @@ describe.runIf(browserPresent || browserRequired)('lab workbench in Chromium', (
       // The link as the page writes it: share it from one page, open it in a fresh context.
       const first = await ctx.browser.newContext({ viewport: { width: 1400, height: 1000 } });
       const writer = await first.newPage();
-      await writer.goto(`${ctx.server.url}/?backend=wasm#/lab/${id}?${new URLSearchParams({ 'page.preset': spec.defaultPreset, ...chosen, 'study.seeds': '2' })}`);
+      await writer.goto(
+        `${ctx.server.url}/?backend=wasm#/lab/${id}?${new URLSearchParams({ 'page.preset': spec.defaultPreset, ...chosen, 'study.seeds': '2' })}`,
+      );
       await writer.getByTestId('run').waitFor();
       const shared = writer.url();
       await first.close();
@@ -265,8 +343,12 @@ describe.runIf(browserPresent || browserRequired)('lab workbench in Chromium', (
       page.on('pageerror', (e) => errors.push(e.message));
       await page.goto(shared);
       await page.getByTestId('run').waitFor();
-      for (const [k, v] of Object.entries(chosen)) expect(await page.getByTestId(`param-${k}`).inputValue(), `${id} ${k}`).toBe(v);
-      expect(await page.getByTestId('url-notice').count(), `${id}: ${(await page.getByTestId('url-notice').allInnerTexts()).join('; ')}`).toBe(0);
+      for (const [k, v] of Object.entries(chosen))
+        expect(await page.getByTestId(`param-${k}`).inputValue(), `${id} ${k}`).toBe(v);
+      expect(
+        await page.getByTestId('url-notice').count(),
+        `${id}: ${(await page.getByTestId('url-notice').allInnerTexts()).join('; ')}`,
+      ).toBe(0);
       expect(new URL(page.url()).hash).toContain('study.seeds=2');
       if (id === 'sae-sweep') await page.screenshot({ path: `${SHOTS}/sae-sweep-shared-link.png` });
       expect(errors).toEqual([]);
@@ -276,7 +358,9 @@ describe.runIf(browserPresent || browserRequired)('lab workbench in Chromium', (
 
   it('keeps hostile URL values inert: named in a notice as text, never markup or script', async () => {
     const evil = encodeURIComponent('<img src=x onerror=alert(1)>');
-    const { page, context, errors } = await open(`${FAST}&dim=${evil}&hide=${evil}&seeds=${evil}&sweep=${evil}&preset=${evil}`);
+    const { page, context, errors } = await open(
+      `${FAST}&dim=${evil}&hide=${evil}&seeds=${evil}&sweep=${evil}&preset=${evil}`,
+    );
     const notices = await page.getByTestId('url-notice').allInnerTexts();
     expect(notices.join('\n')).toContain('<img src=x onerror=alert(1)>');
     expect(notices.length).toBeGreaterThanOrEqual(4);
@@ -293,11 +377,19 @@ describe.runIf(browserPresent || browserRequired)('lab workbench in Chromium', (
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(`${ctx.server.url}/?backend=wasm#/paper/estimating-treatment-effects-with-ica`);
-    await expect.poll(() => page.getByTestId('recorded-label').count(), { timeout: 30_000 }).toBe(1);
-    expect(await page.getByTestId('recorded-label').textContent()).toMatch(/^Recorded run: WASM backend, \d{4}-\d{2}-\d{2}, seed 0, /);
+    await expect
+      .poll(() => page.getByTestId('recorded-label').count(), { timeout: 30_000 })
+      .toBe(1);
+    expect(await page.getByTestId('recorded-label').textContent()).toMatch(
+      /^Recorded run: WASM backend, \d{4}-\d{2}-\d{2}, seed 0, /,
+    );
     expect(await page.getByTestId('run-state').textContent()).toMatch(/^idle/);
-    await expect.poll(async () => (await traces(page, 'errors')).reduce((a, t) => a + t.n, 0)).toBeGreaterThan(1);
-    expect(await page.locator('[data-testid=claim-verdict][data-final=true]').count()).toBeGreaterThan(0);
+    await expect
+      .poll(async () => (await traces(page, 'errors')).reduce((a, t) => a + t.n, 0))
+      .toBeGreaterThan(1);
+    expect(
+      await page.locator('[data-testid=claim-verdict][data-final=true]').count(),
+    ).toBeGreaterThan(0);
     await page.getByTestId('run').click();
     await expect.poll(() => page.getByTestId('recorded-label').count()).toBe(0);
     await waitDone(page);
@@ -308,12 +400,20 @@ describe.runIf(browserPresent || browserRequired)('lab workbench in Chromium', (
 
   it('is usable at tablet and phone width: no sideways scrolling, the default preset runs', async () => {
     for (const width of [768, 390]) {
-      const context = await ctx.browser.newContext({ viewport: { width, height: 900 }, isMobile: width < 500, hasTouch: width < 500 });
+      const context = await ctx.browser.newContext({
+        viewport: { width, height: 900 },
+        isMobile: width < 500,
+        hasTouch: width < 500,
+      });
       const { page, errors } = await open(FAST, context);
-      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width + 1);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        width + 1,
+      );
       await page.getByTestId('run').click();
       await waitDone(page);
-      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width + 1);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        width + 1,
+      );
       await page.screenshot({ path: path.join(SHOTS, `lab-${width}px.png`), fullPage: false });
       expect(errors).toEqual([]);
       await context.close();

@@ -8,4 +8,3 @@ import { experiments } from '../../experiments/registry';
 import { describeClaims } from './run-preset';
 
 describeClaims(experiments.filter((e) => e.family !== 'sae' && e.family !== 'contrastive'));
-

@@ -10,13 +10,33 @@ import { experiments } from '../../experiments/registry';
 
 function cli(script: 'experiment' | 'claims', args: string[]) {
   // The same command line as `npm run <script>` (package.json), without npm's banner.
-  const r = spawnSync(process.execPath, ['--import', 'tsx', '--import', './src/cli/node-hooks.mjs', path.join(ROOT, `src/cli/${script}.ts`), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 240_000 });
+  const r = spawnSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      '--import',
+      './src/cli/node-hooks.mjs',
+      path.join(ROOT, `src/cli/${script}.ts`),
+      ...args,
+    ],
+    { cwd: ROOT, encoding: 'utf8', timeout: 240_000 },
+  );
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
 describe('npm run experiment', () => {
   it('prints final metrics and claim verdicts as JSON', () => {
-    const r = cli('experiment', ['linear-ica', '--set', 'sources=laplace', '--set', 'dim=6', '--seed', '3', '--json']);
+    const r = cli('experiment', [
+      'linear-ica',
+      '--set',
+      'sources=laplace',
+      '--set',
+      'dim=6',
+      '--seed',
+      '3',
+      '--json',
+    ]);
     expect(r.code, r.err).toBe(0);
     const j = JSON.parse(r.out);
     expect(j.experiment).toBe('linear-ica');
@@ -37,13 +57,25 @@ describe('npm run experiment', () => {
     const [ica] = JSON.parse(r.out);
     const dim = ica.params.find((p: { name: string }) => p.name === 'dim');
     expect(dim).toMatchObject({ kind: 'int', default: 4, min: 2, max: 32 });
-    expect(ica.params.find((p: { name: string }) => p.name === 'sources').choices).toContain('mixed');
+    expect(ica.params.find((p: { name: string }) => p.name === 'sources').choices).toContain(
+      'mixed',
+    );
     expect(ica.metrics.map((m: { key: string }) => m.key)).toContain('metric/amari');
     expect(ica.claims.length).toBe(9);
   });
   it('exports the generated data as CSV', () => {
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'ica-')), 'data.csv');
-    const r = cli('experiment', ['linear-ica', '--set', 'dim=3', '--set', 'samples=250', '--steps', '5', '--export-data', file]);
+    const r = cli('experiment', [
+      'linear-ica',
+      '--set',
+      'dim=3',
+      '--set',
+      'samples=250',
+      '--steps',
+      '5',
+      '--export-data',
+      file,
+    ]);
     expect(r.code, r.err).toBe(0);
     const lines = readFileSync(file, 'utf8').trim().split('\n');
     expect(lines[0]).toBe('x0,x1,x2,s0,s1,s2');
@@ -52,21 +84,43 @@ describe('npm run experiment', () => {
   });
   it('runs several seeds and a sweep: mean ± sd per value, claims as k of N, a bundle the page can load', () => {
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'ica-')), 'bundle.json');
-    const r = cli('experiment', ['linear-ica', '--seeds', '3', '--sweep', 'dim=2,3', '--set', 'samples=500', '--bundle', file, '--json']);
+    const r = cli('experiment', [
+      'linear-ica',
+      '--seeds',
+      '3',
+      '--sweep',
+      'dim=2,3',
+      '--set',
+      'samples=500',
+      '--bundle',
+      file,
+      '--json',
+    ]);
     expect(r.code, r.err).toBe(0);
     const j = JSON.parse(r.out);
     expect(j.seeds).toEqual([0, 1, 2]);
-    expect(j.runs.map((x: { value: number; seed: number }) => [x.value, x.seed])).toEqual([[2, 0], [2, 1], [2, 2], [3, 0], [3, 1], [3, 2]]);
+    expect(j.runs.map((x: { value: number; seed: number }) => [x.value, x.seed])).toEqual([
+      [2, 0],
+      [2, 1],
+      [2, 2],
+      [3, 0],
+      [3, 1],
+      [3, 2],
+    ]);
     expect(j.summary.map((g: { value: number }) => g.value)).toEqual([2, 3]);
     const mcc = j.summary[1].metrics['metric/mcc'];
-    const perRun = j.runs.slice(3).map((x: { final: Record<string, number> }) => x.final['metric/mcc']);
+    const perRun = j.runs
+      .slice(3)
+      .map((x: { final: Record<string, number> }) => x.final['metric/mcc']);
     expect(mcc.n).toBe(3);
     expect(mcc.mean).toBeCloseTo(perRun.reduce((a: number, b: number) => a + b, 0) / 3, 12);
     const tally = j.summary[0].claims[0];
     expect(tally.n).toBe(3);
     expect(tally.holds).toBe(tally.verdicts.filter((v: string) => v === 'holds').length);
     expect(tally.settingDiffers).toContain('dim');
-    const bundle = parseBundle(readFileSync(file, 'utf8'), (id) => experiments.find((e) => e.id === id));
+    const bundle = parseBundle(readFileSync(file, 'utf8'), (id) =>
+      experiments.find((e) => e.id === id),
+    );
     expect(bundle.runs.length).toBe(6);
     expect(bundle.bundle.sweep).toEqual({ key: 'dim', values: [2, 3] });
     expect(bundle.bundle.environment).toMatch(/^Node v/);
@@ -82,12 +136,29 @@ describe('npm run experiment', () => {
     [['linear-ica', '--seeds', '0'], /seeds: expected an integer from 1 to 20, got 0/],
     [['linear-ica', '--seeds', 'many'], /seeds: expected an integer from 1 to 20, got "many"/],
     [['linear-ica', '--sweep', 'dim=2,99'], /dim: expected an integer in \[2, 32\], got "99"/],
-    [['linear-ica', '--sweep', 'dim'], /sweep: expected key=v1,v2,\.\.\. \(for example lr=0\.001,0\.003\), got "dim"/],
-    [['nope'], new RegExp(`unknown experiment: expected one of ${experiments.map((e) => e.id).join(', ')}, got "nope"`)],
+    [
+      ['linear-ica', '--sweep', 'dim'],
+      /sweep: expected key=v1,v2,\.\.\. \(for example lr=0\.001,0\.003\), got "dim"/,
+    ],
+    [
+      ['nope'],
+      new RegExp(
+        `unknown experiment: expected one of ${experiments.map((e) => e.id).join(', ')}, got "nope"`,
+      ),
+    ],
     // Rules across parameters (each spec's check): refused before any run, on stderr, exit 2.
-    [['sae', '--set', 'structure=groups', '--set', 'features=49'], /features: expected a multiple of the group size 2 with structure "groups", got 49/],
-    [['sae-sweep', '--set', 'to=64'], /k: expected at most 48 active features \(features\), got 64/],
-    [['contrastive', '--set', 'space=box', '--set', 'conditional=vmf'], /conditional: expected "vmf" only with space "sphere", got space "box"/],
+    [
+      ['sae', '--set', 'structure=groups', '--set', 'features=49'],
+      /features: expected a multiple of the group size 2 with structure "groups", got 49/,
+    ],
+    [
+      ['sae-sweep', '--set', 'to=64'],
+      /k: expected at most 48 active features \(features\), got 64/,
+    ],
+    [
+      ['contrastive', '--set', 'space=box', '--set', 'conditional=vmf'],
+      /conditional: expected "vmf" only with space "sphere", got space "box"/,
+    ],
     [['linear-ica', '--set', 'dims=3'], /parameter: expected one of sources, dim, .*got "dims"/],
     [['linear-ica', '--set', 'dim=40'], /dim: expected an integer in \[2, 32\], got "40"/],
     [['linear-ica', '--set', 'lr=fast'], /lr: expected a number in \[0.0001, 1\], got "fast"/],
@@ -119,6 +190,8 @@ describe('npm run claims', () => {
   it('refuses an unknown experiment with exit 2', () => {
     const r = cli('claims', ['--only', 'nope']);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/expected one of linear-ica, treatment-ica, ica-robustness, sae, sae-compare, sae-sweep, sae-alignment, contrastive, contrastive-sweep, got "nope"/);
+    expect(r.err).toMatch(
+      /expected one of linear-ica, treatment-ica, ica-robustness, sae, sae-compare, sae-sweep, sae-alignment, contrastive, contrastive-sweep, got "nope"/,
+    );
   });
 });

@@ -10,7 +10,24 @@ import { spec } from '../../experiments/contrastive/spec';
 describe('contrastive model', () => {
   it('SIGReg is small for standard Gaussian embeddings and large for scaled or uniform ones', async () => {
     const { tf } = await initNodeTf('wasm');
-    const model = new ContrastiveModel(tf, { objective: 'lejepa', observed: 3, latents: 3, hidden: 8, layers: 1, normalise: false, tau: 1, p: 2, classes: 2, sigregWeight: 0.5, sigregSlices: 16, lr: 1e-3 }, new Rng(1));
+    const model = new ContrastiveModel(
+      tf,
+      {
+        objective: 'lejepa',
+        observed: 3,
+        latents: 3,
+        hidden: 8,
+        layers: 1,
+        normalise: false,
+        tau: 1,
+        p: 2,
+        classes: 2,
+        sigregWeight: 0.5,
+        sigregSlices: 16,
+        lr: 1e-3,
+      },
+      new Rng(1),
+    );
     const rng = new Rng(2);
     const n = 1000;
     const stat = async (f: () => number) => {
@@ -32,9 +49,23 @@ describe('contrastive model', () => {
   for (const objective of OBJECTIVES) {
     it(`${objective}: a short run finishes, emits its metrics and leaves no tensor`, async () => {
       const { tf } = await initNodeTf('wasm');
-      const { params } = resolveParams(spec, 'sphere-vmf', { objective, steps: 12, samples: 300, testSamples: 256, batch: 32, ...(objective === 'lejepa' ? { space: 'gaussian', conditional: 'gaussian' } : {}) });
+      const { params } = resolveParams(spec, 'sphere-vmf', {
+        objective,
+        steps: 12,
+        samples: 300,
+        testSamples: 256,
+        batch: 32,
+        ...(objective === 'lejepa' ? { space: 'gaussian', conditional: 'gaussian' } : {}),
+      });
       const before = tf.memory().numTensors;
-      const r = await new Runner(tf, spec, await spec.load(), params, {}, { stepsPerTick: 5, viewsMs: 0 }).run();
+      const r = await new Runner(
+        tf,
+        spec,
+        await spec.load(),
+        params,
+        {},
+        { stepsPerTick: 5, viewsMs: 0 },
+      ).run();
       expect(r.state, r.error).toBe('done');
       expect(Number.isFinite(r.final['metric/r2'])).toBe(true);
       expect(Object.keys(r.views)).toContain('matched');
@@ -45,12 +76,21 @@ describe('contrastive model', () => {
   it('refuses a vMF conditional off the sphere with what was expected', async () => {
     const { tf } = await initNodeTf('wasm');
     // The spec's check refuses it before any run ...
-    expect(() => resolveParams(spec, 'sphere-vmf', { space: 'box', steps: 5 })).toThrow(/conditional: expected "vmf" only with space "sphere", got space "box"/);
-    const { params, conflicts } = resolveParams(spec, 'sphere-vmf', { space: 'box', steps: 5 }, 'lenient');
+    expect(() => resolveParams(spec, 'sphere-vmf', { space: 'box', steps: 5 })).toThrow(
+      /conditional: expected "vmf" only with space "sphere", got space "box"/,
+    );
+    const { params, conflicts } = resolveParams(
+      spec,
+      'sphere-vmf',
+      { space: 'box', steps: 5 },
+      'lenient',
+    );
     expect(conflicts.map((e) => e.key)).toEqual(['conditional']);
     // ... and the generator refuses it too when a caller skips the check.
     const r = await new Runner(tf, spec, await spec.load(), params, {}, { views: false }).run();
     expect(r.state).toBe('error');
-    expect(r.error).toMatch(/conditional: expected "vmf" only with space "sphere", got space "box"/);
+    expect(r.error).toMatch(
+      /conditional: expected "vmf" only with space "sphere", got space "box"/,
+    );
   });
 });

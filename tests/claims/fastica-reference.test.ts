@@ -20,7 +20,8 @@ interface SkRun {
   mcc: number;
   n_iter: number;
 }
-const ref = JSON.parse(readFileSync(path.join(ROOT, 'tests/fixtures/reference.json'), 'utf8')).fastica as {
+const ref = JSON.parse(readFileSync(path.join(ROOT, 'tests/fixtures/reference.json'), 'utf8'))
+  .fastica as {
   X: number[][];
   S: number[][];
   A: number[][];
@@ -44,7 +45,9 @@ function worstRowAngle(ours: Mat, theirs: number[][]): number {
     const norm = Math.hypot(...r);
     return r.map((v) => v / norm);
   };
-  const a = Array.from({ length: d }, (_, i) => unit(Array.from(ours.data.subarray(i * d, (i + 1) * d))));
+  const a = Array.from({ length: d }, (_, i) =>
+    unit(Array.from(ours.data.subarray(i * d, (i + 1) * d))),
+  );
   const b = theirs.map(unit);
   let worst = 0;
   for (const row of b) {
@@ -59,7 +62,13 @@ describe('FastICA matches scikit-learn on the same data', () => {
   for (const contrast of ['logcosh', 'exp', 'cube'] as const) {
     it(`contrast ${contrast}`, async () => {
       const { tf } = await initNodeTf('wasm');
-      const { params } = resolveParams(spec, 'laplace-fastica', { contrast, dim: d, samples: n, steps: 200, tol: 1e-4 });
+      const { params } = resolveParams(spec, 'laplace-fastica', {
+        contrast,
+        dim: d,
+        samples: n,
+        steps: 200,
+        tol: 1e-4,
+      });
       const run = new IcaRun(tf, params, data);
       try {
         let report = await run.advance(0);

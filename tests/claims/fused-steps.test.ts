@@ -26,22 +26,29 @@ async function values(vars: TF.Variable[]): Promise<Float32Array[]> {
 function relDiff(a: Float32Array[], b: Float32Array[]): number {
   let diff = 0;
   let scale = 0;
-  a.forEach((x, i) => x.forEach((v, j) => {
-    diff = Math.max(diff, Math.abs(v - b[i][j]));
-    scale = Math.max(scale, Math.abs(b[i][j]));
-  }));
+  a.forEach((x, i) =>
+    x.forEach((v, j) => {
+      diff = Math.max(diff, Math.abs(v - b[i][j]));
+      scale = Math.max(scale, Math.abs(b[i][j]));
+    }),
+  );
   return diff / scale;
 }
 
 describe('fused steps against the straightforward implementation', () => {
-  for (const [backend, hostKernel] of [['wasm', true], ['cpu', true], ['wasm', false]] as const) {
+  for (const [backend, hostKernel] of [
+    ['wasm', true],
+    ['cpu', true],
+    ['wasm', false],
+  ] as const) {
     it(`flat Adam (${hostKernel ? 'one host kernel' : 'op chain'}, ${backend}) takes the same steps as tf.train.adam on several variables`, async () => {
       const { tf } = await initNodeTf(backend);
       expect(tf.getBackend()).toBe(backend);
       const before = tf.memory().numTensors;
       const rng = new Rng(3);
       const w = Float32Array.from({ length: 12 }, () => rng.normal());
-      const make = () => tf.tidy(() => [tf.variable(tf.tensor2d(w, [3, 4])), tf.variable(tf.tensor1d([0.5, -2]))]);
+      const make = () =>
+        tf.tidy(() => [tf.variable(tf.tensor2d(w, [3, 4])), tf.variable(tf.tensor1d([0.5, -2]))]);
       const a = make();
       const b = make();
       // the [3, 4] variable's rows are projected back to unit norm after each step (an SAE's atoms)
@@ -51,7 +58,13 @@ describe('fused steps against the straightforward implementation', () => {
       const grad = (v: TF.Tensor) => tf.tidy(() => tf.pow(tf.sub(v, 0.3), 3));
       for (let t = 0; t < 20; t++) {
         tf.tidy(() => flat.apply(a.map(grad)));
-        tf.tidy(() => ref.applyGradients(Object.fromEntries(b.map((v) => [v.name, grad(v)])) as unknown as Parameters<typeof ref.applyGradients>[0]));
+        tf.tidy(() =>
+          ref.applyGradients(
+            Object.fromEntries(b.map((v) => [v.name, grad(v)])) as unknown as Parameters<
+              typeof ref.applyGradients
+            >[0],
+          ),
+        );
         tf.tidy(() => b[0]!.assign(tf.div(b[0]!, tf.add(tf.norm(b[0]!, 2, 1, true), 1e-8))));
       }
       expect(relDiff(await values(a), await values(b))).toBeLessThan(1e-5);
@@ -59,7 +72,10 @@ describe('fused steps against the straightforward implementation', () => {
       for (const r of rows) expect(Math.hypot(...r)).toBeCloseTo(1, 5);
       expect(relDiff([(await values(a))[1]!], [new Float32Array([0.5, -2])])).toBeGreaterThan(0.1); // it moved
       // a gradient of the wrong shape is refused, naming both shapes
-      if (hostKernel) expect(() => tf.tidy(() => flat.apply([tf.zeros([4, 3]), tf.zeros([2])]))).toThrow(/expected gradient 0 of shape \[3,4\], got \[4,3\]/);
+      if (hostKernel)
+        expect(() => tf.tidy(() => flat.apply([tf.zeros([4, 3]), tf.zeros([2])]))).toThrow(
+          /expected gradient 0 of shape \[3,4\], got \[4,3\]/,
+        );
       flat.dispose();
       ref.dispose();
       tf.dispose([...a, ...b]);
@@ -74,7 +90,10 @@ describe('fused steps against the straightforward implementation', () => {
       const rng = new Rng(8);
       const [rows, width] = [40, 17];
       // values on a coarse grid, so rows have ties, many of them at the threshold
-      const pre = Float32Array.from({ length: rows * width }, () => Math.round(rng.normal() * 3) / 2);
+      const pre = Float32Array.from(
+        { length: rows * width },
+        () => Math.round(rng.normal() * 3) / 2,
+      );
       pre.fill(-1, 0, width); // an all-negative row selects nothing
       pre[width + 4] = NaN; // a NaN entry stays NaN in the mask and the codes
       for (const k of [1, 3, 8, width]) {
@@ -86,7 +105,9 @@ describe('fused steps against the straightforward implementation', () => {
           const mr = tf.mul(tf.step(x), sel);
           return [zh, mh, tf.mul(x, mr), mr];
         });
-        const [zv, mv, zr, mr] = (await Promise.all([z, mask, zRef, maskRef].map((t) => t.data()))) as Float32Array[];
+        const [zv, mv, zr, mr] = (await Promise.all(
+          [z, mask, zRef, maskRef].map((t) => t.data()),
+        )) as Float32Array[];
         tf.dispose([z, mask, zRef, maskRef]);
         expect(Number.isNaN(mv[width + 4]) && Number.isNaN(zv[width + 4])).toBe(true);
         for (let r = 2; r < rows; r++) {
@@ -100,7 +121,9 @@ describe('fused steps against the straightforward implementation', () => {
         }
         expect(Array.from(mv.subarray(0, width)).every((v) => v === 0)).toBe(true);
       }
-      expect(() => tf.tidy(() => reluTopK(tf, tf.zeros([2, 3]) as TF.Tensor2D, 4))).toThrow(/expected k an integer in \[0, 3\], got 4/);
+      expect(() => tf.tidy(() => reluTopK(tf, tf.zeros([2, 3]) as TF.Tensor2D, 4))).toThrow(
+        /expected k an integer in \[0, 3\], got 4/,
+      );
       expect(tf.memory().numTensors).toBe(before);
     });
   }
@@ -108,7 +131,18 @@ describe('fused steps against the straightforward implementation', () => {
   for (const variant of ['topk', 'relu', 'stable'] as const) {
     it(`SAE ${variant}: hand gradients and flat Adam follow autodiff and tf.train.adam`, async () => {
       const { tf } = await initNodeTf('wasm');
-      const { params } = resolveParams(saeSpec, undefined, { variant, features: 24, dim: 12, k: 3, width: 24, saeK: 3, samples: 4096, batch: 64, l1: 0.05, seed: 4 });
+      const { params } = resolveParams(saeSpec, undefined, {
+        variant,
+        features: 24,
+        dim: 12,
+        k: 3,
+        width: 24,
+        saeK: 3,
+        samples: 4096,
+        batch: 64,
+        l1: 0.05,
+        seed: 4,
+      });
       // 4096 samples: the stable variant draws its initial atoms from them with replacement, and two equal atoms tie in TopK, where float rounding then decides
       const data = sparseData(params, 4);
       const before = tf.memory().numTensors;
@@ -117,7 +151,9 @@ describe('fused steps against the straightforward implementation', () => {
       for (let s = 0; s < 3; s++) {
         await fused.train(4);
         await ref.train(4);
-        expect(Math.abs(fused.last['loss/recon'] - ref.last['loss/recon']) / ref.last['loss/recon']).toBeLessThan(1e-3);
+        expect(
+          Math.abs(fused.last['loss/recon'] - ref.last['loss/recon']) / ref.last['loss/recon'],
+        ).toBeLessThan(1e-3);
       }
       expect(fused.step).toBe(12);
       expect(fused.last['loss/sparsity']).toBeGreaterThan(0.1); // codes are not (numerically) zero
@@ -125,7 +161,9 @@ describe('fused steps against the straightforward implementation', () => {
       expect(d).toBeLessThan(1e-4);
       // and the two are not trivially equal because nothing moved
       const init = new Arm(tf, data, params, 4);
-      expect(relDiff(await values(fused.sae.variables()), await values(init.sae.variables()))).toBeGreaterThan(1e-3);
+      expect(
+        relDiff(await values(fused.sae.variables()), await values(init.sae.variables())),
+      ).toBeGreaterThan(1e-3);
       for (const arm of [fused, ref, init]) arm.dispose();
       expect(tf.memory().numTensors).toBe(before);
     });
@@ -133,7 +171,13 @@ describe('fused steps against the straightforward implementation', () => {
 
   it('InfoNCE on the sphere: the one-pass hand-written step follows autodiff and tf.train.adam', async () => {
     const { tf } = await initNodeTf('wasm');
-    const { params } = resolveParams(clSpec, 'sphere-vmf', { samples: 600, testSamples: 256, batch: 64, hidden: 16, seed: 2 });
+    const { params } = resolveParams(clSpec, 'sphere-vmf', {
+      samples: 600,
+      testSamples: 256,
+      batch: 64,
+      hidden: 16,
+      seed: 2,
+    });
     const data = clData(contrastiveSpec(params), 2);
     const before = tf.memory().numTensors;
     const fused = new Learner(tf, data, params, 2);
@@ -143,13 +187,19 @@ describe('fused steps against the straightforward implementation', () => {
     for (let s = 0; s < 3; s++) {
       await fused.train(5);
       await ref.train(5);
-      expect(Math.abs(fused.last['loss/infonce'] - ref.last['loss/infonce']) / ref.last['loss/infonce']).toBeLessThan(1e-3);
+      expect(
+        Math.abs(fused.last['loss/infonce'] - ref.last['loss/infonce']) / ref.last['loss/infonce'],
+      ).toBeLessThan(1e-3);
     }
     expect(fused.step).toBe(15);
-    expect(relDiff(await values(fused.model.variables()), await values(ref.model.variables()))).toBeLessThan(1e-3);
+    expect(
+      relDiff(await values(fused.model.variables()), await values(ref.model.variables())),
+    ).toBeLessThan(1e-3);
     expect(Math.abs(fused.latest!.r2 - ref.latest!.r2)).toBeLessThan(1e-3);
     const init = new Learner(tf, data, params, 2);
-    expect(relDiff(await values(fused.model.variables()), await values(init.model.variables()))).toBeGreaterThan(1e-3);
+    expect(
+      relDiff(await values(fused.model.variables()), await values(init.model.variables())),
+    ).toBeGreaterThan(1e-3);
     for (const l of [fused, ref, init]) l.dispose();
     expect(tf.memory().numTensors).toBe(before);
   });

@@ -11,7 +11,13 @@ import { initNodeTf } from '../../experiments/core/tf-node';
 import type { ExperimentSpec } from '../../experiments/core/spec';
 
 /** The slower contrastive presets, judged in a file of their own (contrastive-heavy-claims.test.ts). */
-export const HEAVY_CONTRASTIVE = new Set(['contrastive/cross-entropy', 'contrastive/lejepa-gaussian', 'contrastive/lejepa-laplace', 'contrastive-sweep/samples-sweep', 'contrastive-sweep/batch-sweep']);
+export const HEAVY_CONTRASTIVE = new Set([
+  'contrastive/cross-entropy',
+  'contrastive/lejepa-gaussian',
+  'contrastive/lejepa-laplace',
+  'contrastive-sweep/samples-sweep',
+  'contrastive-sweep/batch-sweep',
+]);
 
 const cache = new Map<string, Promise<RunResult>>();
 export function runPreset(spec: ExperimentSpec, preset: string, seed: number): Promise<RunResult> {
@@ -22,16 +28,25 @@ export function runPreset(spec: ExperimentSpec, preset: string, seed: number): P
       (async () => {
         const { tf } = await initNodeTf('wasm');
         const { params } = resolveParams(spec, preset, { seed });
-        return new Runner(tf, spec, await spec.load(), params, {}, { stepsPerTick: 50, views: false }).run();
+        return new Runner(
+          tf,
+          spec,
+          await spec.load(),
+          params,
+          {},
+          { stepsPerTick: 50, views: false },
+        ).run();
       })(),
     );
   }
   return cache.get(key)!;
 }
 
-
 /** Judge the claims of `specs` (only those of presets `presets` accepts, when given) at seeds 0 and 1. */
-export function describeClaims(specs: readonly ExperimentSpec[], presets?: (spec: ExperimentSpec, preset: string) => boolean): void {
+export function describeClaims(
+  specs: readonly ExperimentSpec[],
+  presets?: (spec: ExperimentSpec, preset: string) => boolean,
+): void {
   for (const spec of specs) {
     const claims = spec.claims.filter((c) => !presets || presets(spec, c.preset));
     if (!claims.length) continue;
@@ -43,7 +58,8 @@ export function describeClaims(specs: readonly ExperimentSpec[], presets?: (spec
             expect(result.state, result.error).toBe('done');
             const j = judgeClaim(claim, result.final[claim.metric]);
             // A seed-dependent claim has no single shipped verdict; it must still be measured.
-            if (claim.seedDependent) expect(j.verdict, `${claim.metric} = ${j.measured}`).not.toBe('undefined');
+            if (claim.seedDependent)
+              expect(j.verdict, `${claim.metric} = ${j.measured}`).not.toBe('undefined');
             else expect(j.verdict, `${claim.metric} = ${j.measured}`).toBe(shippedVerdict(claim));
           });
         }

@@ -17,7 +17,14 @@ describe('Runner', () => {
     it(`leaves no tensor behind (${algorithm}, with views and final metrics)`, async () => {
       const { tf, params, trainer } = await setup({ algorithm, steps: 20, samples: 500 });
       const before = tf.memory().numTensors;
-      const r = await new Runner(tf, spec, trainer, params, {}, { stepsPerTick: 3, viewsMs: 0 }).run();
+      const r = await new Runner(
+        tf,
+        spec,
+        trainer,
+        params,
+        {},
+        { stepsPerTick: 3, viewsMs: 0 },
+      ).run();
       expect(r.state).toBe('done');
       expect(Object.keys(r.views)).toEqual(['scatter', 'heatmap']);
       expect(tf.memory().numTensors).toBe(before);
@@ -25,8 +32,14 @@ describe('Runner', () => {
   }
 
   it('reproduces the same curves from the same seed, and different ones from another seed', async () => {
-    const { tf, params, trainer } = await setup({ algorithm: 'infomax', steps: 30, samples: 800, seed: 5 });
-    const curve = async (p: typeof params) => (await new Runner(tf, spec, trainer, p, {}, { stepsPerTick: 5, views: false }).run()).history;
+    const { tf, params, trainer } = await setup({
+      algorithm: 'infomax',
+      steps: 30,
+      samples: 800,
+      seed: 5,
+    });
+    const curve = async (p: typeof params) =>
+      (await new Runner(tf, spec, trainer, p, {}, { stepsPerTick: 5, views: false }).run()).history;
     const a = await curve(params);
     const b = await curve(params);
     const c = await curve({ ...params, seed: 6 });
@@ -46,7 +59,11 @@ describe('Runner', () => {
           totalSteps: 100,
           advance: async (k: number) => {
             step += k;
-            return { step, done: false, metrics: { 'loss/nll': step >= 4 ? NaN : 1 / (step + 1), 'metric/mcc': 0.5 } };
+            return {
+              step,
+              done: false,
+              metrics: { 'loss/nll': step >= 4 ? NaN : 1 / (step + 1), 'metric/mcc': 0.5 },
+            };
           },
           views: async () => ({}),
           finalMetrics: async () => ({}),
@@ -54,7 +71,14 @@ describe('Runner', () => {
         };
       },
     };
-    const r = await new Runner(tf, spec, trainer, params, {}, { stepsPerTick: 1, views: false }).run();
+    const r = await new Runner(
+      tf,
+      spec,
+      trainer,
+      params,
+      {},
+      { stepsPerTick: 1, views: false },
+    ).run();
     expect(r.state).toBe('error');
     expect(r.error).toBe('diverged at step 4: loss/nll is NaN; try a smaller learning rate');
     expect(r.history.map((p) => p.step)).toEqual([0, 1, 2, 3, 4]);
@@ -62,10 +86,21 @@ describe('Runner', () => {
   });
 
   it('pauses, single-steps, resumes and stops', async () => {
-    const { tf, params, trainer } = await setup({ algorithm: 'infomax', steps: 5000, samples: 400 });
+    const { tf, params, trainer } = await setup({
+      algorithm: 'infomax',
+      steps: 5000,
+      samples: 400,
+    });
     const points: MetricPoint[] = [];
     const yieldFn = () => new Promise<void>((r) => setTimeout(r, 0));
-    const runner = new Runner(tf, spec, trainer, params, { onPoints: (p) => points.push(...p) }, { startPaused: true, flushMs: 0, views: false, yieldFn });
+    const runner = new Runner(
+      tf,
+      spec,
+      trainer,
+      params,
+      { onPoints: (p) => points.push(...p) },
+      { startPaused: true, flushMs: 0, views: false, yieldFn },
+    );
     const done = runner.run();
     await new Promise((r) => setTimeout(r, 20));
     expect(points.map((p) => p.step)).toEqual([0]);

@@ -16,9 +16,23 @@ import { generate, type SparseSpec } from '../../experiments/sae/data';
 import { saeSpecs } from '../../experiments/sae/spec';
 
 const small: SparseSpec = {
-  features: 16, dim: 8, coherence: 0, support: 'exact-k', k: 2, p: 0.1, magnitude: 'uniform', noise: 0,
-  structure: 'none', groupSize: 2, cooccur: 0, rho: 0, childCos: 0.6, anisotropy: 1, split: 'iid',
-  samples: 256, testSamples: 256,
+  features: 16,
+  dim: 8,
+  coherence: 0,
+  support: 'exact-k',
+  k: 2,
+  p: 0.1,
+  magnitude: 'uniform',
+  noise: 0,
+  structure: 'none',
+  groupSize: 2,
+  cooccur: 0,
+  rho: 0,
+  childCos: 0.6,
+  anisotropy: 1,
+  split: 'iid',
+  samples: 256,
+  testSamples: 256,
 };
 
 describe('SAE gradients (hand-written) match finite differences', () => {
@@ -27,7 +41,14 @@ describe('SAE gradients (hand-written) match finite differences', () => {
       const { tf } = await initNodeTf('wasm');
       const data = generate(small, 3);
       const x32 = Float32Array.from(data.train.x);
-      const sae = new Sae(tf, { variant, width: 12, saeK: 3, l1: 0.1, lr: 1e-3 }, 8, new Rng(1), x32, data.train.n);
+      const sae = new Sae(
+        tf,
+        { variant, width: 12, saeK: 3, l1: 0.1, lr: 1e-3 },
+        8,
+        new Rng(1),
+        x32,
+        data.train.n,
+      );
       const x = tf.tensor2d(x32.subarray(0, 16 * 8), [16, 8]);
       const rng = new Rng(2);
       try {
@@ -42,14 +63,25 @@ describe('SAE gradients (hand-written) match finite differences', () => {
           for (let t = 0; t < 4; t++) {
             const i = rng.int(v.size);
             const eps = 2e-3; // small enough that no TopK selection flips, large enough for float32
-            const bump = (s: number) => tf.tidy(() => v.assign(tf.add(v, tf.mul(tf.reshape(tf.oneHot(tf.tensor1d([i], 'int32'), v.size), v.shape), s)) as TF.Tensor));
+            const bump = (s: number) =>
+              tf.tidy(() =>
+                v.assign(
+                  tf.add(
+                    v,
+                    tf.mul(tf.reshape(tf.oneHot(tf.tensor1d([i], 'int32'), v.size), v.shape), s),
+                  ) as TF.Tensor,
+                ),
+              );
             bump(eps);
             const up = (await sae.loss(x).data())[0];
             bump(-2 * eps);
             const down = (await sae.loss(x).data())[0];
             bump(eps);
             const numeric = (up - down) / (2 * eps);
-            expect(Math.abs(numeric - g[i]), `${variant} ${v.name}[${i}] of ${v.shape}: numeric ${numeric}, analytic ${g[i]}`).toBeLessThan(2e-2 * Math.max(1, Math.abs(g[i])));
+            expect(
+              Math.abs(numeric - g[i]),
+              `${variant} ${v.name}[${i}] of ${v.shape}: numeric ${numeric}, analytic ${g[i]}`,
+            ).toBeLessThan(2e-2 * Math.max(1, Math.abs(g[i])));
           }
         }
         tf.dispose(Object.values(grads));
@@ -80,14 +112,30 @@ describe('SAE experiments end to end', () => {
   for (const spec of saeSpecs) {
     it(`${spec.id}: runs its default preset briefly, emits every declared metric, leaves no tensor`, async () => {
       const { tf } = await initNodeTf('wasm');
-      const extra = spec.id === 'sae-compare' ? { seedsPerArm: 2 } : spec.id === 'sae-sweep' ? { points: 3 } : {};
+      const extra =
+        spec.id === 'sae-compare'
+          ? { seedsPerArm: 2 }
+          : spec.id === 'sae-sweep'
+            ? { points: 3 }
+            : {};
       const { params } = resolveParams(spec, spec.defaultPreset, { ...quick, ...extra });
       const before = tf.memory().numTensors;
-      const r = await new Runner(tf, spec, await spec.load(), params, {}, { stepsPerTick: 10, viewsMs: 0 }).run();
+      const r = await new Runner(
+        tf,
+        spec,
+        await spec.load(),
+        params,
+        {},
+        { stepsPerTick: 10, viewsMs: 0 },
+      ).run();
       expect(r.state, r.error).toBe('done');
       expect(Object.keys(r.final).sort()).toEqual(Object.keys(spec.metrics).sort());
       // Every view is one the spec declares, of the kind it declares.
-      for (const [id, v] of Object.entries(r.views)) expect(spec.charts.find((c) => c.id === id && c.kind === 'view' && c.view === v?.kind), id).toBeDefined();
+      for (const [id, v] of Object.entries(r.views))
+        expect(
+          spec.charts.find((c) => c.id === id && c.kind === 'view' && c.view === v?.kind),
+          id,
+        ).toBeDefined();
       expect(tf.memory().numTensors).toBe(before);
     });
   }
@@ -96,8 +144,15 @@ describe('SAE experiments end to end', () => {
     const { tf } = await initNodeTf('wasm');
     const spec = saeSpecs[0];
     // The spec's check refuses it before any run ...
-    expect(() => resolveParams(spec, 'superposition', { variant: 'mp', decoder: 'oracle', steps: 5 })).toThrow(/decoder: expected "learned" for the mp variant/);
-    const { params, errors, conflicts } = resolveParams(spec, 'superposition', { variant: 'mp', decoder: 'oracle', steps: 5 }, 'lenient');
+    expect(() =>
+      resolveParams(spec, 'superposition', { variant: 'mp', decoder: 'oracle', steps: 5 }),
+    ).toThrow(/decoder: expected "learned" for the mp variant/);
+    const { params, errors, conflicts } = resolveParams(
+      spec,
+      'superposition',
+      { variant: 'mp', decoder: 'oracle', steps: 5 },
+      'lenient',
+    );
     expect(errors).toEqual([]);
     expect(conflicts.map((e) => e.key)).toEqual(['decoder']);
     // ... and the model refuses it too when a caller skips the check.

@@ -3,7 +3,8 @@ import { linearSumAssignment } from '../../experiments/core/assignment';
 import { mat, type Mat } from '../../experiments/core/linalg';
 import { Rng } from '../../experiments/core/rng';
 
-const total = (cost: Mat, cols: Int32Array) => Array.from(cols).reduce((acc, c, r) => acc + cost.data[r * cost.cols + c], 0);
+const total = (cost: Mat, cols: Int32Array) =>
+  Array.from(cols).reduce((acc, c, r) => acc + cost.data[r * cost.cols + c], 0);
 
 /** Exhaustive minimum over injective maps rows -> columns. */
 function bruteForce(cost: Mat): number {
@@ -46,7 +47,11 @@ describe('linearSumAssignment', () => {
     for (let t = 0; t < 40; t++) {
       const rows = 1 + rng.int(6);
       const cols = rows + rng.int(3);
-      const cost = mat(rows, cols, Float64Array.from({ length: rows * cols }, () => rng.normal()));
+      const cost = mat(
+        rows,
+        cols,
+        Float64Array.from({ length: rows * cols }, () => rng.normal()),
+      );
       const assigned = linearSumAssignment(cost);
       expect(new Set(assigned).size).toBe(rows);
       for (const c of assigned) expect(c >= 0 && c < cols).toBe(true);
@@ -54,7 +59,11 @@ describe('linearSumAssignment', () => {
     }
   });
   it('refuses more rows than columns, and non-finite costs', () => {
-    expect(() => linearSumAssignment(mat(3, 2))).toThrow('linearSumAssignment: expected rows <= columns, got 3x2');
-    expect(() => linearSumAssignment(mat(1, 2, Float64Array.from([0, Number.NaN])))).toThrow('linearSumAssignment: expected finite costs, got NaN');
+    expect(() => linearSumAssignment(mat(3, 2))).toThrow(
+      'linearSumAssignment: expected rows <= columns, got 3x2',
+    );
+    expect(() => linearSumAssignment(mat(1, 2, Float64Array.from([0, Number.NaN])))).toThrow(
+      'linearSumAssignment: expected finite costs, got NaN',
+    );
   });
 });

@@ -22,11 +22,19 @@ describe('the catalog', () => {
     expect(checkCatalog([...papers], experiments)).toEqual([]);
   });
   it('covers every listing and holds one record per paper', () => {
-    for (const l of LISTINGS) expect(papers.some((p) => p.sources.includes(l)), l).toBe(true);
+    for (const l of LISTINGS)
+      expect(
+        papers.some((p) => p.sources.includes(l)),
+        l,
+      ).toBe(true);
     // The five listings name about ninety papers, a few of them twice.
     expect(papers.length).toBeGreaterThanOrEqual(85);
     expect(papers.filter((p) => p.sources.length > 1).length).toBeGreaterThanOrEqual(4);
-    const norm = (t: string) => t.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+    const norm = (t: string) =>
+      t
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, ' ')
+        .trim();
     expect(new Set(papers.map((p) => norm(p.title))).size).toBe(papers.length);
     const ids = papers.filter((p) => p.arxiv).map((p) => p.arxiv);
     expect(new Set(ids).size).toBe(ids.length);
@@ -42,9 +50,17 @@ describe('the catalog', () => {
 
 describe('checkCatalog', () => {
   it('names broken links and invalid fields', () => {
-    const broken: PaperRecord = { ...base, demo: { kind: 'runnable', experiment: 'linear-ica', preset: 'nope', claims: ['x'] } };
-    const msgs = checkCatalog([broken, { ...base, id: 'Bad Id' } as PaperRecord, base, base], experiments).map((p) => `${p.id}: ${p.message}`);
-    expect(msgs).toContain('a-paper: demo preset: expected one of laplace-fastica, uniform-fastica, laplace-infomax, uniform-infomax, gaussian-control, one-gaussian, got "nope"');
+    const broken: PaperRecord = {
+      ...base,
+      demo: { kind: 'runnable', experiment: 'linear-ica', preset: 'nope', claims: ['x'] },
+    };
+    const msgs = checkCatalog(
+      [broken, { ...base, id: 'Bad Id' } as PaperRecord, base, base],
+      experiments,
+    ).map((p) => `${p.id}: ${p.message}`);
+    expect(msgs).toContain(
+      'a-paper: demo preset: expected one of laplace-fastica, uniform-fastica, laplace-infomax, uniform-infomax, gaussian-control, one-gaussian, got "nope"',
+    );
     expect(msgs.some((m) => m.startsWith('a-paper: demo claim: expected one of'))).toBe(true);
     expect(msgs).toContain('a-paper: a runnable demo needs whatYouSee and notShown');
     expect(msgs.some((m) => m.startsWith('Bad Id: id:'))).toBe(true);
@@ -55,11 +71,33 @@ describe('checkCatalog', () => {
 describe('mergeDuplicates', () => {
   it('merges by arXiv id or title, keeping both sources and the richer facts', () => {
     const a: PaperRecord = { ...base, arxiv: '2401.00001' };
-    const b: PaperRecord = { ...base, id: 'other-slug', title: 'A paper on identifiability!', sources: ['004_d30bd53dd70b72ae'], date: '2024-06-12', demo: { kind: 'none', reason: 'needs a pretrained language model' } };
-    const c: PaperRecord = { ...base, id: 'third', title: 'Different title', arxiv: '2401.00001', sources: ['001_927f03682f112dc7'] };
-    const merged = mergeDuplicates([a, b, c, { ...base, id: 'unrelated', title: 'Unrelated Work Entirely' }]);
+    const b: PaperRecord = {
+      ...base,
+      id: 'other-slug',
+      title: 'A paper on identifiability!',
+      sources: ['004_d30bd53dd70b72ae'],
+      date: '2024-06-12',
+      demo: { kind: 'none', reason: 'needs a pretrained language model' },
+    };
+    const c: PaperRecord = {
+      ...base,
+      id: 'third',
+      title: 'Different title',
+      arxiv: '2401.00001',
+      sources: ['001_927f03682f112dc7'],
+    };
+    const merged = mergeDuplicates([
+      a,
+      b,
+      c,
+      { ...base, id: 'unrelated', title: 'Unrelated Work Entirely' },
+    ]);
     expect(merged.map((r) => r.id)).toEqual(['a-paper', 'unrelated']);
-    expect(merged[0].sources).toEqual(['000_eebf56c428304cc8', '001_927f03682f112dc7', '004_d30bd53dd70b72ae']);
+    expect(merged[0].sources).toEqual([
+      '000_eebf56c428304cc8',
+      '001_927f03682f112dc7',
+      '004_d30bd53dd70b72ae',
+    ]);
     expect(merged[0].date).toBe('2024-06-12');
     expect(merged[0].demo.kind).toBe('planned');
   });
@@ -67,7 +105,11 @@ describe('mergeDuplicates', () => {
 
 describe('bibtex', () => {
   it('writes a brace-safe entry with arXiv fields', () => {
-    const r: PaperRecord = { ...base, arxiv: '2401.00001', title: 'Breaking {braces} and \\commands' };
+    const r: PaperRecord = {
+      ...base,
+      arxiv: '2401.00001',
+      title: 'Breaking {braces} and \\commands',
+    };
     expect(bibtexKey(r)).toBe('lovelace2024breaking');
     const b = bibtex(r);
     expect(b).toContain('title = {{Breaking braces and commands}}');

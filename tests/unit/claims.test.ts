@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { judgeClaim, describeCondition, type Claim } from '../../experiments/core/claims';
 
-const base: Claim = { id: 'c', text: 't', preset: 'p', metric: 'metric/mcc', op: '>=', value: 0.9, expect: 'holds' };
+const base: Claim = {
+  id: 'c',
+  text: 't',
+  preset: 'p',
+  metric: 'metric/mcc',
+  op: '>=',
+  value: 0.9,
+  expect: 'holds',
+};
 
 describe('judgeClaim truth table', () => {
   const cases: [Partial<Claim>, number | undefined, string, boolean][] = [
@@ -26,8 +34,12 @@ describe('judgeClaim truth table', () => {
     });
   }
   it('refuses a malformed claim with what was expected', () => {
-    expect(() => judgeClaim({ ...base, op: 'between', value: 0.5 }, 0.5)).toThrow(/expected \[lo, hi\]/);
-    expect(() => judgeClaim({ ...base, op: '>=', value: [0, 1] }, 0.5)).toThrow(/expected a number/);
+    expect(() => judgeClaim({ ...base, op: 'between', value: 0.5 }, 0.5)).toThrow(
+      /expected \[lo, hi\]/,
+    );
+    expect(() => judgeClaim({ ...base, op: '>=', value: [0, 1] }, 0.5)).toThrow(
+      /expected a number/,
+    );
   });
   it('describes conditions', () => {
     expect(describeCondition({ metric: 'm', op: 'between', value: [0, 1] })).toBe('0 <= m <= 1');
@@ -35,9 +47,26 @@ describe('judgeClaim truth table', () => {
   });
 
   it('a seed-dependent claim is as shipped whenever it is measured, either way', () => {
-    const c: Claim = { id: 'c', text: '', preset: 'p', metric: 'm', op: '<=', value: 0, expect: 'holds', seedDependent: 'held in 5 of 8 seeds' };
-    expect(judgeClaim(c, -1)).toMatchObject({ verdict: 'holds', asShipped: true, asExpected: true });
-    expect(judgeClaim(c, 1)).toMatchObject({ verdict: 'fails', asShipped: true, asExpected: false });
+    const c: Claim = {
+      id: 'c',
+      text: '',
+      preset: 'p',
+      metric: 'm',
+      op: '<=',
+      value: 0,
+      expect: 'holds',
+      seedDependent: 'held in 5 of 8 seeds',
+    };
+    expect(judgeClaim(c, -1)).toMatchObject({
+      verdict: 'holds',
+      asShipped: true,
+      asExpected: true,
+    });
+    expect(judgeClaim(c, 1)).toMatchObject({
+      verdict: 'fails',
+      asShipped: true,
+      asExpected: false,
+    });
     expect(judgeClaim(c, NaN)).toMatchObject({ verdict: 'undefined', asShipped: false });
   });
 });

@@ -1,6 +1,19 @@
 /** Dictionary and similarity metrics on cases with known answers. */
 import { describe, expect, it } from 'vitest';
-import { absCosine, deadFraction, dictionaryAgreement, dictionaryRecovery, duplicateFraction, fvu, linearCka, meanL0, polysemanticFraction, rsa, selectivity, spreadOverAtoms } from '../../experiments/core/dictionary';
+import {
+  absCosine,
+  deadFraction,
+  dictionaryAgreement,
+  dictionaryRecovery,
+  duplicateFraction,
+  fvu,
+  linearCka,
+  meanL0,
+  polysemanticFraction,
+  rsa,
+  selectivity,
+  spreadOverAtoms,
+} from '../../experiments/core/dictionary';
 import { alignment, uniformity } from '../../experiments/core/metrics';
 import { normaliseRowsInPlace } from '../../experiments/core/linalg';
 import { diagonalCorrelation, pinvReadout } from '../../experiments/sae/readouts';
@@ -60,10 +73,11 @@ describe('dictionary metrics', () => {
     const q = randomOrthogonal(p, rng);
     const rot = new Float64Array(m * p);
     const skew = new Float64Array(m * p);
-    for (let i = 0; i < m; i++) for (let c = 0; c < p; c++) {
-      for (let k = 0; k < p; k++) rot[i * p + c] += x[i * p + k] * q.data[k * p + c];
-      skew[i * p + c] = x[i * p + c] * (c === 0 ? 10 : 0.1);
-    }
+    for (let i = 0; i < m; i++)
+      for (let c = 0; c < p; c++) {
+        for (let k = 0; k < p; k++) rot[i * p + c] += x[i * p + k] * q.data[k * p + c];
+        skew[i * p + c] = x[i * p + c] * (c === 0 ? 10 : 0.1);
+      }
     expect(linearCka(x, rot, m, p, p)).toBeCloseTo(1, 8);
     expect(linearCka(x, skew, m, p, p)).toBeLessThan(0.7);
     expect(rsa(x, rot, m, p, p)).toBeCloseTo(1, 8);
@@ -75,7 +89,9 @@ describe('dictionary metrics', () => {
     const f = 16;
     const z = gaussian(rng, m * f);
     const one = Float64Array.from({ length: m }, (_, i) => z[i * f + 3]);
-    const sum = Float64Array.from({ length: m }, (_, i) => z.subarray(i * f, (i + 1) * f).reduce((a, b) => a + b, 0));
+    const sum = Float64Array.from({ length: m }, (_, i) =>
+      z.subarray(i * f, (i + 1) * f).reduce((a, b) => a + b, 0),
+    );
     expect(selectivity(one, m, 1, z, f)).toBeCloseTo(1, 10);
     expect(selectivity(sum, m, 1, z, f)).toBeLessThan(0.4);
   });
@@ -96,9 +112,14 @@ describe('dictionary metrics', () => {
   it('agreement across seeds: 1 for the same dictionary up to order and sign, far lower for independent ones, NaN for one', () => {
     const m = 10;
     const a = normaliseRowsInPlace(gaussian(rng, m * 20), m, 20);
-    const flipped = Float64Array.from({ length: m * 20 }, (_, i) => -a[((i / 20 | 0) * 7 % m) * 20 + (i % 20)]);
+    const flipped = Float64Array.from(
+      { length: m * 20 },
+      (_, i) => -a[((((i / 20) | 0) * 7) % m) * 20 + (i % 20)],
+    );
     expect(dictionaryAgreement([a, flipped], m, 20)).toBeCloseTo(1, 10);
-    expect(dictionaryAgreement([a, normaliseRowsInPlace(gaussian(rng, m * 20), m, 20)], m, 20)).toBeLessThan(0.5);
+    expect(
+      dictionaryAgreement([a, normaliseRowsInPlace(gaussian(rng, m * 20), m, 20)], m, 20),
+    ).toBeLessThan(0.5);
     expect(Number.isNaN(dictionaryAgreement([a], m, 20))).toBe(true);
   });
 
@@ -121,11 +142,16 @@ describe('dictionary metrics', () => {
     const q = randomOrthogonal(d, rng).data; // atoms as rows: an orthonormal dictionary
     const z = gaussian(rng, n * f);
     const x = new Float64Array(n * d);
-    for (let i = 0; i < n; i++) for (let j = 0; j < f; j++) for (let c = 0; c < d; c++) x[i * d + c] += z[i * f + j] * q[j * d + c];
+    for (let i = 0; i < n; i++)
+      for (let j = 0; j < f; j++)
+        for (let c = 0; c < d; c++) x[i * d + c] += z[i * f + j] * q[j * d + c];
     const back = pinvReadout(q, f, d, x, n);
     expect(Math.max(...back.map((v, i) => Math.abs(v - z[i])))).toBeLessThan(1e-9);
     expect(diagonalCorrelation(back, z, n, f)).toBeCloseTo(1, 9);
-    const shuffled = Float64Array.from({ length: n * f }, (_, i) => z[(i - (i % f)) + ((i % f) + 1) % f]);
+    const shuffled = Float64Array.from(
+      { length: n * f },
+      (_, i) => z[i - (i % f) + (((i % f) + 1) % f)],
+    );
     expect(diagonalCorrelation(shuffled, z, n, f)).toBeLessThan(0.3);
   });
 });

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../../experiments/core/rng';
-import { sample, excessKurtosis, isGaussian, SOURCE_KINDS, THEORETICAL_EXCESS_KURTOSIS } from '../../experiments/core/distributions';
+import {
+  sample,
+  excessKurtosis,
+  isGaussian,
+  SOURCE_KINDS,
+  THEORETICAL_EXCESS_KURTOSIS,
+} from '../../experiments/core/distributions';
 
 const moments = (x: Float64Array) => {
   const mean = x.reduce((a, v) => a + v, 0) / x.length;
@@ -37,7 +43,9 @@ describe('source distributions', () => {
     const tail = x.filter((v) => Math.abs(v) > 2.015 * Math.sqrt(0.6)).length / x.length;
     expect(Math.abs(tail - 0.1)).toBeLessThan(0.004);
     // Median over seeds of the sample kurtosis (biased low at finite n); t(4) or t(10) would miss this.
-    const ks = Array.from({ length: 9 }, (_, i) => excessKurtosis(sample('student-t', new Rng(100 + i), 200_000))).sort((a, b) => a - b);
+    const ks = Array.from({ length: 9 }, (_, i) =>
+      excessKurtosis(sample('student-t', new Rng(100 + i), 200_000)),
+    ).sort((a, b) => a - b);
     expect(Math.abs(ks[4] - THEORETICAL_EXCESS_KURTOSIS['student-t'])).toBeLessThan(1.5);
   });
 
@@ -76,8 +84,12 @@ describe('source distributions', () => {
   });
 
   it('refuses an unknown kind or a bad count with what it expected', () => {
-    expect(() => sample('cauchy' as never, new Rng(1), 10)).toThrow(/expected one of laplace, uniform, gaussian, student-t, bimodal, got cauchy/);
-    expect(() => sample('laplace', new Rng(1), -1)).toThrow('sample: expected a sample count >= 0, got -1');
+    expect(() => sample('cauchy' as never, new Rng(1), 10)).toThrow(
+      /expected one of laplace, uniform, gaussian, student-t, bimodal, got cauchy/,
+    );
+    expect(() => sample('laplace', new Rng(1), -1)).toThrow(
+      'sample: expected a sample count >= 0, got -1',
+    );
     expect(() => excessKurtosis(new Float64Array(1))).toThrow('expected at least 2 values, got 1');
   });
 });

@@ -5,12 +5,23 @@ import { band, summarise } from '../../experiments/core/study';
 import { getExperiment } from '../../experiments/registry';
 
 const spec = getExperiment('contrastive');
-const chart = spec.charts.find((c) => c.kind === 'curves' && c.id === 'loss') as Extract<(typeof spec.charts)[number], { kind: 'curves' }>;
-const hist = (v: number) => [0, 50, 100].map((step, i) => ({ step, metrics: { 'loss/infonce': v - i, 'loss/ce': NaN, 'loss/prediction': NaN, 'loss/sigreg': NaN } }));
+const chart = spec.charts.find((c) => c.kind === 'curves' && c.id === 'loss') as Extract<
+  (typeof spec.charts)[number],
+  { kind: 'curves' }
+>;
+const hist = (v: number) =>
+  [0, 50, 100].map((step, i) => ({
+    step,
+    metrics: { 'loss/infonce': v - i, 'loss/ce': NaN, 'loss/prediction': NaN, 'loss/sigreg': NaN },
+  }));
 
 describe('figures', () => {
   it('draws only the loss terms a setting has, bands over seeds and pinned runs dotted', () => {
-    const fig = curvesFigure(chart, spec, hist(5), { bands: { 'loss/infonce': band([hist(5), hist(7)], 'loss/infonce') }, bandRuns: 2, overlays: [{ name: 'run #3 (seed 1)', history: hist(9) }] });
+    const fig = curvesFigure(chart, spec, hist(5), {
+      bands: { 'loss/infonce': band([hist(5), hist(7)], 'loss/infonce') },
+      bandRuns: 2,
+      overlays: [{ name: 'run #3 (seed 1)', history: hist(9) }],
+    });
     const names = fig.data.map((t) => String(t.name));
     expect(names.some((n) => n.startsWith('Cross-entropy') && !n.includes('·'))).toBe(false);
     expect(names).toContain('InfoNCE: mean ± sd of 2 runs');
@@ -21,17 +32,51 @@ describe('figures', () => {
   });
 
   it('gives every chart a text table: sampled points, heat maps as matrices, sd for sweeps', () => {
-    const long = Array.from({ length: 500 }, (_, i) => ({ step: i, metrics: { 'loss/infonce': i } }));
+    const long = Array.from({ length: 500 }, (_, i) => ({
+      step: i,
+      metrics: { 'loss/infonce': i },
+    }));
     const [t] = figureTables(curvesFigure(chart, spec, long), 60);
     expect(t.columns).toEqual(['x', 'y']);
     expect(t.rows.length).toBeLessThanOrEqual(61);
     expect(t.rows.at(-1)).toEqual([499, 499]);
-    const sweep = sweepFigure('lr', 'Learning rate', [{ key: 'metric/mcc', label: 'MCC', points: [{ value: 0.001, summary: summarise([0.8, 0.9]) }, { value: 0.01, summary: summarise([0.95, 0.97]) }] }], true);
+    const sweep = sweepFigure(
+      'lr',
+      'Learning rate',
+      [
+        {
+          key: 'metric/mcc',
+          label: 'MCC',
+          points: [
+            { value: 0.001, summary: summarise([0.8, 0.9]) },
+            { value: 0.01, summary: summarise([0.95, 0.97]) },
+          ],
+        },
+      ],
+      true,
+    );
     const [s] = figureTables(sweep);
     expect(s.columns).toEqual(['x', 'y', 'sd']);
     expect(s.rows[1][1]).toBeCloseTo(0.96, 6);
     expect((sweep.layout.xaxis as { type: string }).type).toBe('log');
-    const heat = figureTables({ data: [{ type: 'heatmap', name: 'corr', z: [[1, 0], [0, 1]], x: ['a', 'b'], y: ['c', 'd'] }], layout: {} });
-    expect(heat[0].rows).toEqual([['c', 1, 0], ['d', 0, 1]]);
+    const heat = figureTables({
+      data: [
+        {
+          type: 'heatmap',
+          name: 'corr',
+          z: [
+            [1, 0],
+            [0, 1],
+          ],
+          x: ['a', 'b'],
+          y: ['c', 'd'],
+        },
+      ],
+      layout: {},
+    });
+    expect(heat[0].rows).toEqual([
+      ['c', 1, 0],
+      ['d', 0, 1],
+    ]);
   });
 });

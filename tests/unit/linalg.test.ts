@@ -23,7 +23,12 @@ const close = (a: Mat, b: Mat, tol = 1e-9) => {
   expect([a.rows, a.cols]).toEqual([b.rows, b.cols]);
   for (let i = 0; i < a.data.length; i++) expect(Math.abs(a.data[i] - b.data[i])).toBeLessThan(tol);
 };
-const randomMat = (r: number, c: number, rng: Rng) => mat(r, c, Float64Array.from({ length: r * c }, () => rng.normal()));
+const randomMat = (r: number, c: number, rng: Rng) =>
+  mat(
+    r,
+    c,
+    Float64Array.from({ length: r * c }, () => rng.normal()),
+  );
 const diag = (v: Float64Array) => {
   const d = mat(v.length, v.length);
   v.forEach((x, i) => (d.data[i * v.length + i] = x));
@@ -54,7 +59,11 @@ describe('decompositions', () => {
   });
   it('svd reconstructs tall and wide matrices, singular values descending', () => {
     const rng = new Rng(8);
-    for (const [r, c] of [[5, 3], [3, 5], [4, 4]]) {
+    for (const [r, c] of [
+      [5, 3],
+      [3, 5],
+      [4, 4],
+    ]) {
       const a = randomMat(r, c, rng);
       const { u, s, v } = svd(a);
       const k = Math.min(r, c);
@@ -64,7 +73,9 @@ describe('decompositions', () => {
     }
   });
   it('conditionNumber of a diagonal matrix and of an orthogonal one', () => {
-    expect(conditionNumber(mat(3, 3, Float64Array.from([2, 0, 0, 0, -8, 0, 0, 0, 0.5])))).toBeCloseTo(16, 12);
+    expect(
+      conditionNumber(mat(3, 3, Float64Array.from([2, 0, 0, 0, -8, 0, 0, 0, 0.5]))),
+    ).toBeCloseTo(16, 12);
     expect(conditionNumber(randomOrthogonal(5, new Rng(1)))).toBeCloseTo(1, 12);
   });
   it('inv and logAbsDet on a hand case; inv refuses singular and non-square input', () => {
@@ -74,7 +85,9 @@ describe('decompositions', () => {
     const b = randomWithCondition(6, 100, new Rng(4));
     close(matmul(inv(b), b), identity(6), 1e-10);
     expect(() => inv(mat(2, 3))).toThrow('inv: expected a square matrix, got 2x3');
-    expect(() => inv(mat(2, 2, Float64Array.from([1, 2, 2, 4])))).toThrow(/inv: expected a non-singular matrix, got a singular 2x2/);
+    expect(() => inv(mat(2, 2, Float64Array.from([1, 2, 2, 4])))).toThrow(
+      /inv: expected a non-singular matrix, got a singular 2x2/,
+    );
   });
 });
 
@@ -88,7 +101,11 @@ describe('least squares', () => {
     const y = randomMat(50, 2, rng);
     const coef = lstsq(x, y);
     const fit = matmul(x, coef);
-    const resid = mat(50, 2, y.data.map((v, i) => v - fit.data[i]));
+    const resid = mat(
+      50,
+      2,
+      y.data.map((v, i) => v - fit.data[i]),
+    );
     close(matmul(transpose(x), resid), mat(3, 2), 1e-12);
   });
   it('gives the minimum-norm solution for a rank-deficient design', () => {
@@ -98,11 +115,19 @@ describe('least squares', () => {
     close(lstsq(x, y), mat(2, 1, Float64Array.from([1, 1])), 1e-12);
     // A constant-zero column gets weight 0 instead of an error.
     const z = mat(3, 2, Float64Array.from([1, 0, 2, 0, 3, 0]));
-    close(lstsq(z, mat(3, 1, Float64Array.from([3, 6, 9]))), mat(2, 1, Float64Array.from([3, 0])), 1e-12);
+    close(
+      lstsq(z, mat(3, 1, Float64Array.from([3, 6, 9]))),
+      mat(2, 1, Float64Array.from([3, 0])),
+      1e-12,
+    );
   });
   it('refuses mismatched or underdetermined shapes', () => {
-    expect(() => lstsq(mat(3, 2), mat(4, 1))).toThrow('lstsq: expected A and B with the same number of rows, got 3x2 and 4x1');
-    expect(() => lstsq(mat(2, 3), mat(2, 1))).toThrow('lstsq: expected at least as many rows as columns, got 2x3');
+    expect(() => lstsq(mat(3, 2), mat(4, 1))).toThrow(
+      'lstsq: expected A and B with the same number of rows, got 3x2 and 4x1',
+    );
+    expect(() => lstsq(mat(2, 3), mat(2, 1))).toThrow(
+      'lstsq: expected at least as many rows as columns, got 2x3',
+    );
   });
 });
 
@@ -111,7 +136,9 @@ describe('covariance and whitening', () => {
     const { mean, cov } = covariance(Float64Array.from([1, 2, 3, 6]), 2, 2);
     expect(Array.from(mean)).toEqual([2, 4]);
     expect(Array.from(cov.data)).toEqual([1, 2, 2, 4]);
-    expect(() => covariance(new Float64Array(5), 2, 2)).toThrow('covariance: expected 2x2 = 4 values, got 5');
+    expect(() => covariance(new Float64Array(5), 2, 2)).toThrow(
+      'covariance: expected 2x2 = 4 values, got 5',
+    );
   });
   it('whitening gives identity covariance', () => {
     const rng = new Rng(4);
@@ -121,7 +148,9 @@ describe('covariance and whitening', () => {
     const k = whiteningMatrix(cov);
     close(matmul(matmul(k, cov), transpose(k)), identity(3), 1e-9);
     const z = new Float64Array(n * 3);
-    for (let i = 0; i < n; i++) for (let r = 0; r < 3; r++) for (let c = 0; c < 3; c++) z[i * 3 + r] += k.data[r * 3 + c] * (x[i * 3 + c] - mean[c]);
+    for (let i = 0; i < n; i++)
+      for (let r = 0; r < 3; r++)
+        for (let c = 0; c < 3; c++) z[i * 3 + r] += k.data[r * 3 + c] * (x[i * 3 + c] - mean[c]);
     close(covariance(z, n, 3).cov, identity(3), 1e-9);
   });
   it('whitening rows are principal directions scaled by 1/sqrt(eigenvalue)', () => {
@@ -149,7 +178,9 @@ describe('symmetric decorrelation', () => {
   it('handles k x d with k < d, and refuses more rows than columns', () => {
     const w = symmetricDecorrelation(randomMat(2, 4, new Rng(10)));
     close(matmul(w, transpose(w)), identity(2), 1e-10);
-    expect(() => symmetricDecorrelation(mat(3, 2))).toThrow('symmetricDecorrelation: expected rows <= columns, got 3x2');
+    expect(() => symmetricDecorrelation(mat(3, 2))).toThrow(
+      'symmetricDecorrelation: expected rows <= columns, got 3x2',
+    );
     expect(() => symmetricDecorrelation(mat(2, 2))).toThrow(/expected W of full row rank/);
   });
 });

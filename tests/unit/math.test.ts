@@ -9,7 +9,9 @@ describe('renderMath', () => {
     expect(html.startsWith('Observations ')).toBe(true);
   });
   it('keeps hostile text inert', () => {
-    const html = renderMath('<img src=x onerror=alert(1)> $\\href{javascript:alert(1)}{click}$ <script>alert(2)</script>');
+    const html = renderMath(
+      '<img src=x onerror=alert(1)> $\\href{javascript:alert(1)}{click}$ <script>alert(2)</script>',
+    );
     expect(html).not.toMatch(/<img|<script|href="javascript/);
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
     expect(escapeHtml(`"'<>&`)).toBe('&quot;&#39;&lt;&gt;&amp;');

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../../experiments/core/rng';
-import { amariDistance, chanceMcc, correlationMatrix, linearR2, linearR2PerDim, mcc, mccFromCorrelation, rankColumns } from '../../experiments/core/metrics';
+import {
+  amariDistance,
+  chanceMcc,
+  correlationMatrix,
+  linearR2,
+  linearR2PerDim,
+  mcc,
+  mccFromCorrelation,
+  rankColumns,
+} from '../../experiments/core/metrics';
 import { identity, inv, mat } from '../../experiments/core/linalg';
 import { randomWithCondition } from '../../experiments/core/mixing';
 import { sample } from '../../experiments/core/distributions';
@@ -28,16 +37,23 @@ describe('correlation matrices', () => {
     expect(c.data[4]).toBeCloseTo(-c.data[1], 15);
   });
   it('gives exactly 0, not NaN, for a constant column (even when its mean rounds)', () => {
-    expect(correlationMatrix(Float64Array.from([1, 2, 3]), Float64Array.from([5, 5, 5]), 3, 1, 1).data[0]).toBe(0);
+    expect(
+      correlationMatrix(Float64Array.from([1, 2, 3]), Float64Array.from([5, 5, 5]), 3, 1, 1)
+        .data[0],
+    ).toBe(0);
     const b = Float64Array.from({ length: 7 }, (_, i) => Math.sin(i));
     expect(correlationMatrix(new Float64Array(7).fill(0.1), b, 7, 1, 1).data[0]).toBe(0);
   });
   it('accepts Float32Array input', () => {
     const a = Float32Array.from([1, 2, 3, 4]);
-    expect(correlationMatrix(a, Float64Array.from([2, 4, 6, 8.5]), 4, 1, 1).data[0]).toBeGreaterThan(0.99);
+    expect(
+      correlationMatrix(a, Float64Array.from([2, 4, 6, 8.5]), 4, 1, 1).data[0],
+    ).toBeGreaterThan(0.99);
   });
   it('refuses inputs whose length does not match the shape', () => {
-    expect(() => correlationMatrix(new Float64Array(5), new Float64Array(6), 3, 2, 2)).toThrow('correlationMatrix: expected 3x2 and 3x2 values, got 5 and 6');
+    expect(() => correlationMatrix(new Float64Array(5), new Float64Array(6), 3, 2, 2)).toThrow(
+      'correlationMatrix: expected 3x2 and 3x2 values, got 5 and 6',
+    );
   });
   it('ranks with average ranks for ties', () => {
     // column 0: 10, 30, 20, 20 -> 1, 4, 2.5, 2.5; column 1: 5, 5, 5, 1 -> 3, 3, 3, 1
@@ -59,7 +75,8 @@ describe('MCC', () => {
     const perm = [2, 0, 3, 1]; // learned column j holds true column perm[j]
     const scale = [-3, 0.5, 2, -0.1];
     const learned = new Float64Array(n * d);
-    for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) learned[i * d + j] = scale[j] * s[i * d + perm[j]];
+    for (let i = 0; i < n; i++)
+      for (let j = 0; j < d; j++) learned[i * d + j] = scale[j] * s[i * d + perm[j]];
     const m = mcc(s, learned, n, d, d);
     expect(m.mcc).toBeCloseTo(1, 12);
     expect(Array.from(m.perm)).toEqual([1, 3, 0, 2]);
@@ -77,7 +94,9 @@ describe('MCC', () => {
     const m = mcc(s, learned, n, d, 6);
     expect(m.mcc).toBeCloseTo(1, 12);
     expect(Array.from(m.perm)).toEqual([5, 4, 3, 2]);
-    expect(() => mcc(learned, s, n, 6, d)).toThrow(/expected at least as many learned \(4\) as true dimensions/);
+    expect(() => mcc(learned, s, n, 6, d)).toThrow(
+      /expected at least as many learned \(4\) as true dimensions/,
+    );
   });
   it('is small for independent data', () => {
     // |corr| of independent columns is about sqrt(2 / (pi n)) = 0.018; matching picks the largest.
@@ -106,7 +125,8 @@ describe('Amari distance (classic, normalised to [0, 1])', () => {
     const pw = mat(5, 5);
     const order = [3, 1, 4, 0, 2];
     order.forEach((src, dst) => {
-      for (let c = 0; c < 5; c++) pw.data[dst * 5 + c] = (dst % 2 ? -2.5 : 0.3) * w.data[src * 5 + c];
+      for (let c = 0; c < 5; c++)
+        pw.data[dst * 5 + c] = (dst % 2 ? -2.5 : 0.3) * w.data[src * 5 + c];
     });
     expect(amariDistance(pw, a)).toBeCloseTo(0, 12);
   });
@@ -115,17 +135,25 @@ describe('Amari distance (classic, normalised to [0, 1])', () => {
     const p = mat(2, 2, Float64Array.from([1, 0.5, 0.25, 1]));
     expect(amariDistance(p, identity(2))).toBeCloseTo(0.375, 15);
     // Signs do not matter; W and A enter only through P = W A.
-    expect(amariDistance(mat(2, 2, Float64Array.from([-1, 0.5, 0.25, -1])), identity(2))).toBeCloseTo(0.375, 15);
+    expect(
+      amariDistance(mat(2, 2, Float64Array.from([-1, 0.5, 0.25, -1])), identity(2)),
+    ).toBeCloseTo(0.375, 15);
   });
   it('reaches 1 for the all-equal matrix; is 0 for n = 1; is scale-invariant', () => {
     expect(amariDistance(mat(3, 3, new Float64Array(9).fill(1)), identity(3))).toBeCloseTo(1, 15);
     expect(amariDistance(mat(1, 1, Float64Array.of(-4)), mat(1, 1, Float64Array.of(2)))).toBe(0);
     const w = mat(3, 3, Float64Array.from([1, 0.2, -0.1, 0.3, 2, 0, 0.5, 0.5, 1]));
-    const w7 = mat(3, 3, w.data.map((v) => 7 * v));
+    const w7 = mat(
+      3,
+      3,
+      w.data.map((v) => 7 * v),
+    );
     expect(amariDistance(w7, identity(3))).toBeCloseTo(amariDistance(w, identity(3)), 15);
   });
   it('refuses shapes whose product is not square', () => {
-    expect(() => amariDistance(mat(2, 3), mat(2, 3))).toThrow('amariDistance: expected W [n, m] and A [m, n], got 2x3 and 2x3');
+    expect(() => amariDistance(mat(2, 3), mat(2, 3))).toThrow(
+      'amariDistance: expected W [n, m] and A [m, n], got 2x3 and 2x3',
+    );
   });
 });
 
@@ -135,7 +163,9 @@ describe('linear R^2 (held out)', () => {
   it('is ~1 for an invertible affine map and ~0 or below for independent noise', () => {
     const a = randomWithCondition(3, 5, new Rng(5));
     const x = new Float64Array(n * 3);
-    for (let i = 0; i < n; i++) for (let r = 0; r < 3; r++) for (let c = 0; c < 3; c++) x[i * 3 + r] += a.data[r * 3 + c] * s[i * 3 + c];
+    for (let i = 0; i < n; i++)
+      for (let r = 0; r < 3; r++)
+        for (let c = 0; c < 3; c++) x[i * 3 + r] += a.data[r * 3 + c] * s[i * 3 + c];
     for (let i = 0; i < n * 3; i++) x[i] += 10; // the intercept is fitted
     expect(linearR2(x, s, n, 3, 3)).toBeCloseTo(1, 9);
     expect(linearR2(sources(n, 3, 6), s, n, 3, 3)).toBeLessThan(0.01);
@@ -164,18 +194,30 @@ describe('linear R^2 (held out)', () => {
     expect(r2).toBeCloseTo(1 / 3, 1);
   });
   it('refuses too few rows or a bad train fraction', () => {
-    expect(() => linearR2(new Float64Array(8), new Float64Array(4), 4, 2, 1)).toThrow('linearR2: expected at least 3 training and 2 held-out rows, got 2 and 2');
-    expect(() => linearR2(new Float64Array(8), new Float64Array(4), 4, 2, 1, 1)).toThrow('linearR2: expected a train fraction in (0, 1), got 1');
+    expect(() => linearR2(new Float64Array(8), new Float64Array(4), 4, 2, 1)).toThrow(
+      'linearR2: expected at least 3 training and 2 held-out rows, got 2 and 2',
+    );
+    expect(() => linearR2(new Float64Array(8), new Float64Array(4), 4, 2, 1, 1)).toThrow(
+      'linearR2: expected a train fraction in (0, 1), got 1',
+    );
   });
 });
 
 describe('chance MCC of a random rotation', () => {
   // Reference values of the expected MCC at these dimensions: about 0.90, 0.81, 0.73, 0.59.
-  for (const [d, expected] of [[2, 0.9], [3, 0.81], [5, 0.73], [10, 0.59]] as const) {
-    it(`d=${d} is about ${expected}`, () => expect(Math.abs(chanceMcc(d, new Rng(d)) - expected)).toBeLessThan(0.03));
+  for (const [d, expected] of [
+    [2, 0.9],
+    [3, 0.81],
+    [5, 0.73],
+    [10, 0.59],
+  ] as const) {
+    it(`d=${d} is about ${expected}`, () =>
+      expect(Math.abs(chanceMcc(d, new Rng(d)) - expected)).toBeLessThan(0.03));
   }
   it('d=2 matches the closed form E max(|cos t|, |sin t|) = 2 sqrt 2 / pi', () => {
-    expect(Math.abs(chanceMcc(2, new Rng(77), 20_000) - (2 * Math.SQRT2) / Math.PI)).toBeLessThan(0.003);
+    expect(Math.abs(chanceMcc(2, new Rng(77), 20_000) - (2 * Math.SQRT2) / Math.PI)).toBeLessThan(
+      0.003,
+    );
   });
   it('is 1 at d=1', () => {
     expect(chanceMcc(1, new Rng(1), 5)).toBe(1);

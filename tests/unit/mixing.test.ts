@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../../experiments/core/rng';
-import { conditionNumber, identity, mat, matmul, svd, transpose, type Mat } from '../../experiments/core/linalg';
+import {
+  conditionNumber,
+  identity,
+  mat,
+  matmul,
+  svd,
+  transpose,
+  type Mat,
+} from '../../experiments/core/linalg';
 import { mixSamples, randomOrthogonal, randomWithCondition } from '../../experiments/core/mixing';
 
 const close = (a: Mat, b: Mat, tol: number) => {
@@ -51,9 +59,13 @@ describe('randomWithCondition', () => {
   });
   it('gives [[1]] for n = 1 and refuses a condition below 1', () => {
     expect(randomWithCondition(1, 7, new Rng(1))).toEqual(mat(1, 1, Float64Array.of(1)));
-    expect(() => randomWithCondition(3, 0.5, new Rng(2))).toThrow('randomWithCondition: expected a condition number >= 1, got 0.5');
+    expect(() => randomWithCondition(3, 0.5, new Rng(2))).toThrow(
+      'randomWithCondition: expected a condition number >= 1, got 0.5',
+    );
     expect(() => randomWithCondition(3, Number.NaN, new Rng(2))).toThrow(/got NaN/);
-    expect(() => randomWithCondition(0, 2, new Rng(2))).toThrow('randomWithCondition: expected a size >= 1, got 0');
+    expect(() => randomWithCondition(0, 2, new Rng(2))).toThrow(
+      'randomWithCondition: expected a size >= 1, got 0',
+    );
   });
 });
 
@@ -61,14 +73,20 @@ describe('mixSamples', () => {
   it('applies x = A s row by row (hand-computed)', () => {
     const a = mat(2, 2, Float64Array.from([1, 2, 3, 4]));
     // s rows (1, 0), (0, 1), (1, 1) -> A s = (1, 3), (2, 4), (3, 7)
-    expect(Array.from(mixSamples(Float64Array.from([1, 0, 0, 1, 1, 1]), 3, 2, a))).toEqual([1, 3, 2, 4, 3, 7]);
+    expect(Array.from(mixSamples(Float64Array.from([1, 0, 0, 1, 1, 1]), 3, 2, a))).toEqual([
+      1, 3, 2, 4, 3, 7,
+    ]);
   });
   it('handles a non-square A [m, d]', () => {
     const a = mat(3, 2, Float64Array.from([1, 0, 0, 1, 2, -1]));
     expect(Array.from(mixSamples(Float64Array.from([5, 7]), 1, 2, a))).toEqual([5, 7, 3]);
   });
   it('refuses mismatched shapes with what it expected', () => {
-    expect(() => mixSamples(new Float64Array(6), 3, 2, mat(2, 3))).toThrow('mixSamples: expected A with 2 columns, got 2x3');
-    expect(() => mixSamples(new Float64Array(5), 3, 2, mat(2, 2))).toThrow('mixSamples: expected 6 source values, got 5');
+    expect(() => mixSamples(new Float64Array(6), 3, 2, mat(2, 3))).toThrow(
+      'mixSamples: expected A with 2 columns, got 2x3',
+    );
+    expect(() => mixSamples(new Float64Array(5), 3, 2, mat(2, 2))).toThrow(
+      'mixSamples: expected 6 source values, got 5',
+    );
   });
 });

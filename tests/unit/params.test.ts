@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { parseParam, resolveParams, ParamError, diffFromPreset, toUnit, fromUnit } from '../../experiments/core/params';
+import {
+  parseParam,
+  resolveParams,
+  ParamError,
+  diffFromPreset,
+  toUnit,
+  fromUnit,
+} from '../../experiments/core/params';
 import { spec } from '../../experiments/ica/spec';
 import type { NumberParam, ParamTable } from '../../experiments/core/spec';
 
@@ -22,7 +29,11 @@ describe('parseParam', () => {
     ['dim', 'Infinity', /got "Infinity"/],
     ['dim', '0x10', /got "0x10"/],
     ['lr', '2', /lr: expected a number in \[0.0001, 1\], got "2"/],
-    ['sources', 'cauchy', /sources: expected one of laplace \| uniform \| student-t \| bimodal \| gaussian \| mixed, got "cauchy"/],
+    [
+      'sources',
+      'cauchy',
+      /sources: expected one of laplace \| uniform \| student-t \| bimodal \| gaussian \| mixed, got "cauchy"/,
+    ],
   ];
   for (const [key, raw, msg] of bad) {
     it(`refuses ${key}=${String(raw)}`, () => {
@@ -42,8 +53,12 @@ describe('resolveParams', () => {
     expect(r.params.samples).toBe(spec.params.samples.default);
   });
   it('strict mode throws on unknown keys and bad values', () => {
-    expect(() => resolveParams(spec, undefined, { dims: '3' })).toThrow(/parameter: expected one of sources, dim/);
-    expect(() => resolveParams(spec, 'nope', {})).toThrow(/preset: expected one of laplace-fastica/);
+    expect(() => resolveParams(spec, undefined, { dims: '3' })).toThrow(
+      /parameter: expected one of sources, dim/,
+    );
+    expect(() => resolveParams(spec, 'nope', {})).toThrow(
+      /preset: expected one of laplace-fastica/,
+    );
   });
   it('lenient mode reports every refused value and keeps the defaults', () => {
     const r = resolveParams(spec, undefined, { dim: 'x', samples: '5', lr: '0.01' }, 'lenient');

@@ -9,21 +9,39 @@ import { recordingFile, recordingMatches, type Recording } from '../../experimen
 import { shippedVerdict } from '../../experiments/core/claims';
 
 const DIR = path.resolve(import.meta.dirname, '../../src/recorded');
-const targets = [...new Set(papers.flatMap((p) => (p.demo.kind === 'runnable' ? [`${p.demo.experiment}/${p.demo.preset}`] : [])))];
+const targets = [
+  ...new Set(
+    papers.flatMap((p) =>
+      p.demo.kind === 'runnable' ? [`${p.demo.experiment}/${p.demo.preset}`] : [],
+    ),
+  ),
+];
 
 describe('recorded reference runs', () => {
   it.each(targets)('%s is recorded at its current preset (else: npm run record)', (target) => {
     const [experiment, preset] = target.split('/');
     const file = path.join(DIR, recordingFile(experiment, preset));
-    expect(existsSync(file), `${file} is missing: run npm run record -- --only ${target}`).toBe(true);
+    expect(existsSync(file), `${file} is missing: run npm run record -- --only ${target}`).toBe(
+      true,
+    );
     const rec = JSON.parse(readFileSync(file, 'utf8')) as Recording;
     const spec = getExperiment(experiment);
-    expect(recordingMatches(spec, preset, rec), `${target} was recorded with other parameters: run npm run record -- --only ${target}`).toBe(true);
-    const loaded = parseBundle(JSON.stringify(rec.bundle), (id) => (id === spec.id ? spec : undefined));
+    expect(
+      recordingMatches(spec, preset, rec),
+      `${target} was recorded with other parameters: run npm run record -- --only ${target}`,
+    ).toBe(true);
+    const loaded = parseBundle(JSON.stringify(rec.bundle), (id) =>
+      id === spec.id ? spec : undefined,
+    );
     expect(loaded.runs[0].state).toBe('done');
     expect(loaded.runs[0].history.length).toBeGreaterThan(1);
     // Every view chart of the spec has its final data, keyed by chart id.
-    expect(Object.keys(rec.views).sort()).toEqual(spec.charts.filter((c) => c.kind === 'view').map((c) => c.id).sort());
+    expect(Object.keys(rec.views).sort()).toEqual(
+      spec.charts
+        .filter((c) => c.kind === 'view')
+        .map((c) => c.id)
+        .sort(),
+    );
     // The recorded verdicts are the shipped ones: a recording never shows a claim the toy does not give.
     for (const v of rec.bundle.runs[0].verdicts) {
       const claim = spec.claims.find((c) => c.id === v.claim)!;

@@ -2,23 +2,43 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { experiments, getExperiment } from '../../experiments/registry';
 import { checkParams, parseParam, resolveParams } from '../../experiments/core/params';
-import { labHash, PAGE_KEYS, PARAM_NAME, parseHash, readLabState, readRuntimeOptions, readStudyState } from '../../src/lib/url';
+import {
+  labHash,
+  PAGE_KEYS,
+  PARAM_NAME,
+  parseHash,
+  readLabState,
+  readRuntimeOptions,
+  readStudyState,
+} from '../../src/lib/url';
 import type { ExperimentSpec, ParamSpec, ParamValue } from '../../experiments/core/spec';
 
 /** Values of a parameter other than `current`, within its range: every other choice, the other boolean, both ends and an inner point. */
 function otherValues(s: ParamSpec, current: ParamValue): ParamValue[] {
   if (s.kind === 'choice') return s.choices.filter((c) => c !== current);
   if (s.kind === 'bool') return [!current];
-  const inner = s.kind === 'int' ? Math.round((s.min + s.max) / 2) : Number(((s.min + s.max) / 2).toPrecision(3));
+  const inner =
+    s.kind === 'int'
+      ? Math.round((s.min + s.max) / 2)
+      : Number(((s.min + s.max) / 2).toPrecision(3));
   return [...new Set([s.min, s.max, inner])].filter((v) => v !== current);
 }
 
-function roundTrip(spec: ExperimentSpec, preset: string, overrides: Record<string, ParamValue>, extra: Record<string, string> = {}) {
+function roundTrip(
+  spec: ExperimentSpec,
+  preset: string,
+  overrides: Record<string, ParamValue>,
+  extra: Record<string, string> = {},
+) {
   // Lenient, as the page reads a link: a setting the spec's check refuses still round-trips (and is reported).
   const { params } = resolveParams(spec, preset, overrides, 'lenient');
   const route = parseHash(labHash(spec, preset, params, extra));
   if (route.page !== 'lab') throw new Error(`expected a lab route, got ${route.page}`);
-  return { params, back: readLabState(spec, route.query), study: readStudyState(spec, route.query) };
+  return {
+    params,
+    back: readLabState(spec, route.query),
+    study: readStudyState(spec, route.query),
+  };
 }
 
 describe('registry', () => {
@@ -30,11 +50,13 @@ describe('registry', () => {
   for (const spec of experiments) {
     describe(spec.id, () => {
       it('has defaults within their own ranges', () => {
-        for (const [k, p] of Object.entries(spec.params)) expect(parseParam(k, p, p.default)).toBe(p.default);
+        for (const [k, p] of Object.entries(spec.params))
+          expect(parseParam(k, p, p.default)).toBe(p.default);
       });
       it('has presets that only set known, valid parameters', () => {
         expect(spec.presets[spec.defaultPreset]).toBeDefined();
-        for (const id of Object.keys(spec.presets)) expect(() => resolveParams(spec, id, {})).not.toThrow();
+        for (const id of Object.keys(spec.presets))
+          expect(() => resolveParams(spec, id, {})).not.toThrow();
       });
       it('has claims on existing presets and declared metrics', () => {
         for (const c of spec.claims) {
@@ -42,11 +64,17 @@ describe('registry', () => {
           expect(spec.metrics[c.metric], c.id).toBeDefined();
         }
         expect(new Set(spec.claims.map((c) => c.id)).size).toBe(spec.claims.length);
-        expect(spec.claims.some((c) => c.expect === 'fails'), 'a negative control').toBe(true);
+        expect(
+          spec.claims.some((c) => c.expect === 'fails'),
+          'a negative control',
+        ).toBe(true);
       });
       it('charts only declared metrics', () => {
         expect(spec.metrics[spec.lossMetric]).toBeDefined();
-        for (const ch of spec.charts) if (ch.kind === 'curves') for (const m of [...ch.metrics, ...(ch.references ?? [])]) expect(spec.metrics[m]).toBeDefined();
+        for (const ch of spec.charts)
+          if (ch.kind === 'curves')
+            for (const m of [...ch.metrics, ...(ch.references ?? [])])
+              expect(spec.metrics[m]).toBeDefined();
       });
       it('names every parameter so that no page or study key can collide with it', () => {
         const reserved = new Set<string>([...Object.keys(PAGE_KEYS), ...Object.values(PAGE_KEYS)]);
@@ -59,9 +87,13 @@ describe('registry', () => {
       it('round-trips a non-preset value of every parameter through the URL, with a study set', () => {
         const preset = spec.defaultPreset;
         const base = resolveParams(spec, preset, {}).params;
-        const numeric = Object.entries(spec.params).find(([k, p]) => k !== 'seed' && (p.kind === 'int' || p.kind === 'number'));
+        const numeric = Object.entries(spec.params).find(
+          ([k, p]) => k !== 'seed' && (p.kind === 'int' || p.kind === 'number'),
+        );
         const sweepKey = numeric?.[0];
-        const sweep = sweepKey ? `${sweepKey}=${otherValues(spec.params[sweepKey], NaN).slice(0, 2).join(',')}` : '';
+        const sweep = sweepKey
+          ? `${sweepKey}=${otherValues(spec.params[sweepKey], NaN).slice(0, 2).join(',')}`
+          : '';
         for (const [k, s] of Object.entries(spec.params)) {
           for (const v of otherValues(s, base[k])) {
             const extra = { seeds: '3', present: '1', hide: k, ...(sweep ? { sweep } : {}) };
@@ -93,10 +125,16 @@ describe('registry', () => {
 });
 
 describe('README', () => {
-  it("lists every experiment of the registry in its table, with the family, and nothing else", () => {
+  it('lists every experiment of the registry in its table, with the family, and nothing else', () => {
     const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
-    const section = readme.slice(readme.indexOf('## Experiments'), readme.indexOf('\n## ', readme.indexOf('## Experiments') + 1));
-    const rows = [...section.matchAll(/^\| `([\w-]+)` \| ([^|]+) \|/gm)].map((m) => ({ id: m[1], family: m[2].trim().toLowerCase() }));
+    const section = readme.slice(
+      readme.indexOf('## Experiments'),
+      readme.indexOf('\n## ', readme.indexOf('## Experiments') + 1),
+    );
+    const rows = [...section.matchAll(/^\| `([\w-]+)` \| ([^|]+) \|/gm)].map((m) => ({
+      id: m[1],
+      family: m[2].trim().toLowerCase(),
+    }));
     expect(rows.map((r) => r.id)).toEqual(experiments.map((e) => e.id));
     for (const r of rows) expect(r.family, r.id).toBe(getExperiment(r.id).family);
   });
@@ -109,7 +147,12 @@ describe('URL namespaces', () => {
       const p = spec.params.sweep;
       if (p.kind !== 'choice') throw new Error('expected a choice parameter named sweep');
       for (const choice of p.choices) {
-        const { back, study } = roundTrip(spec, spec.defaultPreset, { sweep: choice }, { sweep: 'steps=1,2' });
+        const { back, study } = roundTrip(
+          spec,
+          spec.defaultPreset,
+          { sweep: choice },
+          { sweep: 'steps=1,2' },
+        );
         expect(back.errors).toEqual([]);
         expect(back.params.sweep).toBe(choice);
         expect(study.sweep).toBe('steps=1,2');
@@ -119,11 +162,25 @@ describe('URL namespaces', () => {
   });
   it('reads old links: bare page keys where unambiguous, and says which was read where not', () => {
     const ica = getExperiment('linear-ica');
-    const old = new URLSearchParams('preset=uniform-fastica&dim=5&seeds=3&sweep=dim=2,3&hide=lr&present=1&backend=cpu&worker=0');
+    const old = new URLSearchParams(
+      'preset=uniform-fastica&dim=5&seeds=3&sweep=dim=2,3&hide=lr&present=1&backend=cpu&worker=0',
+    );
     expect(readLabState(ica, old)).toMatchObject({ preset: 'uniform-fastica', errors: [] });
     expect(readLabState(ica, old).params.dim).toBe(5);
-    expect(readStudyState(ica, old)).toMatchObject({ seeds: 3, sweep: 'dim=2,3', hide: ['lr'], present: true, errors: [], notices: [] });
-    expect(readRuntimeOptions('', old, ica)).toMatchObject({ backend: 'cpu', worker: false, errors: [], notices: [] });
+    expect(readStudyState(ica, old)).toMatchObject({
+      seeds: 3,
+      sweep: 'dim=2,3',
+      hide: ['lr'],
+      present: true,
+      errors: [],
+      notices: [],
+    });
+    expect(readRuntimeOptions('', old, ica)).toMatchObject({
+      backend: 'cpu',
+      worker: false,
+      errors: [],
+      notices: [],
+    });
 
     const sweep = getExperiment('sae-sweep');
     // The parameter's own value: read as the parameter, no notice.
@@ -137,11 +194,15 @@ describe('URL namespaces', () => {
     expect(readLabState(sweep, asStudy).params.sweep).toBe('k');
     const st = readStudyState(sweep, asStudy);
     expect(st.sweep).toBe('steps=100,200');
-    expect(st.notices).toEqual(['sweep=steps=100,200: read as study.sweep (not a value of the parameter sweep); links now write study.sweep']);
+    expect(st.notices).toEqual([
+      'sweep=steps=100,200: read as study.sweep (not a value of the parameter sweep); links now write study.sweep',
+    ]);
   });
   it('refuses an unknown namespaced key', () => {
     const ica = getExperiment('linear-ica');
-    expect(readLabState(ica, new URLSearchParams('page.nope=1')).errors.map((e) => e.message)).toEqual([
+    expect(
+      readLabState(ica, new URLSearchParams('page.nope=1')).errors.map((e) => e.message),
+    ).toEqual([
       `link: expected a parameter or one of ${Object.values(PAGE_KEYS).join(', ')}, got "page.nope"`,
     ]);
   });
@@ -150,7 +211,9 @@ describe('URL namespaces', () => {
 describe('URL options', () => {
   it('reads backend and worker from search or hash, and refuses junk', () => {
     expect(readRuntimeOptions('?backend=wasm', new URLSearchParams()).backend).toBe('wasm');
-    expect(readRuntimeOptions('?backend=wasm', new URLSearchParams('backend=cpu')).backend).toBe('cpu');
+    expect(readRuntimeOptions('?backend=wasm', new URLSearchParams('backend=cpu')).backend).toBe(
+      'cpu',
+    );
     const bad = readRuntimeOptions('?backend=<script>', new URLSearchParams('worker=2'));
     expect(bad.backend).toBe('auto');
     expect(bad.worker).toBe(true);
@@ -162,7 +225,11 @@ describe('URL options', () => {
   it('parses routes', () => {
     expect(parseHash('')).toEqual({ page: 'home', query: new URLSearchParams() });
     expect(parseHash('#/?q=ica')).toEqual({ page: 'home', query: new URLSearchParams('q=ica') });
-    expect(parseHash('#/paper/some-paper?preset=x')).toEqual({ page: 'paper', id: 'some-paper', query: new URLSearchParams('preset=x') });
+    expect(parseHash('#/paper/some-paper?preset=x')).toEqual({
+      page: 'paper',
+      id: 'some-paper',
+      query: new URLSearchParams('preset=x'),
+    });
     expect(parseHash('#/nowhere')).toEqual({ page: 'missing', path: '/nowhere' });
   });
 });

@@ -4,13 +4,20 @@ import { Rng } from '../../experiments/core/rng';
 describe('Rng', () => {
   it('gives the same bytes for the same seed (golden values: a change of algorithm breaks every shared link)', () => {
     const a = new Rng(42);
-    expect(Array.from({ length: 8 }, () => a.uint32())).toEqual([1028872839, 2516511472, 400437680, 853279530, 1920286840, 3588795744, 3644712829, 3990689672]);
+    expect(Array.from({ length: 8 }, () => a.uint32())).toEqual([
+      1028872839, 2516511472, 400437680, 853279530, 1920286840, 3588795744, 3644712829, 3990689672,
+    ]);
     const b = new Rng('abc');
-    expect(Array.from({ length: 8 }, () => b.uint32())).toEqual([4010179712, 2073380504, 3335218430, 4093963553, 2573645842, 2531461902, 2669646399, 3595796924]);
+    expect(Array.from({ length: 8 }, () => b.uint32())).toEqual([
+      4010179712, 2073380504, 3335218430, 4093963553, 2573645842, 2531461902, 2669646399,
+      3595796924,
+    ]);
   });
   it('forks by label with golden values (every experiment derives its streams this way)', () => {
     const f = new Rng(42).fork('data');
-    expect(Array.from({ length: 4 }, () => f.uint32())).toEqual([3697508563, 536930195, 1116256409, 1546073556]);
+    expect(Array.from({ length: 4 }, () => f.uint32())).toEqual([
+      3697508563, 536930195, 1116256409, 1546073556,
+    ]);
   });
   it('repeats exactly, and differs across seeds', () => {
     const draw = (seed: number) => {
@@ -83,7 +90,9 @@ describe('Rng', () => {
     expect(() => new Rng(Number.NaN)).toThrow(/got NaN/);
     expect(() => new Rng(0).int(0)).toThrow('Rng.int: expected an integer in [1, 2^32], got 0');
     expect(new Rng(0xffffffff).uint32()).toBe(new Rng(0xffffffff).uint32());
-    expect(() => new Rng(-1)).toThrow('Rng seed: expected an integer in [0, 4294967295] or a string, got -1');
+    expect(() => new Rng(-1)).toThrow(
+      'Rng seed: expected an integer in [0, 4294967295] or a string, got -1',
+    );
     expect(() => new Rng(1.5)).toThrow(/got 1.5/);
   });
 });

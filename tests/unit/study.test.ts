@@ -1,7 +1,25 @@
 /** Study statistics, plans and sweeps; the reproducibility bundle's schema, round trip and refusals. */
 import { describe, expect, it } from 'vitest';
-import { band, formatSummary, parseSweep, planRuns, seedList, summarise, sweepSummary, tallyClaim } from '../../experiments/core/study';
-import { BUNDLE_MAX_POINTS, curvesCsv, makeBundle, nanToNull, parseBundle, recordFromJson, recordToJson, type RunRecord } from '../../experiments/core/bundle';
+import {
+  band,
+  formatSummary,
+  parseSweep,
+  planRuns,
+  seedList,
+  summarise,
+  sweepSummary,
+  tallyClaim,
+} from '../../experiments/core/study';
+import {
+  BUNDLE_MAX_POINTS,
+  curvesCsv,
+  makeBundle,
+  nanToNull,
+  parseBundle,
+  recordFromJson,
+  recordToJson,
+  type RunRecord,
+} from '../../experiments/core/bundle';
 import { getExperiment } from '../../experiments/registry';
 import { resolveParams } from '../../experiments/core/params';
 import type { Claim } from '../../experiments/core/claims';
@@ -20,7 +38,8 @@ describe('summaries', () => {
   });
 
   it('bands align runs on the steps all of them reported', () => {
-    const h = (vals: number[]) => vals.map((v, i) => ({ step: i * 10, metrics: { 'metric/a': v } }));
+    const h = (vals: number[]) =>
+      vals.map((v, i) => ({ step: i * 10, metrics: { 'metric/a': v } }));
     const b = band([h([0, 1, 2]), h([2, 3])], 'metric/a');
     expect(b.step).toEqual([0, 10]);
     expect(b.mean).toEqual([1, 2]);
@@ -29,8 +48,21 @@ describe('summaries', () => {
   });
 
   it('tallies a claim over seeds, an undefined (NaN) metric never counts as holding', () => {
-    const claim: Claim = { id: 'c', text: '', preset: 'p', metric: 'metric/x', op: '>=', value: 0.5, expect: 'holds' };
-    const t = tallyClaim(claim, [{ 'metric/x': 0.9 }, { 'metric/x': 0.4 }, { 'metric/x': NaN }, { 'metric/x': 0.5 }]);
+    const claim: Claim = {
+      id: 'c',
+      text: '',
+      preset: 'p',
+      metric: 'metric/x',
+      op: '>=',
+      value: 0.5,
+      expect: 'holds',
+    };
+    const t = tallyClaim(claim, [
+      { 'metric/x': 0.9 },
+      { 'metric/x': 0.4 },
+      { 'metric/x': NaN },
+      { 'metric/x': 0.5 },
+    ]);
     expect([t.holds, t.n]).toEqual([2, 4]);
     expect(t.verdicts).toEqual(['holds', 'fails', 'undefined', 'holds']);
   });
@@ -49,16 +81,29 @@ describe('plans and sweeps', () => {
     expect(s).toEqual({ key: 'dim', values: [2, 3, 4] });
     expect(() => parseSweep(spec, 'dim')).toThrow(/sweep: expected key=v1,v2/);
     expect(() => parseSweep(spec, 'nope=1,2')).toThrow(/parameter: expected one of/);
-    expect(() => parseSweep(spec, 'dim=2')).toThrow(/sweep: expected 2 to 12 comma-separated values/);
+    expect(() => parseSweep(spec, 'dim=2')).toThrow(
+      /sweep: expected 2 to 12 comma-separated values/,
+    );
     expect(() => parseSweep(spec, 'dim=2,999')).toThrow(/dim: expected an integer in/);
-    expect(() => parseSweep(spec, 'seed=1,2')).toThrow(/sweep: expected a parameter other than seed/);
+    expect(() => parseSweep(spec, 'seed=1,2')).toThrow(
+      /sweep: expected a parameter other than seed/,
+    );
   });
 
   it('plans values outermost, each over the same seeds, and summarises a final metric per value', () => {
     const base = resolveParams(spec, undefined, {}).params;
     const plan = planRuns(base, [0, 1], { key: 'dim', values: [2, 3] });
-    expect(plan.map((r) => [r.params.dim, r.params.seed])).toEqual([[2, 0], [2, 1], [3, 0], [3, 1]]);
-    const pts = sweepSummary(plan.map((r, i) => ({ value: r.value, final: { 'metric/m': i } })), { key: 'dim', values: [2, 3] }, 'metric/m');
+    expect(plan.map((r) => [r.params.dim, r.params.seed])).toEqual([
+      [2, 0],
+      [2, 1],
+      [3, 0],
+      [3, 1],
+    ]);
+    const pts = sweepSummary(
+      plan.map((r, i) => ({ value: r.value, final: { 'metric/m': i } })),
+      { key: 'dim', values: [2, 3] },
+      'metric/m',
+    );
     expect(pts.map((p) => p.summary.mean)).toEqual([0.5, 2.5]);
   });
 });
@@ -67,9 +112,30 @@ describe('reproducibility bundle', () => {
   const spec = getExperiment('linear-ica');
   const preset = spec.defaultPreset;
   const params = resolveParams(spec, preset, {}).params;
-  const history = Array.from({ length: 2500 }, (_, i) => ({ step: i, metrics: { 'metric/amari': 1 / (i + 1), 'metric/odd': NaN } }));
-  const runs: RunRecord[] = [0, 1].map((seed) => ({ seed, params: { ...params, seed }, state: 'done', step: 2499, seconds: 1.5, final: { 'metric/amari': 0.01 * (seed + 1), 'metric/odd': NaN }, history }));
-  const ctx = { spec, preset, params, seeds: [0, 1], appVersion: '0.1.0', tfjs: '4.22.0', backend: 'wasm', environment: 'test', link: '#/lab/linear-ica?preset=x' };
+  const history = Array.from({ length: 2500 }, (_, i) => ({
+    step: i,
+    metrics: { 'metric/amari': 1 / (i + 1), 'metric/odd': NaN },
+  }));
+  const runs: RunRecord[] = [0, 1].map((seed) => ({
+    seed,
+    params: { ...params, seed },
+    state: 'done',
+    step: 2499,
+    seconds: 1.5,
+    final: { 'metric/amari': 0.01 * (seed + 1), 'metric/odd': NaN },
+    history,
+  }));
+  const ctx = {
+    spec,
+    preset,
+    params,
+    seeds: [0, 1],
+    appVersion: '0.1.0',
+    tfjs: '4.22.0',
+    backend: 'wasm',
+    environment: 'test',
+    link: '#/lab/linear-ica?preset=x',
+  };
 
   it('round-trips: thinned curves, NaN through null, verdicts per run', () => {
     const b = makeBundle(ctx, runs);
@@ -94,31 +160,79 @@ describe('reproducibility bundle', () => {
     };
     expect(() => parseBundle('not json', lookup)).toThrow(/bundle: expected JSON/);
     expect(() => parseBundle('[1]', lookup)).toThrow(/expected format/);
-    expect(bad((b) => (b.version = 2))).toThrow('bundle: expected version 1, got 2 (written by a newer version of the app: open it there, or update this one)');
+    expect(bad((b) => (b.version = 2))).toThrow(
+      'bundle: expected version 1, got 2 (written by a newer version of the app: open it there, or update this one)',
+    );
     expect(bad((b) => (b.version = '1'))).toThrow(/bundle: expected version 1, got "1"$/);
     // A rule across parameters (the spec's check) refuses a bundle as it refuses a link or a flag.
     const sae = getExperiment('sae');
-    const saeBundle = makeBundle({ ...ctx, spec: sae, preset: sae.defaultPreset, params: { ...resolveParams(sae, sae.defaultPreset, {}).params, structure: 'groups', features: 49 } }, []);
-    expect(() => parseBundle(JSON.stringify({ ...saeBundle, runs: [{ ...good.runs[0], params: saeBundle.params, verdicts: [] }] }), (id) => (id === sae.id ? sae : undefined))).toThrow(
+    const saeBundle = makeBundle(
+      {
+        ...ctx,
+        spec: sae,
+        preset: sae.defaultPreset,
+        params: {
+          ...resolveParams(sae, sae.defaultPreset, {}).params,
+          structure: 'groups',
+          features: 49,
+        },
+      },
+      [],
+    );
+    expect(() =>
+      parseBundle(
+        JSON.stringify({
+          ...saeBundle,
+          runs: [{ ...good.runs[0], params: saeBundle.params, verdicts: [] }],
+        }),
+        (id) => (id === sae.id ? sae : undefined),
+      ),
+    ).toThrow(
       'bundle: params: features: expected a multiple of the group size 2 with structure "groups", got 49',
     );
-    expect(bad((b) => (b.experiment = 'nope'))).toThrow(/expected an experiment of this app, got "nope"/);
-    expect(bad((b) => ((b.params as Record<string, unknown>).dim = 10_000))).toThrow(/bundle: params: dim: expected an integer in/);
-    expect(bad((b) => ((b.params as Record<string, unknown>)['<img src=x onerror=alert(1)>'] = 1))).toThrow(/bundle: at params/);
-    expect(bad((b) => ((b as Record<string, unknown>).extra = '<script>'))).toThrow(/bundle: at \(top\)/);
-    expect(bad((b) => ((b.runs as Record<string, unknown>[])[0].state = 'pwned'))).toThrow(/bundle: at runs\.0\.state/);
+    expect(bad((b) => (b.experiment = 'nope'))).toThrow(
+      /expected an experiment of this app, got "nope"/,
+    );
+    expect(bad((b) => ((b.params as Record<string, unknown>).dim = 10_000))).toThrow(
+      /bundle: params: dim: expected an integer in/,
+    );
+    expect(
+      bad((b) => ((b.params as Record<string, unknown>)['<img src=x onerror=alert(1)>'] = 1)),
+    ).toThrow(/bundle: at params/);
+    expect(bad((b) => ((b as Record<string, unknown>).extra = '<script>'))).toThrow(
+      /bundle: at \(top\)/,
+    );
+    expect(bad((b) => ((b.runs as Record<string, unknown>[])[0].state = 'pwned'))).toThrow(
+      /bundle: at runs\.0\.state/,
+    );
   });
 
   it('has one NaN codec: null in JSON, NaN in memory, for records and for any object', () => {
-    const json = recordToJson({ final: { a: NaN, b: 1, c: Infinity }, history: [{ step: 0, metrics: { a: -Infinity, b: 2 } }] });
-    expect(json).toEqual({ final: { a: null, b: 1, c: null }, history: [{ step: 0, metrics: { a: null, b: 2 } }] });
+    const json = recordToJson({
+      final: { a: NaN, b: 1, c: Infinity },
+      history: [{ step: 0, metrics: { a: -Infinity, b: 2 } }],
+    });
+    expect(json).toEqual({
+      final: { a: null, b: 1, c: null },
+      history: [{ step: 0, metrics: { a: null, b: 2 } }],
+    });
     const back = recordFromJson(json);
-    expect(Number.isNaN(back.final.a) && back.final.b === 1 && Number.isNaN(back.history[0].metrics.a)).toBe(true);
-    expect(JSON.stringify({ x: [NaN, 1, { y: -Infinity }] }, nanToNull)).toBe('{"x":[null,1,{"y":null}]}');
+    expect(
+      Number.isNaN(back.final.a) && back.final.b === 1 && Number.isNaN(back.history[0].metrics.a),
+    ).toBe(true);
+    expect(JSON.stringify({ x: [NaN, 1, { y: -Infinity }] }, nanToNull)).toBe(
+      '{"x":[null,1,{"y":null}]}',
+    );
   });
 
   it('writes curves as CSV with one row per run and step', () => {
-    const csv = curvesCsv([{ ...runs[0], history: history.slice(0, 2) }], ['metric/amari', 'metric/odd'], 'dim').trim().split('\n');
+    const csv = curvesCsv(
+      [{ ...runs[0], history: history.slice(0, 2) }],
+      ['metric/amari', 'metric/odd'],
+      'dim',
+    )
+      .trim()
+      .split('\n');
     expect(csv[0]).toBe('run,seed,dim,step,metric/amari,metric/odd');
     expect(csv[1]).toBe('0,0,,0,1,');
     expect(csv.length).toBe(3);
