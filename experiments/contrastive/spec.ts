@@ -6,6 +6,7 @@
  * Rusak et al. 2024 for anisotropic pairs; supervised cross-entropy; LeJEPA's Gaussian recipe).
  */
 import { defineSpec, type MetricSpec, type ParamsOf, type ParamTable } from '../core/spec';
+import { studyTrainer, sweepLines, sweepReduce, type StudyDecl } from '../core/study';
 import { ParamError } from '../core/params';
 import { seedParam } from '../core/common-params';
 
@@ -865,6 +866,31 @@ export function sweepValues(p: Pick<SweepParams, 'points' | 'from' | 'to'>): num
   ];
 }
 
+/** One InfoNCE encoder (the contrastive lab's run) per value of the swept parameter. */
+function sweepStudy(): StudyDecl<SweepTable, ContrastiveTable> {
+  return {
+    unit: () => import('./train').then((m) => m.trainer),
+    arms: (p) =>
+      sweepValues(p).map((v, g) => ({
+        label: `${p.sweep} = ${v}`,
+        group: g,
+        value: v,
+        params: { ...p, [p.sweep]: v },
+      })),
+    reduce: (done) => ({
+      ...sweepReduce(done, 'metric/r2', 'r2'),
+      ...sweepReduce(done, 'metric/mcc', 'mcc'),
+    }),
+    views: (done) => ({
+      sweep: sweepLines(done, [
+        { metric: 'metric/r2', name: 'linear R^2' },
+        { metric: 'metric/mcc', name: 'MCC' },
+        { metric: 'metric/r2_untrained', name: 'R^2, untrained encoder' },
+      ]),
+    }),
+  };
+}
+
 export const sweepSpec = defineSpec({
   id: 'contrastive-sweep',
   title: 'Contrastive recovery against batch size and training-set size',
@@ -904,6 +930,9 @@ export const sweepSpec = defineSpec({
       better: 'higher',
     },
     'metric/mcc': { label: 'MCC', doc: 'MCC of the encoder being trained.', better: 'higher' },
+    'metric/r2_untrained': scoreMetrics['metric/r2_untrained'],
+    'metric/mcc_untrained': scoreMetrics['metric/mcc_untrained'],
+    'metric/mcc_chance': scoreMetrics['metric/mcc_chance'],
     'metric/arm': {
       label: 'Point',
       doc: 'Index of the sweep point being trained.',
@@ -1062,5 +1091,5 @@ export const sweepSpec = defineSpec({
       expect: 'fails',
     },
   ],
-  load: () => import('./train').then((m) => m.sweepTrainer),
+  load: () => studyTrainer(sweepStudy()),
 });

@@ -24,13 +24,7 @@ import type {
   ViewLimits,
   Views,
 } from '../core/spec';
-import {
-  sweepValues,
-  type ContrastiveParams,
-  type ContrastiveTable,
-  type SweepParams,
-  type SweepTable,
-} from './spec';
+import type { ContrastiveParams, ContrastiveTable } from './spec';
 import { contrastiveSpec, generate, toTable, type ContrastiveData } from './data';
 import { ContrastiveModel, HEADED, type Batch, type EncoderOptions, type Objective } from './model';
 
@@ -390,102 +384,8 @@ class ContrastiveRun implements ExperimentRun {
   }
 }
 
-class ContrastiveSweepRun implements ExperimentRun {
-  readonly totalSteps: number;
-  private readonly values: number[];
-  private readonly results: { value: number; r2: number; mcc: number; r2Untrained: number }[] = [];
-  private current?: Learner;
-  private next = 0;
-  private last: Record<string, number> = {};
-
-  constructor(
-    private readonly tf: typeof TF,
-    private readonly params: SweepParams,
-  ) {
-    this.values = sweepValues(params);
-    this.totalSteps = this.values.length * params.steps;
-  }
-
-  private paramsAt(v: number): SweepParams {
-    return { ...this.params, [this.params.sweep]: v };
-  }
-
-  async advance(k: number): Promise<StepReport> {
-    let budget = k;
-    let measured = false;
-    while ((budget > 0 || !measured) && (this.current || this.next < this.values.length)) {
-      measured = true;
-      if (!this.current) {
-        const p = this.paramsAt(this.values[this.next++]);
-        this.current = new Learner(this.tf, generate(contrastiveSpec(p), p.seed), p, p.seed);
-      }
-      const before = this.current.step;
-      await this.current.train(budget);
-      budget -= this.current.step - before;
-      const s = this.current.latest!;
-      this.last = {
-        ...this.current.last,
-        'metric/r2': s.r2,
-        'metric/mcc': s.mcc,
-        'metric/arm': this.next,
-      };
-      if (this.current.done) {
-        this.results.push({
-          value: this.values[this.next - 1],
-          r2: s.r2,
-          mcc: s.mcc,
-          r2Untrained: this.current.untrained.r2,
-        });
-        this.current.dispose();
-        this.current = undefined;
-      }
-    }
-    const done = !this.current && this.next >= this.values.length;
-    const stepsDone = this.results.length * this.params.steps + (this.current?.step ?? 0);
-    return { step: stepsDone, metrics: this.last, done };
-  }
-
-  async finalMetrics(): Promise<Record<string, number>> {
-    const r = this.results;
-    const x = Float64Array.from(r, (p) => p.value);
-    const trend = (y: Float64Array) =>
-      y.length >= 3 ? spearmanMatrix(x, y, y.length, 1, 1).data[0] : NaN;
-    return {
-      'metric/first_r2': r[0]?.r2 ?? NaN,
-      'metric/last_r2': r.at(-1)?.r2 ?? NaN,
-      'metric/trend_r2': trend(Float64Array.from(r, (p) => p.r2)),
-      'metric/first_mcc': r[0]?.mcc ?? NaN,
-      'metric/last_mcc': r.at(-1)?.mcc ?? NaN,
-      'metric/trend_mcc': trend(Float64Array.from(r, (p) => p.mcc)),
-    };
-  }
-
-  async views(): Promise<Views> {
-    return {
-      sweep: {
-        kind: 'lines',
-        x: this.results.map((p) => p.value),
-        series: [
-          { name: 'linear R^2', y: this.results.map((p) => p.r2) },
-          { name: 'MCC', y: this.results.map((p) => p.mcc) },
-          { name: 'R^2, untrained encoder', y: this.results.map((p) => p.r2Untrained) },
-        ],
-      },
-    };
-  }
-
-  dispose(): void {
-    this.current?.dispose();
-    this.current = undefined;
-  }
-}
-
 const dataOnly = (p: ContrastiveParams) => toTable(generate(contrastiveSpec(p), p.seed));
 export const trainer: Trainer<ContrastiveTable> = {
   create: (tf, p, o) => new ContrastiveRun(tf, p, o),
-  exportData: dataOnly,
-};
-export const sweepTrainer: Trainer<SweepTable> = {
-  create: (tf, p) => new ContrastiveSweepRun(tf, p),
   exportData: dataOnly,
 };

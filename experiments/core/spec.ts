@@ -16,6 +16,7 @@ interface ParamBase {
   label: string;
   /** One line: what the parameter does, in the paper's terms. */
   doc: string;
+  /** The panel's box for the control; 'study' marks the parameters of a declared study (its arms), which the page shows in its study panel. */
   group?: string;
   /** Whether the parameter matters for the current setting (others are shown disabled). */
   when?: (p: Params) => boolean;
@@ -154,6 +155,8 @@ export interface ExperimentRun {
   views(limits: ViewLimits): Promise<Views>;
   /** Metrics that are expensive and computed once at the end (e.g. Spearman MCC). */
   finalMetrics(): Promise<Record<string, number>>;
+  /** After `finalMetrics`: arrays a declared study reduces over (learned atoms, test codes). */
+  artifacts?(): Promise<Record<string, Float32Array | Float64Array>>;
   dispose(): void;
 }
 

@@ -1,12 +1,32 @@
 /**
- * Studies: one setting over several seeds, or one parameter over a list of values (each value
- * over the same seeds). Pure: the plan of runs, and the statistics over finished runs that the
- * page, the command line and the bundle all report (mean, sample sd, bands over curves, and how
- * many seeds a claim holds in).
+ * Studies, in two layers.
+ * - The page's and the CLI's study: one setting over several seeds, or one parameter over a list
+ *   of values (each over the same seeds). Pure: the plan of runs and the statistics over finished
+ *   runs that the page, the command line and the bundle report (mean, sample sd, bands over
+ *   curves, how many seeds a claim holds in).
+ * - A spec's declared study (`StudyDecl`): the experiment is a list of arms, each a run of a unit
+ *   experiment, reduced to study-level metrics its claims are judged on (first, last and trend
+ *   along a sweep, deltas between settings, means over seeds). `studyTrainer` runs it as one
+ *   ExperimentRun, so the Runner drives it on the page, in the CLI, in recordings and in tests alike.
  */
+import type * as TF from '@tensorflow/tfjs-core';
 import { judgeClaim, type Claim, type Verdict } from './claims';
+import { spearmanMatrix } from './metrics';
 import { ParamError, parseParam, unknownKeyError } from './params';
-import type { ExperimentSpec, MetricPoint, ParamValue, Params } from './spec';
+import type {
+  ExperimentRun,
+  ExperimentSpec,
+  MetricPoint,
+  ParamTable,
+  ParamValue,
+  Params,
+  ParamsOf,
+  StepReport,
+  Trainer,
+  ViewData,
+  ViewLimits,
+  Views,
+} from './spec';
 
 export const MAX_SEEDS = 20;
 export const MAX_SWEEP_VALUES = 12;
@@ -172,4 +192,197 @@ export function sweepSummary(
       runs.filter((r) => r.value === value && r.final).map((r) => r.final![metric] ?? NaN),
     ),
   }));
+}
+
+/** One run of a declared study: the unit's parameters, and where the run sits in the study. */
+export interface StudyArm<P = Params> {
+  label: string;
+  /** The setting the arm belongs to (a sweep point, a bar series); arms of one group differ only in their initialisation. */
+  group: number;
+  /** The swept value of the group, for a sweep. */
+  value?: number;
+  params: P;
+}
+
+/** What a unit run leaves for its study besides final metrics (learned atoms, codes on the test set). */
+export type Artifacts = Record<string, Float32Array | Float64Array>;
+
+export interface ArmOutcome<P = Params> {
+  arm: StudyArm<P>;
+  /** The unit run's final metrics (its last report and its end-of-run metrics). */
+  final: Record<string, number>;
+  artifacts: Artifacts;
+}
+
+/**
+ * A declared study: the experiment is its arms, each a run of the unit experiment, trained one
+ * after the other and reduced to study-level metrics. `T` is the study's parameter table, `U` the unit's.
+ */
+export interface StudyDecl<T extends ParamTable, U extends ParamTable> {
+  /** The unit's trainer, loaded lazily like a spec's. */
+  unit: () => Promise<Trainer<U>>;
+  arms(p: ParamsOf<T>): StudyArm<ParamsOf<U>>[];
+  /** Study-level metrics from the finished arms, in order (fewer than all while the study runs). */
+  reduce(done: ArmOutcome<ParamsOf<U>>[], p: ParamsOf<T>): Record<string, number>;
+  /** Chart data drawn from the finished arms (sweep lines, comparisons), keyed by chart id. */
+  views?(done: ArmOutcome<ParamsOf<U>>[], p: ParamsOf<T>): Views;
+  /** The unit's charts the study shows, of the last finished arm (labelled with the arm). */
+  unitViews?: string[];
+  /** Ask the unit runs for their artifacts (reductions that need more than final metrics). */
+  artifacts?: boolean;
+}
+
+/** Mean of a final metric over the finished arms of each group, in group order: one value per setting. */
+export function groupMeans(
+  done: readonly ArmOutcome<unknown>[],
+  metric: string,
+): { group: number; value?: number; mean: number }[] {
+  const groups = [...new Set(done.map((o) => o.arm.group))];
+  return groups.map((g) => {
+    const rs = done.filter((o) => o.arm.group === g);
+    const v = rs.map((o) => o.final[metric] ?? NaN);
+    return {
+      group: g,
+      value: rs[0].arm.value,
+      mean: v.length ? v.reduce((a, b) => a + b, 0) / v.length : NaN,
+    };
+  });
+}
+
+/**
+ * Along a sweep: the metric at the first and the last value (means over an arm's seeds) and its
+ * trend, the Spearman correlation of value and metric (NaN with fewer than three finite points).
+ * Keys: `metric/first_<as>`, `metric/last_<as>`, `metric/trend_<as>`.
+ */
+export function sweepReduce(
+  done: readonly ArmOutcome<unknown>[],
+  metric: string,
+  as: string,
+): Record<string, number> {
+  const points = groupMeans(done, metric);
+  const y = Float64Array.from(points, (p) => p.mean);
+  const x = Float64Array.from(points, (p) => p.value ?? NaN);
+  const trend =
+    y.length >= 3 && y.every(Number.isFinite) && x.every(Number.isFinite)
+      ? spearmanMatrix(x, y, y.length, 1, 1).data[0]
+      : NaN;
+  return {
+    [`metric/first_${as}`]: y[0] ?? NaN,
+    [`metric/last_${as}`]: y.at(-1) ?? NaN,
+    [`metric/trend_${as}`]: trend,
+  };
+}
+
+/** A line chart of final metrics against the swept value (one point per group, means over seeds). */
+export function sweepLines(
+  done: readonly ArmOutcome<unknown>[],
+  series: readonly { metric: string; name: string }[],
+): ViewData {
+  const first = groupMeans(done, series[0]?.metric ?? '');
+  return {
+    kind: 'lines',
+    x: first.map((p) => p.value ?? NaN),
+    series: series.map((s) => ({ name: s.name, y: groupMeans(done, s.metric).map((p) => p.mean) })),
+  };
+}
+
+/** The Trainer of a declared study: one ExperimentRun that trains the arms in turn. */
+export async function studyTrainer<T extends ParamTable, U extends ParamTable>(
+  decl: StudyDecl<T, U>,
+): Promise<Trainer<T>> {
+  const unit = await decl.unit();
+  return {
+    create: (tf, p) => new DeclaredStudyRun(tf, decl, unit, p),
+    // The data of the first arm: what a reviewer needs to check one run of the study elsewhere.
+    exportData: (p) => unit.exportData(decl.arms(p)[0].params),
+  };
+}
+
+class DeclaredStudyRun<T extends ParamTable, U extends ParamTable> implements ExperimentRun {
+  readonly totalSteps: number;
+  private readonly arms: StudyArm<ParamsOf<U>>[];
+  private readonly done: ArmOutcome<ParamsOf<U>>[] = [];
+  private current?: { arm: StudyArm<ParamsOf<U>>; run: ExperimentRun; report?: StepReport };
+  private next = 0;
+  private last: Record<string, number> = {};
+  private lastViews: Views = {};
+
+  constructor(
+    private readonly tf: typeof TF,
+    private readonly decl: StudyDecl<T, U>,
+    private readonly unit: Trainer<U>,
+    private readonly params: ParamsOf<T>,
+  ) {
+    this.arms = decl.arms(params);
+    if (!this.arms.length) throw new Error('study: expected at least one arm, got none');
+    // Every unit the studies use declares its training steps as `steps`.
+    this.totalSteps = this.arms.reduce((s, a) => s + Number((a.params as Params).steps ?? 0), 0);
+  }
+
+  /** Progress through the study's budget: a finished arm counts all its steps, also when it stopped early (converged). */
+  private stepsDone(): number {
+    return (
+      this.done.reduce((s, o) => s + Number((o.arm.params as Params).steps ?? 0), 0) +
+      (this.current?.report?.step ?? 0)
+    );
+  }
+
+  async advance(k: number): Promise<StepReport> {
+    let budget = k;
+    let measured = false; // advance(0) still measures the current arm, so the first report has a loss
+    while ((budget > 0 || !measured) && (this.current || this.next < this.arms.length)) {
+      measured = true;
+      if (!this.current) {
+        const arm = this.arms[this.next++];
+        this.current = { arm, run: this.unit.create(this.tf, arm.params) };
+      }
+      const cur = this.current;
+      const before = cur.report?.step ?? 0;
+      cur.report = await cur.run.advance(budget);
+      budget -= cur.report.step - before;
+      this.last = { ...cur.report.metrics, 'metric/arm': this.next };
+      if (cur.report.done) await this.finishArm(cur);
+    }
+    return {
+      step: this.stepsDone(),
+      metrics: this.last,
+      done: !this.current && this.next >= this.arms.length,
+    };
+  }
+
+  private async finishArm(cur: NonNullable<typeof this.current>): Promise<void> {
+    try {
+      const final = { ...cur.report!.metrics, ...(await cur.run.finalMetrics()) };
+      const artifacts = this.decl.artifacts ? ((await cur.run.artifacts?.()) ?? {}) : {};
+      if (this.decl.unitViews?.length) {
+        const views = await cur.run.views(this.limits);
+        this.lastViews = Object.fromEntries(
+          this.decl.unitViews.flatMap((id) =>
+            views[id] ? [[id, { ...views[id], of: cur.arm.label }]] : [],
+          ),
+        );
+      }
+      this.done.push({ arm: cur.arm, final, artifacts });
+    } finally {
+      cur.run.dispose();
+      this.current = undefined;
+    }
+  }
+
+  /** The limits of the last views call (the app's); the unit views of an arm are taken when it finishes. */
+  private limits: ViewLimits = { points: 300, cells: 64 };
+
+  async views(limits: ViewLimits): Promise<Views> {
+    this.limits = limits;
+    return { ...this.lastViews, ...(this.decl.views?.(this.done, this.params) ?? {}) };
+  }
+
+  async finalMetrics(): Promise<Record<string, number>> {
+    return this.decl.reduce(this.done, this.params);
+  }
+
+  dispose(): void {
+    this.current?.run.dispose();
+    this.current = undefined;
+  }
 }

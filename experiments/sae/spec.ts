@@ -8,8 +8,10 @@
  * - sae-sweep: one SAE per value of a swept data parameter (sparsity, co-occurrence, correlation);
  * - sae-alignment: two systems holding the same features through different random projections.
  */
-import { defineSpec, type MetricSpec, type ParamsOf, type ParamTable } from '../core/spec';
+import { defineSpec, type MetricSpec, type ParamTable } from '../core/spec';
+import { studyTrainer } from '../core/study';
 import { sparseCodingParams, sparseCodingRules } from './params';
+import { alignmentStudy, compareStudy, sweepPoint, sweepStudy, sweepValues } from './studies';
 
 const TRAINING_METRICS: Record<string, MetricSpec> = {
   'loss/recon': {
@@ -37,10 +39,16 @@ const SWEPT_NAMES: Record<string, string> = {
 };
 const sweptName = (p: Record<string, unknown>) => SWEPT_NAMES[String(p.sweep)] ?? String(p.sweep);
 
-const load =
-  <N extends 'recoveryTrainer' | 'compareTrainer' | 'sweepTrainer' | 'alignmentTrainer'>(name: N) =>
-  () =>
-    import('./train').then((m) => m[name]);
+/** What a study reports while it trains: the live metrics of the arm being trained, and which arm. */
+const ARM_METRICS: Record<string, MetricSpec> = {
+  ...TRAINING_METRICS,
+  'metric/dict_mmc': {
+    label: 'Dictionary: mean max |cos|',
+    doc: 'Mean over true atoms of the best |cos| with any learned atom (the SAE being trained).',
+    better: 'higher',
+  },
+  'metric/arm': { label: 'Arm', doc: 'Index of the SAE being trained.', better: 'none' },
+};
 
 const recoveryMetrics: Record<string, MetricSpec> = {
   ...TRAINING_METRICS,
@@ -165,6 +173,11 @@ const recoveryMetrics: Record<string, MetricSpec> = {
     label: 'Selectivity, input coordinates',
     doc: 'The same for the raw input coordinates (the "neurons" holding the features in superposition).',
     better: 'higher',
+  },
+  'metric/spread': {
+    label: 'Atoms per true feature',
+    doc: 'Mean over true features of the number of live learned atoms with |cos| >= 0.5: 1 when recovery is one-to-one.',
+    better: 'none',
   },
 };
 
@@ -388,7 +401,7 @@ export const saeSpec = defineSpec({
       expect: 'fails',
     },
   ],
-  load: load('recoveryTrainer'),
+  load: () => import('./train').then((m) => m.recoveryTrainer),
 });
 
 const compareParams = {
@@ -422,7 +435,6 @@ const compareParams = {
   ...sparseCodingParams,
 } as const satisfies ParamTable;
 export type CompareTable = typeof compareParams;
-export type CompareParams = ParamsOf<CompareTable>;
 
 const armMetric = (
   which: string,
@@ -451,8 +463,7 @@ export const saeCompareSpec = defineSpec({
       : sparseCodingRules({ ...p, whiten: true })),
   ],
   metrics: {
-    ...TRAINING_METRICS,
-    'metric/arm': { label: 'Arm', doc: 'Index of the SAE being trained.', better: 'none' },
+    ...ARM_METRICS,
     'metric/a_dict': armMetric(
       'A',
       'Dictionary matched |cos|',
@@ -708,7 +719,7 @@ export const saeCompareSpec = defineSpec({
       expect: 'fails',
     },
   ],
-  load: load('compareTrainer'),
+  load: () => studyTrainer(compareStudy<CompareTable>()),
 });
 
 const sweepParams = {
@@ -764,25 +775,9 @@ const sweepParams = {
   },
 } as const satisfies ParamTable;
 export type SweepTable = typeof sweepParams;
-export type SweepParams = ParamsOf<SweepTable>;
-
-/** Values of the swept parameter: `points` values from `from` to `to` (integers for k). */
-export function sweepValues(p: Pick<SweepParams, 'points' | 'from' | 'to' | 'sweep'>): number[] {
-  const vals = Array.from(
-    { length: p.points },
-    (_, i) => p.from + ((p.to - p.from) * i) / (p.points - 1),
-  );
-  return p.sweep === 'k' ? [...new Set(vals.map((v) => Math.round(v)))] : vals;
-}
-
-/** The parameters of one sweep point: the swept value, and for k the SAE's k with it. */
-export function sweepPoint<P extends SweepParams>(p: P, v: number): P {
-  return { ...p, [p.sweep]: v, ...(p.sweep === 'k' ? { saeK: v } : {}) };
-}
 
 const sweepMetrics: Record<string, MetricSpec> = {
-  ...TRAINING_METRICS,
-  'metric/arm': { label: 'Arm', doc: 'Index of the SAE being trained.', better: 'none' },
+  ...ARM_METRICS,
 };
 for (const [key, label] of [
   ['mcc_sae', 'SAE encoder MCC'],
@@ -1010,7 +1005,7 @@ export const saeSweepSpec = defineSpec({
       expect: 'fails',
     },
   ],
-  load: load('sweepTrainer'),
+  load: () => studyTrainer(sweepStudy<SweepTable>()),
 });
 
 export const saeAlignmentSpec = defineSpec({
@@ -1022,8 +1017,7 @@ export const saeAlignmentSpec = defineSpec({
   params: sparseCodingParams,
   check: sparseCodingRules,
   metrics: {
-    ...TRAINING_METRICS,
-    'metric/arm': { label: 'Arm', doc: 'Index of the SAE being trained.', better: 'none' },
+    ...ARM_METRICS,
     'metric/cka_raw': {
       label: 'Linear CKA, raw',
       doc: "Linear CKA between the two systems' activations on the same inputs.",
@@ -1164,7 +1158,7 @@ export const saeAlignmentSpec = defineSpec({
       expect: 'fails',
     },
   ],
-  load: load('alignmentTrainer'),
+  load: () => studyTrainer(alignmentStudy<typeof sparseCodingParams>()),
 });
 
 export const saeSpecs = [saeSpec, saeCompareSpec, saeSweepSpec, saeAlignmentSpec] as const;
