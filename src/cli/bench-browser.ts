@@ -43,9 +43,9 @@ export interface BrowserBench {
 }
 
 const RUNS: { experiment: string; query: string; steps: number }[] = [
-  { experiment: 'sae', query: 'preset=superposition', steps: 200 },
-  { experiment: 'contrastive', query: 'preset=sphere-vmf', steps: 100 },
-  { experiment: 'linear-ica', query: 'preset=laplace-infomax&samples=5000', steps: 200 },
+  { experiment: 'sae', query: 'page.preset=superposition', steps: 200 },
+  { experiment: 'contrastive', query: 'page.preset=sphere-vmf', steps: 100 },
+  { experiment: 'linear-ica', query: 'page.preset=laplace-infomax&samples=5000', steps: 200 },
 ];
 
 export async function browserBench(quick: boolean): Promise<BrowserBench | { skipped: string }> {
