@@ -279,6 +279,14 @@ export function contrastiveRules(
   return out;
 }
 
+/** The lab's rules: the family's, and no batch larger than the training set (in-batch negatives are other pairs). */
+function labRules(p: ContrastiveParams): ParamError[] {
+  const out = contrastiveRules(p);
+  if (p.batch > p.samples)
+    out.push(new ParamError('batch', `at most the training pairs (${p.samples})`, String(p.batch)));
+  return out;
+}
+
 const scoreMetrics: Record<string, MetricSpec> = {
   'metric/r2': {
     label: 'Linear R^2',
@@ -321,7 +329,7 @@ export const spec = defineSpec({
   summary:
     "Latents z and positive partners z' are pushed through an invertible MLP. An encoder trained with InfoNCE, AnInfoNCE, cross-entropy, a skill critic or LeJEPA is scored against the true latents: linear R^2 (up to a linear map) and MCC (up to permutation and sign), next to the untrained encoder and the raw observations.",
   params: contrastiveParams,
-  check: contrastiveRules,
+  check: labRules,
   metrics: {
     'loss/infonce': {
       label: 'InfoNCE',
@@ -866,6 +874,14 @@ export function sweepValues(p: Pick<SweepParams, 'points' | 'from' | 'to'>): num
   ];
 }
 
+/** `from` and `to` within the range of the parameter they sweep (batch and pairs have their own). */
+function sweepRange(p: SweepParams): ParamError[] {
+  const s = contrastiveParams[p.sweep];
+  return (['from', 'to'] as const)
+    .filter((k) => p[k] < s.min || p[k] > s.max)
+    .map((k) => new ParamError(k, `a value of ${p.sweep} in [${s.min}, ${s.max}]`, String(p[k])));
+}
+
 /** One InfoNCE encoder (the contrastive lab's run) per value of the swept parameter. */
 function sweepStudy(): StudyDecl<SweepTable, ContrastiveTable> {
   return {
@@ -898,7 +914,9 @@ export const sweepSpec = defineSpec({
   summary:
     'One InfoNCE encoder per value of the batch size (the number of negatives) or of the number of training pairs; held-out R^2 and MCC are drawn against it, next to the untrained encoder.',
   params: sweepParams,
-  check: contrastiveRules,
+  // The family's rules, and every swept value within the swept parameter's own range. (An arm with
+  // fewer training pairs than the batch trains on batches of all its pairs.)
+  check: (p) => [...contrastiveRules(p), ...sweepRange(p)],
   metrics: {
     'loss/infonce': {
       label: 'InfoNCE',

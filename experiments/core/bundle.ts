@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { judgeClaim } from './claims';
 import { APP_NAME } from './version';
 import { ParamError, resolveParams } from './params';
+import { parseSweep, seedList } from './study';
 import type { ExperimentSpec, MetricPoint, Params } from './spec';
 
 export const BUNDLE_FORMAT = 'identifiability-sandbox/bundle';
@@ -257,6 +258,25 @@ export function parseBundle(
     }
   };
   const params = check(bundle.params, 'params');
+  // The study is checked by the same functions the page and the CLI use, so a bundle that loads can run.
+  const study = (where: string, f: () => void) => {
+    try {
+      f();
+    } catch (e) {
+      if (e instanceof ParamError) throw new BundleError(`bundle: ${where}: ${e.message}`);
+      throw e;
+    }
+  };
+  const [first] = bundle.seeds;
+  study('seeds', () => seedList(first, bundle.seeds.length));
+  if (!bundle.seeds.every((s, i) => s === first + i))
+    throw new BundleError(
+      `bundle: seeds: expected consecutive seeds from ${first}, got ${JSON.stringify(bundle.seeds).slice(0, 80)}`,
+    );
+  if (bundle.sweep) {
+    const { key, values } = bundle.sweep;
+    study('sweep', () => parseSweep(spec, `${key}=${values.map(String).join(',')}`));
+  }
   const runs = bundle.runs.map((r, i): RunRecord => {
     const { verdicts: _, ...rest } = recordFromJson(r);
     return { ...rest, params: check(r.params, `runs.${i}.params`) };

@@ -81,13 +81,25 @@ export interface Matching {
   matchedCorr: Float64Array;
 }
 
-/** Mean matched |correlation| after optimal one-to-one matching; corr is [dTrue, dLearned]. */
+/**
+ * Mean matched |correlation| after optimal one-to-one matching; corr is [dTrue, dLearned]. A
+ * non-finite correlation (a diverged model) gives NaN, never a number: no matching is made.
+ */
 export function mccFromCorrelation(corr: Mat): Matching {
   const { rows, cols } = corr;
   if (cols < rows)
     throw new Error(
       `MCC: expected at least as many learned (${cols}) as true dimensions, got ${cols} < ${rows}`,
     );
+  if (!corr.data.every(Number.isFinite)) {
+    const identity = Int32Array.from({ length: rows }, (_, i) => i);
+    return {
+      mcc: NaN,
+      perm: identity,
+      signs: new Float64Array(rows).fill(1),
+      matchedCorr: new Float64Array(rows).fill(NaN),
+    };
+  }
   const cost = mat(
     rows,
     cols,

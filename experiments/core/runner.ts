@@ -136,7 +136,11 @@ export class Runner {
         pending.push(point);
         const loss = report.metrics[this.spec.lossMetric];
         if (!Number.isFinite(loss)) {
-          const message = `diverged at step ${step}: ${this.spec.lossMetric} is ${loss}; try a smaller learning rate`;
+          const lastFinite = [...history]
+            .reverse()
+            .find((p) => Number.isFinite(p.metrics[this.spec.lossMetric]));
+          const since = lastFinite ? `; the last finite value was at step ${lastFinite.step}` : '';
+          const message = `diverged at step ${step}: ${this.spec.lossMetric} is ${loss}${since}; try a smaller learning rate`;
           return finish('error', report.metrics, message);
         }
         const now = performance.now();

@@ -12,6 +12,7 @@
 import type * as TF from '@tensorflow/tfjs-core';
 import { judgeClaim, type Claim, type Verdict } from './claims';
 import { spearmanMatrix } from './metrics';
+import { seedParam } from './common-params';
 import { ParamError, parseParam, unknownKeyError } from './params';
 import type {
   ExperimentRun,
@@ -111,6 +112,13 @@ export function tallyClaim(claim: Claim, finals: readonly Record<string, number>
 export function seedList(base: number, count: number): number[] {
   if (!Number.isInteger(count) || count < 1 || count > MAX_SEEDS)
     throw new ParamError('seeds', `an integer from 1 to ${MAX_SEEDS}`, JSON.stringify(count));
+  // Every seed of the study must be one the seed parameter accepts (bundles are checked against it).
+  if (base + count - 1 > seedParam.max)
+    throw new ParamError(
+      'seeds',
+      `at most ${seedParam.max - base + 1} from seed ${base} (the last seed at most ${seedParam.max})`,
+      String(count),
+    );
   return Array.from({ length: count }, (_, i) => base + i);
 }
 
@@ -129,7 +137,7 @@ export function parseSweep(spec: ExperimentSpec, raw: string): Sweep {
       JSON.stringify(raw),
     );
   const key = raw.slice(0, eq).trim();
-  const table = spec.params[key];
+  const table = Object.hasOwn(spec.params, key) ? spec.params[key] : undefined;
   if (!table) throw unknownKeyError(spec.params, key);
   if (key === 'seed')
     throw new ParamError(
@@ -149,6 +157,9 @@ export function parseSweep(spec: ExperimentSpec, raw: string): Sweep {
       `${parts.length} (${JSON.stringify(raw.slice(eq + 1))})`,
     );
   const values = parts.map((p) => parseParam(key, table, p));
+  const twice = values.find((v, i) => values.indexOf(v) !== i);
+  if (twice !== undefined)
+    throw new ParamError('sweep', `distinct values for ${key}`, `${String(twice)} twice`);
   return { key, values };
 }
 

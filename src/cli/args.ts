@@ -1,4 +1,7 @@
 /** Minimal argv parsing for the CLIs; every refusal names what was expected and what arrived. */
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+
 export class UsageError extends Error {
   override name = 'UsageError';
 }
@@ -38,7 +41,10 @@ export function parseArgs(argv: string[], spec: Record<string, 'value' | 'switch
     if (name === 'set') {
       const k = value.indexOf('=');
       if (k <= 0) throw new UsageError(`--set: expected key=value, got "${value}"`);
-      out.sets.push([value.slice(0, k), value.slice(k + 1)]);
+      const key = value.slice(0, k);
+      if (out.sets.some(([seen]) => seen === key))
+        throw new UsageError(`--set: expected each parameter once, got ${key} twice`);
+      out.sets.push([key, value.slice(k + 1)]);
     } else {
       if (out.flags.has(name)) throw new UsageError(`--${name}: expected once, got it twice`);
       out.flags.set(name, value);
@@ -47,8 +53,42 @@ export function parseArgs(argv: string[], spec: Record<string, 'value' | 'switch
   return out;
 }
 
-/** Run a CLI main: usage and parameter errors exit 2, anything else exits 1. */
+/**
+ * Where an output file may go: refused (exit 2, the path named) before any run when it is a
+ * folder, sits in a folder that does not exist or cannot be written, or exists already without
+ * --force, so a long run never ends in an unwritable path.
+ */
+export function checkOutputPath(flag: string, path: string, force: boolean): void {
+  if (existsSync(path)) {
+    if (statSync(path).isDirectory())
+      throw new UsageError(`--${flag}: expected a file, got the folder "${path}"`);
+    if (!force)
+      throw new UsageError(
+        `--${flag}: expected a new file (or --force to replace it), got the existing "${path}"`,
+      );
+  }
+  const dir = dirname(resolve(path));
+  try {
+    accessSync(dir, constants.W_OK);
+  } catch (e) {
+    throw new UsageError(
+      `--${flag}: expected a writable folder for "${path}", got "${dir}" (${(e as NodeJS.ErrnoException).code ?? String(e)})`,
+      { cause: e },
+    );
+  }
+}
+
+/**
+ * Run a CLI main: usage and parameter errors exit 2, anything else exits 1. A reader that closes
+ * the pipe early (`| head`) ends the program quietly; any other failure to write the output
+ * (a full disk) is one line on stderr, not a stack.
+ */
 export function runMain(main: () => Promise<number>): void {
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    process.stderr.write(`error: cannot write the output: ${e.message}\n`);
+    process.exit(1);
+  });
   main().then(
     (code) => {
       process.exitCode = code;

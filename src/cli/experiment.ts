@@ -9,7 +9,8 @@ import { experiments, getExperiment } from '../../experiments/registry';
 import { describeExpected, resolveParams, ParamError } from '../../experiments/core/params';
 import type { ExperimentSpec, ParamValue, Params } from '../../experiments/core/spec';
 import { describeCondition } from '../../experiments/core/claims';
-import { parseArgs, runMain, UsageError } from './args';
+import { checkOutputPath, parseArgs, runMain, UsageError } from './args';
+import { resolve as resolvePath } from 'node:path';
 import { fmt, judgeRows, runSetting, table } from './common';
 import { makeBundle, nanToNull, type RunRecord } from '../../experiments/core/bundle';
 import { diffFromPreset } from '../../experiments/core/params';
@@ -27,7 +28,8 @@ import { APP_VERSION } from '../../experiments/core/version';
 import { initNodeTf } from '../../experiments/core/tf-node';
 
 const USAGE = `usage: npm run experiment -- <id> [--preset P] [--set key=value ...] [--seed N] [--steps N]
-         [--seeds N] [--sweep key=v1,v2,...] [--bundle FILE.json] [--backend wasm|cpu] [--json] [--export-data FILE.csv]
+         [--seeds N] [--sweep key=v1,v2,...] [--bundle FILE.json] [--backend wasm|cpu] [--json] [--export-data FILE.csv] [--force]
+  --force         replace an existing --bundle or --export-data file
   --seeds N       run seeds seed, seed+1, ..., seed+N-1: final metrics as mean ± sd, claims as "holds in k of N"
   --sweep k=a,b   run every value of parameter k (each over the seeds)
   --bundle FILE   write the reproducibility bundle (parameters, versions, curves, verdicts) the page can load
@@ -80,6 +82,7 @@ async function main(): Promise<number> {
     seeds: 'value',
     sweep: 'value',
     bundle: 'value',
+    force: 'switch',
   });
   const json = args.flags.has('json');
   if (args.flags.has('help')) {
@@ -109,7 +112,10 @@ async function main(): Promise<number> {
   for (const flag of ['seed', 'steps'] as const) {
     const v = args.flags.get(flag);
     if (typeof v === 'string') {
-      if (!(flag in spec.params)) throw new ParamError(flag, `no --${flag} for ${spec.id}`, v);
+      if (!Object.hasOwn(spec.params, flag))
+        throw new ParamError(flag, `no --${flag} for ${spec.id}`, v);
+      if (Object.hasOwn(overrides, flag))
+        throw new UsageError(`--${flag}: expected either --${flag} or --set ${flag}, got both`);
       overrides[flag] = v;
     }
   }
@@ -122,12 +128,6 @@ async function main(): Promise<number> {
   );
 
   const exportPath = args.flags.get('export-data');
-  if (typeof exportPath === 'string') {
-    const t = (await spec.load()).exportData(params);
-    writeFileSync(exportPath, csv(t.columns, t.rows, t.values));
-    process.stderr.write(`wrote ${t.rows} rows (${t.columns.join(',')}) to ${exportPath}\n`);
-  }
-
   const seedsRaw = args.flags.get('seeds');
   let count = 1;
   if (typeof seedsRaw === 'string') {
@@ -135,12 +135,29 @@ async function main(): Promise<number> {
       throw new ParamError('seeds', `an integer from 1 to ${MAX_SEEDS}`, JSON.stringify(seedsRaw));
     count = Number(seedsRaw);
   }
-  if (count > 1 && !('seed' in spec.params))
+  if (count > 1 && !Object.hasOwn(spec.params, 'seed'))
     throw new ParamError('seeds', `1 (${spec.id} has no seed parameter)`, String(count));
   const seeds = seedList(typeof params.seed === 'number' ? params.seed : 0, count);
   const sweepRaw = args.flags.get('sweep');
   const sweep = typeof sweepRaw === 'string' ? parseSweep(spec, sweepRaw) : undefined;
   const bundlePath = args.flags.get('bundle');
+  // Every option is checked, and the output paths too, before anything is written or run.
+  const force = args.flags.has('force');
+  if (typeof exportPath === 'string') checkOutputPath('export-data', exportPath, force);
+  if (typeof bundlePath === 'string') checkOutputPath('bundle', bundlePath, force);
+  if (
+    typeof exportPath === 'string' &&
+    typeof bundlePath === 'string' &&
+    resolvePath(exportPath) === resolvePath(bundlePath)
+  )
+    throw new UsageError(
+      `--bundle: expected a path other than --export-data's, got "${bundlePath}" for both`,
+    );
+  if (typeof exportPath === 'string') {
+    const t = (await spec.load()).exportData(params);
+    writeFileSync(exportPath, csv(t.columns, t.rows, t.values));
+    process.stderr.write(`wrote ${t.rows} rows (${t.columns.join(',')}) to ${exportPath}\n`);
+  }
   tfVersion = (await initNodeTf(backend)).tf.version_core;
 
   if (count === 1 && !sweep) {

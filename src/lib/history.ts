@@ -28,12 +28,17 @@ type Json = ReturnType<typeof recordToJson<StoredRun>>;
 const encode = (r: StoredRun): Json => recordToJson(r, HISTORY_POINTS);
 const decode = (r: Json): StoredRun => recordFromJson(r);
 
+/** How long IndexedDB may take to open (a blocked upgrade in another tab never completes). */
+const OPEN_TIMEOUT_MS = 3000;
+/** Runs kept in memory get ids far above IndexedDB's, so the two never collide in one list. */
+const MEMORY_IDS = 1_000_000_000;
+
 export class RunHistory {
-  /** Why the history is not persistent, when it is not. */
+  /** Why the history is not persistent, when it is not (or no longer). */
   volatile: string | null = null;
   private db?: Promise<IDBPDatabase | null>;
   private memory = new Map<number, Json>();
-  private nextId = 1;
+  private nextId = MEMORY_IDS;
 
   constructor(private readonly name = 'identifiability-sandbox') {}
 
@@ -44,12 +49,23 @@ export class RunHistory {
         return null;
       }
       try {
-        return await openDB(this.name, 1, {
-          upgrade(db) {
-            const store = db.createObjectStore('runs', { keyPath: 'id', autoIncrement: true });
-            store.createIndex('experiment', 'experiment');
-          },
-        });
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        const timeout = new Promise<null>(
+          (r) => (timer = setTimeout(() => r(null), OPEN_TIMEOUT_MS)),
+        );
+        const db = await Promise.race([
+          openDB(this.name, 1, {
+            upgrade(db) {
+              const store = db.createObjectStore('runs', { keyPath: 'id', autoIncrement: true });
+              store.createIndex('experiment', 'experiment');
+            },
+          }),
+          timeout,
+        ]);
+        clearTimeout(timer);
+        if (!db)
+          this.volatile = `IndexedDB did not open within ${OPEN_TIMEOUT_MS / 1000} s (another tab may hold it)`;
+        return db;
       } catch (e) {
         this.volatile = `IndexedDB refused (${e instanceof Error ? e.message : String(e)})`;
         return null;
@@ -60,19 +76,25 @@ export class RunHistory {
 
   async list(experiment: string): Promise<StoredRun[]> {
     const db = await this.open();
-    const rows: Json[] = db
-      ? await db.getAllFromIndex('runs', 'experiment', experiment)
-      : [...this.memory.values()].filter((r) => r.experiment === experiment);
-    return rows.map(decode).sort((a, b) => b.id - a.id);
+    const stored: Json[] = db ? await db.getAllFromIndex('runs', 'experiment', experiment) : [];
+    const kept = [...this.memory.values()].filter((r) => r.experiment === experiment);
+    return [...stored, ...kept].map(decode).sort((a, b) => b.id - a.id);
   }
 
+  /** Store a run; a write IndexedDB refuses (quota, a closed database) keeps it in memory, and says so. */
   async add(run: Omit<StoredRun, 'id'>): Promise<StoredRun> {
     const db = await this.open();
     const json = encode({ ...run, id: 0 }) as Partial<Json>;
     delete json.id;
-    let id: number;
-    if (db) id = (await db.add('runs', json)) as number;
-    else {
+    let id: number | undefined;
+    if (db) {
+      try {
+        id = (await db.add('runs', json)) as number;
+      } catch (e) {
+        this.volatile = `IndexedDB refused to store a run (${e instanceof Error ? e.message : String(e)})`;
+      }
+    }
+    if (id === undefined) {
       id = this.nextId++;
       this.memory.set(id, { ...(json as Json), id });
     }
@@ -81,20 +103,17 @@ export class RunHistory {
   }
 
   async update(id: number, patch: Partial<Pick<StoredRun, 'pinned'>>): Promise<void> {
+    const kept = this.memory.get(id);
+    if (kept) return void this.memory.set(id, { ...kept, ...patch });
     const db = await this.open();
-    if (db) {
-      const row = (await db.get('runs', id)) as Json | undefined;
-      if (row) await db.put('runs', { ...row, ...patch });
-    } else {
-      const row = this.memory.get(id);
-      if (row) this.memory.set(id, { ...row, ...patch });
-    }
+    const row = db ? ((await db.get('runs', id)) as Json | undefined) : undefined;
+    if (db && row) await db.put('runs', { ...row, ...patch });
   }
 
   async remove(id: number): Promise<void> {
+    if (this.memory.delete(id)) return;
     const db = await this.open();
     if (db) await db.delete('runs', id);
-    else this.memory.delete(id);
   }
 
   async clear(experiment: string): Promise<void> {

@@ -100,10 +100,24 @@ export interface LabUrlState {
 }
 
 export function readLabState(spec: ExperimentSpec, query: URLSearchParams): LabUrlState {
-  const overrides: Record<string, string> = {};
+  // No prototype: a key named __proto__ is a key like any other (and is refused as unknown).
+  const overrides: Record<string, string> = Object.create(null);
   const unknown: ParamError[] = [];
+  const repeated = new Set<string>();
+  for (const k of new Set(query.keys())) {
+    const all = query.getAll(k);
+    if (all.length < 2) continue;
+    repeated.add(k);
+    unknown.push(
+      new ParamError(
+        k,
+        'once in the link',
+        `${all.length} values (${all.map((v) => JSON.stringify(v)).join(', ')})`,
+      ),
+    );
+  }
   for (const [k, v] of query) {
-    if (NAMESPACED.has(k)) continue;
+    if (NAMESPACED.has(k) || repeated.has(k)) continue;
     if (k.includes('.')) {
       unknown.push(
         new ParamError(
@@ -118,7 +132,10 @@ export function readLabState(spec: ExperimentSpec, query: URLSearchParams): LabU
     if (LEGACY.has(k) && !isParamValue(spec, k, v)) continue;
     overrides[k] = v;
   }
-  const preset = readPageValue(spec, query, 'preset');
+  const preset =
+    repeated.has(PAGE_KEYS.preset) || repeated.has('preset')
+      ? { value: null }
+      : readPageValue(spec, query, 'preset');
   const resolved = resolveParams(spec, preset.value ?? undefined, overrides, 'lenient');
   return { ...resolved, errors: [...unknown, ...resolved.errors] };
 }

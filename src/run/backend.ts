@@ -16,6 +16,9 @@ interface GpuProbe {
   why?: string;
 }
 
+/** How long a WebGPU adapter request may take before the chain goes on without WebGPU. */
+const ADAPTER_TIMEOUT_MS = 4000;
+
 async function probeWebGpu(): Promise<GpuProbe> {
   const gpu = (
     globalThis.navigator as Navigator & {
@@ -25,7 +28,19 @@ async function probeWebGpu(): Promise<GpuProbe> {
   if (!gpu) return { ok: false, why: 'this browser exposes no navigator.gpu' };
   let adapter: GPUAdapterLike | null;
   try {
-    adapter = await gpu.requestAdapter();
+    // Some driver stacks never settle the request: give up after a few seconds and go on down the chain.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<'timeout'>(
+      (r) => (timer = setTimeout(() => r('timeout'), ADAPTER_TIMEOUT_MS)),
+    );
+    const answer = await Promise.race([gpu.requestAdapter(), timeout]);
+    clearTimeout(timer);
+    if (answer === 'timeout')
+      return {
+        ok: false,
+        why: `requestAdapter did not answer within ${ADAPTER_TIMEOUT_MS / 1000} s`,
+      };
+    adapter = answer;
   } catch (e) {
     return { ok: false, why: `requestAdapter failed: ${String(e)}` };
   }

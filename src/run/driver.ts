@@ -15,6 +15,8 @@ export interface Driver {
 export async function createDriver(
   listener: (msg: FromHost) => void,
   preferWorker = true,
+  /** Called when a worker that failed to start was replaced by the main-thread host. */
+  onFallback?: (kind: Driver['kind'], why: string) => void,
 ): Promise<Driver> {
   if (preferWorker && typeof Worker !== 'undefined') {
     try {
@@ -23,25 +25,53 @@ export async function createDriver(
         name: 'training',
       });
       let lastRunId = 0;
-      worker.onmessage = (e: MessageEvent<FromHost>) => listener(e.data);
+      // Until the worker has answered once, what was sent is kept: if it fails to start (its script
+      // does not load, or throws at start), the main-thread host takes over and receives it all.
+      let started = false;
+      let unanswered: ToHost[] = [];
+      let fallback: Driver | undefined;
+      worker.onmessage = (e: MessageEvent<FromHost>) => {
+        started = true;
+        unanswered = [];
+        listener(e.data);
+      };
       // A worker that fails to load or throws outside the host's own error handling.
       worker.onerror = (e: ErrorEvent) => {
         e.preventDefault();
+        const why = e.message || 'could not load';
+        if (!started && !fallback) {
+          worker.terminate();
+          void mainThread(
+            listener,
+            `the training worker failed to start (${why}): training on the main thread`,
+          ).then((d) => {
+            fallback = d;
+            onFallback?.(d.kind, d.why);
+            for (const m of unanswered) d.send(m);
+            unanswered = [];
+          });
+          return;
+        }
         listener({
           type: 'error',
           runId: lastRunId,
-          message: `training worker failed: ${e.message || 'could not load (reload, or try ?worker=0)'}`,
+          message: `training worker failed: ${why} (reload, or try ?worker=0)`,
         });
       };
       const send = (m: ToHost) => {
         lastRunId = m.runId;
+        if (fallback) return fallback.send(m);
+        if (!started) unanswered.push(m);
         worker.postMessage(m);
       };
       return {
         kind: 'worker',
         why: 'training runs in a Web Worker',
         send,
-        dispose: () => worker.terminate(),
+        dispose: () => {
+          worker.terminate();
+          fallback?.dispose();
+        },
       };
     } catch (e) {
       return mainThread(

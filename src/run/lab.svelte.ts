@@ -58,11 +58,17 @@ export class LabRun {
   }
 
   private getDriver(): Promise<Driver> {
-    this.driver ??= createDriver((m) => this.receive(m), this.preferWorker).then((d) => {
-      this.driverKind = d.kind;
-      this.driverWhy = d.why;
-      return d;
-    });
+    const onFallback = (kind: Driver['kind'], why: string) => {
+      this.driverKind = kind;
+      this.driverWhy = why;
+    };
+    this.driver ??= createDriver((m) => this.receive(m), this.preferWorker, onFallback).then(
+      (d) => {
+        this.driverKind = d.kind;
+        this.driverWhy = d.why;
+        return d;
+      },
+    );
     return this.driver;
   }
 
@@ -251,6 +257,12 @@ export class LabRun {
 
   private finishRun(state: 'done' | 'error', final: Record<string, number>, error?: string): void {
     const planned = this.plan[this.current];
+    if (!planned) {
+      // A host error before any run was planned (the host failed while warming up): say so.
+      this.error = error ?? 'the training host failed';
+      this.state = 'error';
+      return;
+    }
     const record: CompletedRun = {
       index: this.current,
       seed: planned.seed,

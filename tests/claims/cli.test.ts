@@ -1,7 +1,7 @@
 /** The command line as a reviewer uses it: JSON on stdout, exit 2 with a clear message on bad input. */
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ROOT } from '../browser/harness';
@@ -133,6 +133,57 @@ describe('npm run experiment', () => {
     expect(r.out).toMatch(/\d of 2 seeds/);
   });
   const bad: [string[], RegExp][] = [
+    // Names from Object.prototype are names like any other: refused, the field named.
+    ...['constructor', '__proto__', 'toString', 'hasOwnProperty'].flatMap(
+      (name): [string[], RegExp][] => [
+        [
+          ['linear-ica', '--preset', name],
+          new RegExp(`preset: expected one of laplace-fastica, .*got "${name}"`),
+        ],
+        [
+          ['linear-ica', '--set', `${name}=1`],
+          new RegExp(`parameter: expected one of sources, .*got "${name}"`),
+        ],
+        [
+          ['linear-ica', '--sweep', `${name}=1,2`],
+          new RegExp(`parameter: expected one of sources, .*got "${name}"`),
+        ],
+      ],
+    ),
+    // Repeated or conflicting input is refused, not last-one-wins.
+    [
+      ['linear-ica', '--set', 'dim=4', '--set', 'dim=8'],
+      /--set: expected each parameter once, got dim twice/,
+    ],
+    [
+      ['linear-ica', '--set', 'seed=1', '--seed', '2'],
+      /--seed: expected either --seed or --set seed, got both/,
+    ],
+    [
+      ['linear-ica', '--set', 'steps=7', '--steps', '3'],
+      /--steps: expected either --steps or --set steps, got both/,
+    ],
+    [['linear-ica', '--sweep', 'dim=4,4'], /sweep: expected distinct values for dim, got 4 twice/],
+    // A study whose seeds leave the seed range would write a bundle the page refuses.
+    [
+      ['linear-ica', '--seed', '2147483647', '--seeds', '2'],
+      /seeds: expected at most 1 from seed 2147483647/,
+    ],
+    // Ranges the engine cannot meet: a swept value outside its own parameter's range, a batch larger than the data.
+    [
+      ['contrastive-sweep', '--set', 'sweep=batch', '--set', 'from=8', '--set', 'to=50000'],
+      /to: expected a value of batch in \[8, 2048\], got 50000/,
+    ],
+    [
+      ['contrastive', '--set', 'batch=2048', '--set', 'samples=64'],
+      /batch: expected at most the training pairs \(64\), got 2048/,
+    ],
+    // Output paths are checked before any run.
+    [
+      ['linear-ica', '--export-data', '/proc/nope/x.csv'],
+      /--export-data: expected a writable folder for "\/proc\/nope\/x.csv"/,
+    ],
+    [['linear-ica', '--bundle', tmpdir()], /--bundle: expected a file, got the folder/],
     [['linear-ica', '--seeds', '0'], /seeds: expected an integer from 1 to 20, got 0/],
     [['linear-ica', '--seeds', 'many'], /seeds: expected an integer from 1 to 20, got "many"/],
     [['linear-ica', '--sweep', 'dim=2,99'], /dim: expected an integer in \[2, 32\], got "99"/],
@@ -174,6 +225,85 @@ describe('npm run experiment', () => {
       expect(r.out).toBe('');
     });
   }
+});
+
+describe('npm run experiment: output files and streams', () => {
+  it('writes nothing when an option is refused, and refuses to replace a file without --force', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'cli-out-'));
+    const csvPath = path.join(dir, 'x.csv');
+    for (const extra of [
+      ['--seeds', 'abc'],
+      ['--sweep', 'bogus=1,2'],
+      ['--seeds', '50'],
+    ]) {
+      const r = cli('experiment', ['linear-ica', '--export-data', csvPath, ...extra]);
+      expect(r.code, r.err).toBe(2);
+      expect(existsSync(csvPath), extra.join(' ')).toBe(false);
+    }
+    writeFileSync(csvPath, 'keep me\n');
+    const same = cli('experiment', ['linear-ica', '--steps', '3', '--export-data', csvPath]);
+    expect(same.code).toBe(2);
+    expect(same.err).toMatch(
+      /--export-data: expected a new file \(or --force to replace it\), got the existing/,
+    );
+    expect(readFileSync(csvPath, 'utf8')).toBe('keep me\n');
+    const both = cli('experiment', [
+      'linear-ica',
+      '--steps',
+      '3',
+      '--force',
+      '--export-data',
+      csvPath,
+      '--bundle',
+      csvPath,
+    ]);
+    expect(both.code).toBe(2);
+    expect(both.err).toMatch(/--bundle: expected a path other than --export-data's/);
+    const forced = cli('experiment', [
+      'linear-ica',
+      '--steps',
+      '3',
+      '--force',
+      '--export-data',
+      csvPath,
+    ]);
+    expect(forced.code, forced.err).toBe(0);
+    expect(readFileSync(csvPath, 'utf8')).toMatch(/^x0,x1/);
+  });
+  it('ends quietly when the reader closes the pipe, and in one line on a full disk', () => {
+    const shell = (cmd: string) =>
+      spawnSync('bash', ['-c', cmd], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+    const node = `${JSON.stringify(process.execPath)} --import tsx --import ./src/cli/node-hooks.mjs src/cli/experiment.ts`;
+    const piped = shell(`${node} --list --json | head -c 10; exit \${PIPESTATUS[0]}`);
+    expect(piped.status, piped.stderr).toBe(0);
+    expect(piped.stderr).toBe('');
+    const full = shell(`${node} linear-ica --steps 3 > /dev/full`);
+    expect(full.status).toBe(1);
+    expect(full.stderr.trim().split('\n')).toEqual([
+      'error: cannot write the output: ENOSPC: no space left on device, write',
+    ]);
+  });
+  it('reports a real divergence with the last finite step and the fix', () => {
+    const r = cli('experiment', [
+      'linear-ica',
+      '--set',
+      'algorithm=infomax',
+      '--set',
+      'lr=1',
+      '--set',
+      'sources=gaussian',
+      '--set',
+      'condition=1000',
+      '--json',
+    ]);
+    expect(r.code).toBe(1);
+    const j = JSON.parse(r.out);
+    expect(j.state).toBe('error');
+    expect(j.error).toMatch(
+      /^diverged at step \d+: loss\/nll is (NaN|-?Infinity); the last finite value was at step \d+; try a smaller learning rate$/,
+    );
+    expect(j.error).not.toMatch(/linearSumAssignment/);
+  });
 });
 
 describe('npm run claims', () => {

@@ -198,6 +198,41 @@ describe('URL namespaces', () => {
       'sweep=steps=100,200: read as study.sweep (not a value of the parameter sweep); links now write study.sweep',
     ]);
   });
+  it('refuses a key given twice, and names from Object.prototype, with a notice', () => {
+    const ica = getExperiment('linear-ica');
+    const twice = readLabState(
+      ica,
+      new URLSearchParams('dim=4&dim=8&page.preset=uniform-fastica&page.preset=nope'),
+    );
+    expect(twice.errors.map((e) => e.message)).toEqual([
+      'dim: expected once in the link, got 2 values ("4", "8")',
+      'page.preset: expected once in the link, got 2 values ("uniform-fastica", "nope")',
+    ]);
+    expect(twice.params.dim).toBe(4); // the preset's own value, the default preset
+    expect(twice.preset).toBe(ica.defaultPreset);
+    for (const name of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
+      const r = readLabState(ica, new URLSearchParams([[name, '1']]));
+      expect(
+        r.errors.map((e) => e.message),
+        name,
+      ).toEqual([
+        expect.stringMatching(new RegExp(`^parameter: expected one of sources, .*got "${name}"$`)),
+      ]);
+      expect(
+        readLabState(ica, new URLSearchParams([['page.preset', name]])).errors.map((e) => e.key),
+      ).toEqual(['preset']);
+      const st = readStudyState(
+        ica,
+        new URLSearchParams([
+          ['page.hide', name],
+          ['study.sweep', `${name}=1,2`],
+        ]),
+      );
+      expect(st.hide).toEqual([]);
+      expect(st.sweep).toBe('');
+      expect(st.errors.map((e) => e.key)).toEqual(['parameter', 'hide']);
+    }
+  });
   it('refuses an unknown namespaced key', () => {
     const ica = getExperiment('linear-ica');
     expect(

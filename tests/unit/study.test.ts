@@ -193,6 +193,38 @@ describe('reproducibility bundle', () => {
     expect(bad((b) => (b.experiment = 'nope'))).toThrow(
       /expected an experiment of this app, got "nope"/,
     );
+    // Seeds and sweeps go through the page's and the CLI's own checks: a bundle that loads can run.
+    expect(bad((b) => (b.seeds = Array.from({ length: 50 }, (_, i) => i)))).toThrow(
+      'bundle: seeds: seeds: expected an integer from 1 to 20, got 50',
+    );
+    expect(bad((b) => (b.seeds = [0, 2]))).toThrow(
+      'bundle: seeds: expected consecutive seeds from 0, got [0,2]',
+    );
+    expect(bad((b) => (b.sweep = { key: 'bogus', values: [1, 2] }))).toThrow(
+      /^bundle: sweep: parameter: expected one of sources, .*got "bogus"$/,
+    );
+    expect(bad((b) => (b.sweep = { key: 'seed', values: [1, 2] }))).toThrow(
+      /bundle: sweep: sweep: expected a parameter other than seed/,
+    );
+    expect(
+      bad((b) => (b.sweep = { key: 'dim', values: Array.from({ length: 13 }, (_, i) => i + 2) })),
+    ).toThrow(/bundle: sweep: sweep: expected 2 to 12 comma-separated values for dim/);
+    expect(bad((b) => (b.sweep = { key: 'dim', values: [999, 1000] }))).toThrow(
+      'bundle: sweep: dim: expected an integer in [2, 32], got "999"',
+    );
+    expect(bad((b) => (b.sweep = { key: 'dim', values: [4, 4] }))).toThrow(
+      'bundle: sweep: sweep: expected distinct values for dim, got 4 twice',
+    );
+    // Names from Object.prototype are refused with the field named.
+    for (const name of ['constructor', '__proto__', 'toString']) {
+      expect(bad((b) => (b.preset = name))).toThrow(
+        new RegExp(`^bundle: params: preset: expected one of .*got "${name}"$`),
+      );
+      if (name !== '__proto__')
+        expect(bad((b) => ((b.params as Record<string, unknown>)[name] = 1))).toThrow(
+          new RegExp(`bundle: params: parameter: expected one of .*got "${name}"`),
+        );
+    }
     expect(bad((b) => ((b.params as Record<string, unknown>).dim = 10_000))).toThrow(
       /bundle: params: dim: expected an integer in/,
     );
