@@ -102,6 +102,33 @@ export class RunHistory {
     return { ...decode({ ...(json as Json), id }) };
   }
 
+  /**
+   * Store several runs (a loaded bundle) all at once or not at all: one IndexedDB transaction, so a
+   * reload half-way keeps none of them; without IndexedDB they are kept for the page.
+   */
+  async addAll(runs: Omit<StoredRun, 'id'>[]): Promise<void> {
+    if (!runs.length) return;
+    const db = await this.open();
+    const rows = runs.map((run) => {
+      const json = encode({ ...run, id: 0 }) as Partial<Json>;
+      delete json.id;
+      return json;
+    });
+    let stored = false;
+    if (db) {
+      try {
+        const tx = db.transaction('runs', 'readwrite');
+        await Promise.all([...rows.map((r) => tx.store.add(r)), tx.done]);
+        stored = true;
+      } catch (e) {
+        this.volatile = `IndexedDB refused to store the runs (${e instanceof Error ? e.message : String(e)})`;
+      }
+    }
+    if (!stored)
+      for (const r of rows) this.memory.set(this.nextId, { ...(r as Json), id: this.nextId++ });
+    for (const e of new Set(runs.map((r) => r.experiment))) await this.prune(e);
+  }
+
   async update(id: number, patch: Partial<Pick<StoredRun, 'pinned'>>): Promise<void> {
     const kept = this.memory.get(id);
     if (kept) return void this.memory.set(id, { ...kept, ...patch });

@@ -106,4 +106,39 @@ describe.runIf(browserPresent || browserRequired)('faults in Chromium', () => {
     );
     await context.close();
   });
+
+  it("runs under the page's Content-Security-Policy with no violation but the known zod probe", async () => {
+    const { context, page, errors } = await fresh();
+    await context.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { cspViolations: string[] }).cspViolations = seen;
+      document.addEventListener('securitypolicyviolation', (e) =>
+        seen.push(`${e.violatedDirective} ${e.blockedURI}`),
+      );
+    });
+    const violations = () =>
+      page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
+    // The catalog, a paper page (KaTeX and its fonts), and a lab on WASM on the main thread (no worker: the page's own policy applies).
+    await page.goto(`${ctx.server.url}/?backend=wasm&worker=0#/`);
+    await page.getByTestId('paper-card').first().waitFor();
+    await page.goto(
+      `${ctx.server.url}/?backend=wasm&worker=0#/paper/estimating-treatment-effects-with-ica`,
+    );
+    await page.getByTestId('paper-summary').waitFor();
+    await page.goto(`${ctx.server.url}/?backend=wasm&worker=0#/lab/linear-ica?${FAST}`);
+    await page.getByTestId('run').click();
+    await waitDone(page);
+    expect(await page.getByTestId('run-state').textContent()).toMatch(/^done/);
+    expect(await page.getByTestId('backend-badge').getAttribute('data-backend')).toBe('wasm');
+    // Plotly took over from the live frames with its inline styles.
+    await expect
+      .poll(() => page.locator('[data-testid=chart-recovery] .main-svg').count(), {
+        timeout: 30_000,
+      })
+      .toBeGreaterThan(0);
+    // zod probes for eval support with new Function('') once and falls back: the only violation allowed.
+    expect((await violations()).filter((v) => !/^script-src(-elem)? eval$/.test(v))).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });

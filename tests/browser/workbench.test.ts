@@ -197,6 +197,36 @@ describe.runIf(browserPresent || browserRequired)('lab workbench in Chromium', (
       .poll(() => fresh.page.getByTestId('import-error').textContent())
       .toMatch(/^bundle: at params/);
     expect(await fresh.page.locator('img').count()).toBe(0);
+
+    // A bundle whose study the page could not run (13 sweep values, 50 seeds): refused whole, nothing stored, Run still works.
+    const rows = await fresh.page.getByTestId('history-row').count();
+    for (const [name, mutate, message] of [
+      [
+        'sweep13',
+        (b: Record<string, unknown>) =>
+          (b.sweep = { key: 'dim', values: Array.from({ length: 13 }, (_, i) => i + 2) }),
+        /^bundle: sweep: sweep: expected 2 to 12/,
+      ],
+      [
+        'seeds50',
+        (b: Record<string, unknown>) => (b.seeds = Array.from({ length: 50 }, (_, i) => i)),
+        /^bundle: seeds: seeds: expected an integer from 1 to 20, got 50/,
+      ],
+    ] as const) {
+      const b = JSON.parse(bundle.body.toString('utf8'));
+      mutate(b);
+      const f = path.join(dir, `${name}.json`);
+      writeFileSync(f, JSON.stringify(b));
+      await fresh.page.getByTestId('import-bundle').setInputFiles(f);
+      await expect
+        .poll(() => fresh.page.getByTestId('import-error').textContent())
+        .toMatch(message);
+    }
+    expect(await fresh.page.getByTestId('history-row').count()).toBe(rows);
+    await fresh.page.getByTestId('run').click();
+    await expect
+      .poll(() => fresh.page.getByTestId('run-state').textContent(), { timeout: 120_000 })
+      .toMatch(/^done/);
     expect([...errors, ...fresh.errors]).toEqual([]);
     await fresh.context.close();
     await context.close();
