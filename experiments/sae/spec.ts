@@ -10,6 +10,7 @@
  */
 import { defineSpec, type MetricSpec, type ParamTable } from '../core/spec';
 import { studyTrainer } from '../core/study';
+import { ParamError } from '../core/params';
 import { sparseCodingParams, sparseCodingRules } from './params';
 import { alignmentStudy, compareStudy, sweepPoint, sweepStudy, sweepValues } from './studies';
 
@@ -815,10 +816,17 @@ export const saeSweepSpec = defineSpec({
     'One SAE per value of a swept property of the data. Recovery (SAE, oracle FISTA, linear probe) and the structure of the learned atoms (polysemanticity, spread of a feature over atoms) are drawn against it.',
   params: sweepParams,
   // Every point of the sweep must be a valid setting.
-  check: (p) =>
-    sweepValues(p)
+  // Every swept value within the swept parameter's own range, and every point of the sweep a valid setting.
+  check: (p) => {
+    const s = sparseCodingParams[p.sweep];
+    const range = (['from', 'to'] as const)
+      .filter((k) => p[k] < s.min || p[k] > s.max)
+      .map((k) => new ParamError(k, `a value of ${p.sweep} in [${s.min}, ${s.max}]`, String(p[k])));
+    if (range.length) return range;
+    return sweepValues(p)
       .flatMap((v) => sparseCodingRules(sweepPoint(p, v)))
-      .filter((e, i, all) => all.findIndex((o) => o.message === e.message) === i),
+      .filter((e, i, all) => all.findIndex((o) => o.message === e.message) === i);
+  },
   metrics: sweepMetrics,
   lossMetric: 'loss/recon',
   charts: [

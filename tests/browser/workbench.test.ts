@@ -358,11 +358,17 @@ describe.runIf(browserPresent || browserRequired)('lab workbench in Chromium', (
         const current = String(preset[k] ?? p.default);
         chosen[k] = p.choices.find((c) => c !== current)!;
       }
+      // A setting the experiment accepts: the swept range within the range of the parameter now swept.
+      const swept = spec.params[chosen.sweep];
+      const range: Record<string, string> =
+        swept && swept.kind !== 'choice' && swept.kind !== 'bool'
+          ? { from: String(swept.min), to: String(Math.min(swept.max, 256)) }
+          : {};
       // The link as the page writes it: share it from one page, open it in a fresh context.
       const first = await ctx.browser.newContext({ viewport: { width: 1400, height: 1000 } });
       const writer = await first.newPage();
       await writer.goto(
-        `${ctx.server.url}/?backend=wasm#/lab/${id}?${new URLSearchParams({ 'page.preset': spec.defaultPreset, ...chosen, 'study.seeds': '2' })}`,
+        `${ctx.server.url}/?backend=wasm#/lab/${id}?${new URLSearchParams({ 'page.preset': spec.defaultPreset, ...chosen, ...range, 'study.seeds': '2' })}`,
       );
       await writer.getByTestId('run').waitFor();
       const shared = writer.url();

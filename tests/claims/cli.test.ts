@@ -175,6 +175,10 @@ describe('npm run experiment', () => {
       /to: expected a value of batch in \[8, 2048\], got 50000/,
     ],
     [
+      ['sae-sweep', '--set', 'sweep=cooccur', '--set', 'from=1', '--set', 'to=12'],
+      /to: expected a value of cooccur in \[0, 1\], got 12/,
+    ],
+    [
       ['contrastive', '--set', 'batch=2048', '--set', 'samples=64'],
       /batch: expected at most the training pairs \(64\), got 2048/,
     ],

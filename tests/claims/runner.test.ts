@@ -80,7 +80,9 @@ describe('Runner', () => {
       { stepsPerTick: 1, views: false },
     ).run();
     expect(r.state).toBe('error');
-    expect(r.error).toBe('diverged at step 4: loss/nll is NaN; try a smaller learning rate');
+    expect(r.error).toBe(
+      'diverged at step 4: loss/nll is NaN; the last finite value was at step 3; try a smaller learning rate',
+    );
     expect(r.history.map((p) => p.step)).toEqual([0, 1, 2, 3, 4]);
     expect(disposed).toBe(true);
   });
