@@ -223,6 +223,17 @@ describe.runIf(browserPresent || browserRequired)('lab workbench in Chromium', (
         .toMatch(message);
     }
     expect(await fresh.page.getByTestId('history-row').count()).toBe(rows);
+
+    // A bundle of many runs is read off the main thread and stored at once: then it says so.
+    const many = JSON.parse(bundle.body.toString('utf8'));
+    many.runs = Array.from({ length: 40 }, (_, i) => many.runs[i % many.runs.length]);
+    const manyFile = path.join(dir, 'many.json');
+    writeFileSync(manyFile, JSON.stringify(many));
+    await fresh.page.getByTestId('import-bundle').setInputFiles(manyFile);
+    await expect
+      .poll(() => fresh.page.getByTestId('export-message').textContent(), { timeout: 60_000 })
+      .toMatch(/^Loaded 40 runs from many.json/);
+    await expect.poll(() => fresh.page.getByTestId('history-row').count()).toBe(rows + 40);
     await fresh.page.getByTestId('run').click();
     await expect
       .poll(() => fresh.page.getByTestId('run-state').textContent(), { timeout: 120_000 })
