@@ -6,7 +6,13 @@
  * Rusak et al. 2024 for anisotropic pairs; supervised cross-entropy; LeJEPA's Gaussian recipe).
  */
 import { defineSpec, type MetricSpec, type ParamsOf, type ParamTable } from '../core/spec';
-import { studyTrainer, sweepLines, sweepReduce, type StudyDecl } from '../core/study';
+import {
+  studyTrainer,
+  sweepLines,
+  sweepReduce,
+  sweptRangeRules,
+  type StudyDecl,
+} from '../core/study';
 import { ParamError } from '../core/params';
 import { seedParam } from '../core/common-params';
 
@@ -876,10 +882,7 @@ export function sweepValues(p: Pick<SweepParams, 'points' | 'from' | 'to'>): num
 
 /** `from` and `to` within the range of the parameter they sweep (batch and pairs have their own). */
 function sweepRange(p: SweepParams): ParamError[] {
-  const s = contrastiveParams[p.sweep];
-  return (['from', 'to'] as const)
-    .filter((k) => p[k] < s.min || p[k] > s.max)
-    .map((k) => new ParamError(k, `a value of ${p.sweep} in [${s.min}, ${s.max}]`, String(p[k])));
+  return sweptRangeRules(p.sweep, contrastiveParams[p.sweep], p);
 }
 
 /** One InfoNCE encoder (the contrastive lab's run) per value of the swept parameter. */

@@ -249,33 +249,28 @@ export function parseBundle(
     throw new BundleError(
       `bundle: expected an experiment of this app, got ${JSON.stringify(bundle.experiment)}`,
     );
-  const check = (p: Record<string, string | number | boolean>, where: string): Params => {
+  /** A refusal by the app's own checks, as a bundle error naming the field. */
+  const refusing = <T>(where: string, f: () => T): T => {
     try {
-      return resolveParams(spec, bundle.preset, p, 'strict').params;
+      return f();
     } catch (e) {
       if (e instanceof ParamError) throw new BundleError(`bundle: ${where}: ${e.message}`);
       throw e;
     }
   };
+  const check = (p: Record<string, string | number | boolean>, where: string): Params =>
+    refusing(where, () => resolveParams(spec, bundle.preset, p, 'strict').params);
   const params = check(bundle.params, 'params');
   // The study is checked by the same functions the page and the CLI use, so a bundle that loads can run.
-  const study = (where: string, f: () => void) => {
-    try {
-      f();
-    } catch (e) {
-      if (e instanceof ParamError) throw new BundleError(`bundle: ${where}: ${e.message}`);
-      throw e;
-    }
-  };
   const [first] = bundle.seeds;
-  study('seeds', () => seedList(first, bundle.seeds.length));
+  refusing('seeds', () => seedList(first, bundle.seeds.length));
   if (!bundle.seeds.every((s, i) => s === first + i))
     throw new BundleError(
       `bundle: seeds: expected consecutive seeds from ${first}, got ${JSON.stringify(bundle.seeds).slice(0, 80)}`,
     );
   if (bundle.sweep) {
     const { key, values } = bundle.sweep;
-    study('sweep', () => parseSweep(spec, `${key}=${values.map(String).join(',')}`));
+    refusing('sweep', () => parseSweep(spec, `${key}=${values.map(String).join(',')}`));
   }
   const runs = bundle.runs.map((r, i): RunRecord => {
     const { verdicts: _, ...rest } = recordFromJson(r);

@@ -18,6 +18,7 @@ import type {
   ExperimentRun,
   ExperimentSpec,
   MetricPoint,
+  NumberParam,
   ParamTable,
   ParamValue,
   Params,
@@ -205,6 +206,22 @@ export function sweepSummary(
   }));
 }
 
+/**
+ * A sweep's `from` and `to` within the range of the parameter they sweep (its own table entry),
+ * so no arm asks the engine for what it cannot meet (a batch of 50,000).
+ */
+export function sweptRangeRules(
+  swept: string,
+  entry: NumberParam,
+  p: { from: number; to: number },
+): ParamError[] {
+  return (['from', 'to'] as const)
+    .filter((k) => p[k] < entry.min || p[k] > entry.max)
+    .map(
+      (k) => new ParamError(k, `a value of ${swept} in [${entry.min}, ${entry.max}]`, String(p[k])),
+    );
+}
+
 /** One run of a declared study: the unit's parameters, and where the run sits in the study. */
 export interface StudyArm<P = Params> {
   label: string;
@@ -317,6 +334,8 @@ class DeclaredStudyRun<T extends ParamTable, U extends ParamTable> implements Ex
   private next = 0;
   private last: Record<string, number> = {};
   private lastViews: Views = {};
+  /** The limits of the last views call (the app's); the unit views of an arm are taken when it finishes. */
+  private limits: ViewLimits = { points: 300, cells: 64 };
 
   constructor(
     private readonly tf: typeof TF,
@@ -379,9 +398,6 @@ class DeclaredStudyRun<T extends ParamTable, U extends ParamTable> implements Ex
       this.current = undefined;
     }
   }
-
-  /** The limits of the last views call (the app's); the unit views of an arm are taken when it finishes. */
-  private limits: ViewLimits = { points: 300, cells: 64 };
 
   async views(limits: ViewLimits): Promise<Views> {
     this.limits = limits;

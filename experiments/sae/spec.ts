@@ -9,8 +9,7 @@
  * - sae-alignment: two systems holding the same features through different random projections.
  */
 import { defineSpec, type MetricSpec, type ParamTable } from '../core/spec';
-import { studyTrainer } from '../core/study';
-import { ParamError } from '../core/params';
+import { studyTrainer, sweptRangeRules } from '../core/study';
 import { sparseCodingParams, sparseCodingRules } from './params';
 import { alignmentStudy, compareStudy, sweepPoint, sweepStudy, sweepValues } from './studies';
 
@@ -818,10 +817,7 @@ export const saeSweepSpec = defineSpec({
   // Every point of the sweep must be a valid setting.
   // Every swept value within the swept parameter's own range, and every point of the sweep a valid setting.
   check: (p) => {
-    const s = sparseCodingParams[p.sweep];
-    const range = (['from', 'to'] as const)
-      .filter((k) => p[k] < s.min || p[k] > s.max)
-      .map((k) => new ParamError(k, `a value of ${p.sweep} in [${s.min}, ${s.max}]`, String(p[k])));
+    const range = sweptRangeRules(p.sweep, sparseCodingParams[p.sweep], p);
     if (range.length) return range;
     return sweepValues(p)
       .flatMap((v) => sparseCodingRules(sweepPoint(p, v)))

@@ -4,6 +4,7 @@
  * Without IndexedDB (private modes that refuse it) the history lives in memory and says so.
  */
 import { openDB, type IDBPDatabase } from 'idb';
+import { TIMED_OUT, within } from './timeout';
 import { recordFromJson, recordToJson, type RunRecord } from '../../experiments/core/bundle';
 
 export const HISTORY_POINTS = 400;
@@ -49,23 +50,18 @@ export class RunHistory {
         return null;
       }
       try {
-        let timer: ReturnType<typeof setTimeout> | undefined;
-        const timeout = new Promise<null>(
-          (r) => (timer = setTimeout(() => r(null), OPEN_TIMEOUT_MS)),
-        );
-        const db = await Promise.race([
+        const db = await within(
           openDB(this.name, 1, {
             upgrade(db) {
               const store = db.createObjectStore('runs', { keyPath: 'id', autoIncrement: true });
               store.createIndex('experiment', 'experiment');
             },
           }),
-          timeout,
-        ]);
-        clearTimeout(timer);
-        if (!db)
-          this.volatile = `IndexedDB did not open within ${OPEN_TIMEOUT_MS / 1000} s (another tab may hold it)`;
-        return db;
+          OPEN_TIMEOUT_MS,
+        );
+        if (db !== TIMED_OUT) return db;
+        this.volatile = `IndexedDB did not open within ${OPEN_TIMEOUT_MS / 1000} s (another tab may hold it)`;
+        return null;
       } catch (e) {
         this.volatile = `IndexedDB refused (${e instanceof Error ? e.message : String(e)})`;
         return null;

@@ -4,6 +4,7 @@
  * (tech-notes: about 20x on these machines). Backends load lazily: only the chosen one is fetched.
  */
 import * as tf from '@tensorflow/tfjs-core';
+import { TIMED_OUT, within } from '../lib/timeout';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
@@ -29,13 +30,8 @@ async function probeWebGpu(): Promise<GpuProbe> {
   let adapter: GPUAdapterLike | null;
   try {
     // Some driver stacks never settle the request: give up after a few seconds and go on down the chain.
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const timeout = new Promise<'timeout'>(
-      (r) => (timer = setTimeout(() => r('timeout'), ADAPTER_TIMEOUT_MS)),
-    );
-    const answer = await Promise.race([gpu.requestAdapter(), timeout]);
-    clearTimeout(timer);
-    if (answer === 'timeout')
+    const answer = await within(gpu.requestAdapter(), ADAPTER_TIMEOUT_MS);
+    if (answer === TIMED_OUT)
       return {
         ok: false,
         why: `requestAdapter did not answer within ${ADAPTER_TIMEOUT_MS / 1000} s`,
