@@ -50,6 +50,13 @@ export function describeCondition(c: Pick<Claim, 'metric' | 'op' | 'value'>): st
   return `${c.metric} ${c.op} ${c.value as number}`;
 }
 
+/**
+ * A metric that sits on its threshold in exact arithmetic can land one ulp on the failing side
+ * (a Spearman of exactly 0.5 on five points comes out 0.4999999999999999): the comparison allows
+ * this much relative slack, far below any difference a claim is about.
+ */
+const TOLERANCE = 1e-9;
+
 export function judgeClaim(claim: Claim, measured: number | undefined): Judgement {
   const m = measured ?? NaN;
   let verdict: Verdict;
@@ -60,17 +67,23 @@ export function judgeClaim(claim: Claim, measured: number | undefined): Judgemen
         `claim ${claim.id}: expected [lo, hi] for 'between', got ${String(claim.value)}`,
       );
     }
-    verdict = m >= claim.value[0] && m <= claim.value[1] ? 'holds' : 'fails';
+    verdict = atLeast(m, claim.value[0]) && atMost(m, claim.value[1]) ? 'holds' : 'fails';
   } else {
     if (typeof claim.value !== 'number') {
       throw new Error(
         `claim ${claim.id}: expected a number for '${claim.op}', got [${String(claim.value)}]`,
       );
     }
-    verdict = (claim.op === '>=' ? m >= claim.value : m <= claim.value) ? 'holds' : 'fails';
+    verdict = (claim.op === '>=' ? atLeast(m, claim.value) : atMost(m, claim.value))
+      ? 'holds'
+      : 'fails';
   }
   const asShipped = claim.seedDependent
     ? verdict !== 'undefined'
     : verdict === shippedVerdict(claim);
   return { verdict, measured: m, asExpected: verdict === claim.expect, asShipped };
 }
+
+const slack = (t: number) => TOLERANCE * Math.max(1, Math.abs(t));
+const atLeast = (m: number, t: number) => m >= t - slack(t);
+const atMost = (m: number, t: number) => m <= t + slack(t);

@@ -146,19 +146,29 @@ export function polysemanticFraction(cos: Mat, live: boolean[], threshold = 0.6)
   return count ? poly / count : NaN;
 }
 
-/** Fraction of variance unexplained: sum |x - xhat|^2 / sum |x - mean x|^2. */
+/**
+ * Fraction of variance unexplained: sum |x - xhat|^2 / sum |x - mean x|^2. NaN when x has no
+ * variance (every column exactly constant) or anything is not finite.
+ */
 export function fvu(x: Arr, xhat: Arr, n: number, d: number): number {
   if (x.length !== n * d || xhat.length !== n * d)
     throw new Error(`fvu: expected ${n}x${d} values twice, got ${x.length} and ${xhat.length}`);
   const mean = new Float64Array(d);
-  for (let i = 0; i < n; i++) for (let c = 0; c < d; c++) mean[c] += x[i * d + c] / n;
+  // An exactly constant column contributes exactly 0: its rounded mean would leave n ulp^2.
+  const constant = Array.from({ length: d }, () => true);
+  for (let i = 0; i < n; i++)
+    for (let c = 0; c < d; c++) {
+      mean[c] += x[i * d + c];
+      if (x[i * d + c] !== x[c]) constant[c] = false;
+    }
+  for (let c = 0; c < d; c++) mean[c] /= n;
   let err = 0;
   let tot = 0;
   for (let i = 0; i < n * d; i++) {
     err += (x[i] - xhat[i]) ** 2;
-    tot += (x[i] - mean[i % d]) ** 2;
+    if (!constant[i % d]) tot += (x[i] - mean[i % d]) ** 2;
   }
-  return tot > 0 ? err / tot : NaN;
+  return tot > 0 && Number.isFinite(err) ? err / tot : NaN;
 }
 
 function centred(x: Arr, n: number, p: number): Float64Array {

@@ -93,8 +93,21 @@ export function svd(a: Mat): { u: Mat; s: Float64Array; v: Mat } {
   };
 }
 
+/**
+ * Beyond this condition number an inverse has lost all but a few digits: ml-matrix's LU then
+ * returns entries of 1e16 for a matrix that is singular in exact arithmetic (numpy raises).
+ */
+const MAX_CONDITION = 1e12;
+
 export function inv(a: Mat): Mat {
   square(a, 'inv');
+  if (!a.data.every(Number.isFinite))
+    throw new Error(`inv: expected finite entries, got a NaN or an infinity`);
+  const cond = a.rows ? conditionNumber(a) : 1;
+  if (!(cond <= MAX_CONDITION))
+    throw new Error(
+      `inv: expected a non-singular matrix (condition number at most ${MAX_CONDITION}), got a numerically singular ${a.rows}x${a.cols} one (condition number ${cond.toPrecision(3)})`,
+    );
   try {
     return fromMl(inverse(toMl(a)));
   } catch (e) {
@@ -119,6 +132,7 @@ export function logAbsDet(a: Mat): number {
  * when A has full column rank; otherwise the minimum-norm solution through the SVD, dropping
  * singular values below max(n, p) * eps * s_max (the rcond default of numpy.linalg.lstsq), so a
  * collapsed or duplicated regressor gives a finite fit instead of an exception or huge weights.
+ * A NaN or an infinity in A or B gives an all-NaN X: no fit is made from it.
  */
 export function lstsq(a: Mat, b: Mat): Mat {
   if (a.rows !== b.rows)
@@ -128,6 +142,8 @@ export function lstsq(a: Mat, b: Mat): Mat {
   if (a.rows < a.cols)
     throw new Error(`lstsq: expected at least as many rows as columns, got ${a.rows}x${a.cols}`);
   if (a.cols === 0) return mat(0, b.cols);
+  if (!a.data.every(Number.isFinite) || !b.data.every(Number.isFinite))
+    return mat(a.cols, b.cols, new Float64Array(a.cols * b.cols).fill(NaN));
   const am = toMl(a);
   const bm = toMl(b);
   const qr = new QrDecomposition(am);
@@ -191,13 +207,24 @@ export function covariance(
   return { mean, cov };
 }
 
-/** PCA whitening K = D^{-1/2} E^T, so that K C K^T = I (rows are scaled principal directions). */
-export function whiteningMatrix(cov: Mat, eps = 1e-12): Mat {
+/**
+ * PCA whitening K = D^{-1/2} E^T, so that K C K^T = I (rows are scaled principal directions).
+ * No whitening exists for a singular or indefinite covariance: it is refused when the smallest
+ * eigenvalue is not above 1e-12 times the largest (the data then lie in a subspace).
+ */
+export function whiteningMatrix(cov: Mat): Mat {
+  if (!cov.data.every(Number.isFinite))
+    throw new Error('whitening: expected a finite covariance, got a NaN or an infinity');
   const { values, vectors } = symEig(cov);
   const n = cov.rows;
+  const [top, bottom] = [values[0], values[n - 1]];
+  if (!(bottom > 1e-12 * top))
+    throw new Error(
+      `whitening: expected a positive-definite covariance, got eigenvalues from ${top.toPrecision(3)} down to ${bottom.toPrecision(3)} (the data span fewer than ${n} dimensions)`,
+    );
   const k = mat(n, n);
   for (let r = 0; r < n; r++) {
-    const scale = 1 / Math.sqrt(Math.max(values[r], eps));
+    const scale = 1 / Math.sqrt(values[r]);
     for (let c = 0; c < n; c++) k.data[r * n + c] = vectors.data[c * n + r] * scale;
   }
   return k;

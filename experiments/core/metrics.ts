@@ -11,49 +11,91 @@ import type { Rng } from './rng';
 
 type Arr = Float64Array | Float32Array;
 
-/** Pearson correlation of every column of a [n, da] with every column of b [n, db]: [da, db]. Constant columns give 0. */
-export function correlationMatrix(a: Arr, b: Arr, n: number, da: number, db: number): Mat {
-  const stats = (x: Arr, d: number) => {
-    const mean = new Float64Array(d);
-    const sd = new Float64Array(d);
-    for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) mean[j] += x[i * d + j];
-    for (let j = 0; j < d; j++) mean[j] /= n;
-    for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) sd[j] += (x[i * d + j] - mean[j]) ** 2;
-    for (let j = 0; j < d; j++) {
-      // The rounded mean of a constant column can differ from its value; test constancy exactly.
-      let constant = true;
-      for (let i = 1; i < n && constant; i++) constant = x[i * d + j] === x[j];
-      sd[j] = constant ? 0 : Math.sqrt(sd[j]);
+/**
+ * Each column of x [n, d], centred and scaled to unit norm, column-major [d, n]; `state` says per
+ * column whether it is usable ('ok'), exactly constant ('constant', all zeros) or holds a NaN or
+ * an infinity ('nonfinite', all NaN). The column is divided by its largest |value| before the
+ * sums, so columns at 1e-170 or 1e160 neither underflow nor overflow.
+ */
+function unitColumns(x: Arr, n: number, d: number) {
+  const out = new Float64Array(d * n);
+  const state: ('ok' | 'constant' | 'nonfinite')[] = [];
+  for (let j = 0; j < d; j++) {
+    const col = out.subarray(j * n, (j + 1) * n);
+    let maxAbs = 0;
+    let finite = true;
+    let constant = true;
+    for (let i = 0; i < n; i++) {
+      const v = x[i * d + j];
+      if (!Number.isFinite(v)) finite = false;
+      else maxAbs = Math.max(maxAbs, Math.abs(v));
+      if (v !== x[j]) constant = false;
     }
-    return { mean, sd };
-  };
+    if (!finite) {
+      col.fill(NaN);
+      state.push('nonfinite');
+      continue;
+    }
+    // The rounded mean of a constant column can differ from its value; test constancy exactly.
+    if (constant || n < 2) {
+      state.push('constant');
+      continue;
+    }
+    let mean = 0;
+    for (let i = 0; i < n; i++) mean += col[i] = x[i * d + j] / maxAbs;
+    mean /= n;
+    let ss = 0;
+    for (let i = 0; i < n; i++) ss += (col[i] -= mean) ** 2;
+    const norm = Math.sqrt(ss);
+    for (let i = 0; i < n; i++) col[i] /= norm;
+    state.push('ok');
+  }
+  return { cols: out, state };
+}
+
+/**
+ * Pearson correlation of every column of a [n, da] with every column of b [n, db]: [da, db].
+ * A constant column correlates 0 (numpy gives NaN); a column holding a NaN or an infinity gives
+ * NaN, so that no score built on it is a number.
+ */
+export function correlationMatrix(a: Arr, b: Arr, n: number, da: number, db: number): Mat {
   if (a.length !== n * da || b.length !== n * db)
     throw new Error(
       `correlationMatrix: expected ${n}x${da} and ${n}x${db} values, got ${a.length} and ${b.length}`,
     );
-  const sa = stats(a, da);
-  const sb = stats(b, db);
+  const ua = unitColumns(a, n, da);
+  const ub = unitColumns(b, n, db);
   const out = mat(da, db);
-  for (let i = 0; i < n; i++) {
-    for (let p = 0; p < da; p++) {
-      const va = a[i * da + p] - sa.mean[p];
-      for (let q = 0; q < db; q++) out.data[p * db + q] += va * (b[i * db + q] - sb.mean[q]);
-    }
-  }
   for (let p = 0; p < da; p++) {
+    const ca = ua.cols.subarray(p * n, (p + 1) * n);
     for (let q = 0; q < db; q++) {
-      const den = sa.sd[p] * sb.sd[q];
-      out.data[p * db + q] = den > 0 ? out.data[p * db + q] / den : 0;
+      const cb = ub.cols.subarray(q * n, (q + 1) * n);
+      if (ua.state[p] === 'nonfinite' || ub.state[q] === 'nonfinite') out.data[p * db + q] = NaN;
+      else if (ua.state[p] === 'constant' || ub.state[q] === 'constant') out.data[p * db + q] = 0;
+      else {
+        let acc = 0;
+        for (let i = 0; i < n; i++) acc += ca[i] * cb[i];
+        out.data[p * db + q] = Math.max(-1, Math.min(1, acc));
+      }
     }
   }
   return out;
 }
 
-/** Column-wise ranks (1-based, ties get their average rank), [n, d]. */
+/**
+ * Column-wise ranks (1-based, ties get their average rank), [n, d]. A column holding a NaN or an
+ * infinity is all NaN (no order is defined on it; scipy's `rankdata` propagates NaN too).
+ */
 export function rankColumns(x: Arr, n: number, d: number): Float64Array {
   const out = new Float64Array(n * d);
   const idx = new Int32Array(n);
   for (let j = 0; j < d; j++) {
+    let finite = true;
+    for (let i = 0; i < n && finite; i++) finite = Number.isFinite(x[i * d + j]);
+    if (!finite) {
+      for (let i = 0; i < n; i++) out[i * d + j] = NaN;
+      continue;
+    }
     for (let i = 0; i < n; i++) idx[i] = i;
     idx.sort((p, q) => x[p * d + j] - x[q * d + j]);
     for (let start = 0; start < n;) {
@@ -137,7 +179,7 @@ export function mcc(
  * Bach & Jordan's (2002, "Kernel independent component analysis") d(V, W) divided by n - 1:
  *   d = 1/(2n(n-1)) [ sum_i (sum_j |p_ij| / max_k |p_ik| - 1) + sum_j (sum_i |p_ij| / max_k |p_kj| - 1) ].
  * 0 iff P is a scaled permutation, 1 when all |p_ij| are equal; an all-zero row or column counts
- * as the worst case, n - 1. n = 1 gives 0. Not the squared-entry variant divided by 2n (used e.g.
+ * as the worst case, n - 1; a NaN or infinite entry of W A gives NaN. n = 1 gives 0. Not the squared-entry variant divided by 2n (used e.g.
  * by the Picard package), which is much smaller for the same P.
  */
 export function amariDistance(w: Mat, a: Mat): number {
@@ -155,6 +197,7 @@ export function amariDistance(w: Mat, a: Mat): number {
       p[i * n + j] = Math.abs(acc);
     }
   }
+  if (!p.every(Number.isFinite)) return NaN;
   // sum over lines of (sum |p| / max |p| - 1), along rows (i, j) and along columns (j, i)
   const term = (at: (line: number, k: number) => number) => {
     let total = 0;
@@ -211,6 +254,9 @@ export function linearR2PerDim(
     throw new Error(
       `linearR2: expected at least ${dLearned + 1} training and 2 held-out rows, got ${nTrain} and ${nTest}`,
     );
+  // A NaN or infinity anywhere leaves no meaningful fit: every coordinate is NaN, never a number.
+  if (!learned.every(Number.isFinite) || !trueZ.every(Number.isFinite))
+    return new Float64Array(dTrue).fill(NaN);
   const design = (from: number, count: number) => {
     const m = mat(count, dLearned + 1);
     for (let i = 0; i < count; i++) {
@@ -226,8 +272,19 @@ export function linearR2PerDim(
   const out = new Float64Array(dTrue);
   for (let q = 0; q < dTrue; q++) {
     let mean = 0;
-    for (let i = 0; i < nTest; i++) mean += trueZ[(nTrain + i) * dTrue + q];
+    let constant = true;
+    const first = trueZ[nTrain * dTrue + q];
+    for (let i = 0; i < nTest; i++) {
+      mean += trueZ[(nTrain + i) * dTrue + q];
+      if (trueZ[(nTrain + i) * dTrue + q] !== first) constant = false;
+    }
     mean /= nTest;
+    // A held-out target that is exactly constant has no variance to explain (scored 0, by
+    // convention; its rounded mean would otherwise leave a tiny sst and a meaningless ratio).
+    if (constant) {
+      out[q] = 0;
+      continue;
+    }
     let sse = 0;
     let sst = 0;
     for (let i = 0; i < nTest; i++) {
@@ -238,7 +295,7 @@ export function linearR2PerDim(
       sse += (y - pred) ** 2;
       sst += (y - mean) ** 2;
     }
-    out[q] = sst > 0 ? 1 - sse / sst : 0;
+    out[q] = 1 - sse / sst;
   }
   return out;
 }
