@@ -7,7 +7,7 @@
  */
 import { Rng } from '../core/rng';
 import { conditionNumber, lstsq, mat, type Mat } from '../core/linalg';
-import type { DataTable } from '../core/spec';
+import { rowsOf, type DataTable } from '../core/spec';
 import { contrastiveRules, type ContrastiveParams } from './spec';
 
 export type LatentSpace = ContrastiveParams['space'];
@@ -394,21 +394,50 @@ export function generate(s: ContrastiveSpec, seed: number): ContrastiveData {
   };
 }
 
-/** Training anchors: x0.., z0.., label. */
+/**
+ * Pairs, one row each: split (0 train, 1 test), the anchor x0.., z0.., its positive xpos0..,
+ * zpos0.. and the label; the truth is g (its layers and slope, x = g(z)), the conditional's
+ * per-dimension scales, the class centroids and the skill directions.
+ */
 export function toTable(data: ContrastiveData): DataTable {
   const { latents: d, observed: m } = data.spec;
-  const { n, x, z, label } = data.train;
+  const name = (p: string, k: number) => Array.from({ length: k }, (_, j) => `${p}${j}`);
   const columns = [
-    ...Array.from({ length: m }, (_, j) => `x${j}`),
-    ...Array.from({ length: d }, (_, j) => `z${j}`),
+    'split',
+    ...name('x', m),
+    ...name('z', d),
+    ...name('xpos', m),
+    ...name('zpos', d),
     'label',
   ];
-  const w = m + d + 1;
-  const values = new Float64Array(n * w);
-  for (let i = 0; i < n; i++) {
-    values.set(x.subarray(i * m, (i + 1) * m), i * w);
-    values.set(z.subarray(i * d, (i + 1) * d), i * w + m);
-    values[i * w + m + d] = label[i];
-  }
-  return { columns, rows: n, values };
+  const w = columns.length;
+  const rows = data.train.n + data.test.n;
+  const values = new Float64Array(rows * w);
+  let row = 0;
+  [data.train, data.test].forEach((set, split) => {
+    for (let i = 0; i < set.n; i++, row++) {
+      const o = row * w;
+      values[o] = split;
+      values.set(set.x.subarray(i * m, (i + 1) * m), o + 1);
+      values.set(set.z.subarray(i * d, (i + 1) * d), o + 1 + m);
+      values.set(set.xPos.subarray(i * m, (i + 1) * m), o + 1 + m + d);
+      values.set(set.zPos.subarray(i * d, (i + 1) * d), o + 1 + 2 * m + d);
+      values[o + w - 1] = set.label[i];
+    }
+  });
+  return {
+    columns,
+    rows,
+    values,
+    truth: {
+      mixing: {
+        layers: data.mixing.layers.map((l) => rowsOf(l.data, l.rows, l.cols)),
+        slope: data.mixing.slope,
+        form: 'x = W_L leaky(... leaky(W_1 z)), leaky(v) = v for v >= 0 and slope * v below',
+      },
+      scales: Array.from(data.scales),
+      centroids: rowsOf(data.centroids, data.spec.classes, d),
+      skillDirections: rowsOf(data.skillDirections, data.skillDirections.length / d, d),
+    },
+  };
 }

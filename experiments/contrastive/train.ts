@@ -303,6 +303,8 @@ class ContrastiveRun implements ExperimentRun {
         'metric/r2_untrained': u.r2,
         'metric/mcc_untrained': u.mcc,
         'metric/mcc_chance': this.chance,
+        'metric/r2_raw': this.raw.r2,
+        'metric/mcc_raw': this.raw.mcc,
       },
     };
   }
@@ -314,8 +316,8 @@ class ContrastiveRun implements ExperimentRun {
       'metric/r2_worst': s.r2Worst,
       'metric/alignment': s.alignment,
       'metric/uniformity': s.uniformity,
-      'metric/r2_raw': this.raw.r2,
-      'metric/mcc_raw': this.raw.mcc,
+      'metric/r2_over_raw': s.r2 - this.raw.r2,
+      'metric/mcc_over_raw': s.mcc - this.raw.mcc,
       'metric/mcc_over_chance': s.mcc - this.chance,
       'metric/r2_gain': s.r2 - this.learner.untrained.r2,
       'metric/mcc_gain': s.mcc - this.learner.untrained.mcc,

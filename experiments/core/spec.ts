@@ -166,6 +166,19 @@ export interface DataTable {
   rows: number;
   /** Row-major [rows, columns.length]. */
   values: Float64Array;
+  /**
+   * The true generating parameters a reviewer needs to recompute a claim elsewhere (the mixing
+   * matrix, the dictionary, the conditional's scales, the true effects), written as JSON beside
+   * the CSV. Matrices are arrays of rows.
+   */
+  truth: Record<string, unknown>;
+}
+
+/** A row-major [rows, cols] array as an array of rows, for a DataTable's truth. */
+export function rowsOf(values: ArrayLike<number>, rows: number, cols: number): number[][] {
+  return Array.from({ length: rows }, (_, r) =>
+    Array.from({ length: cols }, (_, c) => values[r * cols + c]),
+  );
 }
 
 export interface RunOptions {
@@ -207,6 +220,11 @@ export interface ExperimentSpec<T extends ParamTable = ParamTable> {
   claimNeutralParams?: string[];
   /** Settings that break an identifiability theorem's assumption, marked next to the control. */
   assumptions?: Assumption<T>[];
+  /**
+   * A finished run that did not train, whatever its verdicts say (a contrastive encoder that ends
+   * below the raw observations): why, in one sentence, or null. The page and the CLI flag it.
+   */
+  notConverged?(final: Readonly<Record<string, number>>): string | null;
   /** Floating-point operations of one training step at these parameters, for the benchmark's GFLOP/s. */
   flops?(p: ParamsOf<T>): number;
   load(): Promise<Trainer<T>>;

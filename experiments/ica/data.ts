@@ -3,7 +3,7 @@ import { Rng } from '../core/rng';
 import { sample, type SourceKind } from '../core/distributions';
 import { mixSamples, randomWithCondition } from '../core/mixing';
 import type { Mat } from '../core/linalg';
-import type { DataTable } from '../core/spec';
+import { rowsOf, type DataTable } from '../core/spec';
 import type { IcaParams } from './spec';
 
 export interface IcaData {
@@ -45,7 +45,7 @@ export function generate(
   return { n, d, kinds, s, x: mixSamples(s, n, d, a), a };
 }
 
-/** Observations and true sources, one row per sample: x0.., s0.. */
+/** Observations and true sources, one row per sample: x0.., s0..; the truth is A (x = A s) and the source kinds. */
 export function toTable(data: IcaData): DataTable {
   const { n, d } = data;
   const columns = [
@@ -59,5 +59,10 @@ export function toTable(data: IcaData): DataTable {
       values[i * 2 * d + d + j] = data.s[i * d + j];
     }
   }
-  return { columns, rows: n, values };
+  return {
+    columns,
+    rows: n,
+    values,
+    truth: { mixing: rowsOf(data.a.data, d, d), sourceKinds: data.kinds },
+  };
 }

@@ -7,7 +7,7 @@ import { Rng } from '../core/rng';
 import { sample } from '../core/distributions';
 import { mixSamples, randomWithCondition } from '../core/mixing';
 import type { Mat } from '../core/linalg';
-import type { DataTable } from '../core/spec';
+import { rowsOf, type DataTable } from '../core/spec';
 import type { RobustnessParams } from './spec';
 
 export interface PerturbedData {
@@ -86,5 +86,16 @@ export function toTable(data: PerturbedData, eps: number): DataTable {
       values[i * 2 * d + d + j] = data.s[i * d + j];
     }
   }
-  return { columns, rows: n, values };
+  // x = A s + eps h(s): the linear part and the perturbation, so any eps can be rebuilt.
+  return {
+    columns,
+    rows: n,
+    values,
+    truth: {
+      eps,
+      mixing: rowsOf(data.a.data, d, d),
+      linear: rowsOf(data.linear, n, d),
+      perturbation: rowsOf(data.h, n, d),
+    },
+  };
 }

@@ -7,7 +7,7 @@
 import { Rng } from '../core/rng';
 import { mat, matmul, normaliseRowsInPlace } from '../core/linalg';
 import { randomWithCondition } from '../core/mixing';
-import type { DataTable } from '../core/spec';
+import { rowsOf, type DataTable } from '../core/spec';
 import { sparseCodingRules, type SaeParams } from './params';
 
 export type Magnitude = SaeParams['magnitude'];
@@ -373,21 +373,40 @@ export function cooccurrence(set: CodeSet, s: SparseSpec): number {
   return one ? both / one : NaN;
 }
 
-/** Training observations and true codes, one row per sample: x0.., z0.. */
+/**
+ * Observations and true codes, one row per sample: split (0 train, 1 in-distribution test, 2
+ * out-of-distribution test), x0.., z0..; the truth is the dictionary (x = z D) and each feature's
+ * compartment under the compositional split.
+ */
 export function toTable(data: SparseData): DataTable {
   const { dim: d, features: f } = data;
-  const { n, x, z } = data.train;
+  const sets = [data.train, data.testId, ...(data.testOod ? [data.testOod] : [])];
+  const rows = sets.reduce((a, s) => a + s.n, 0);
   const columns = [
+    'split',
     ...Array.from({ length: d }, (_, j) => `x${j}`),
     ...Array.from({ length: f }, (_, j) => `z${j}`),
   ];
-  const w = d + f;
-  const values = new Float64Array(n * w);
-  for (let r = 0; r < n; r++) {
-    values.set(x.subarray(r * d, (r + 1) * d), r * w);
-    values.set(z.subarray(r * f, (r + 1) * f), r * w + d);
-  }
-  return { columns, rows: n, values };
+  const w = 1 + d + f;
+  const values = new Float64Array(rows * w);
+  let row = 0;
+  sets.forEach(({ n, x, z }, split) => {
+    for (let r = 0; r < n; r++, row++) {
+      values[row * w] = split;
+      values.set(x.subarray(r * d, (r + 1) * d), row * w + 1);
+      values.set(z.subarray(r * f, (r + 1) * f), row * w + 1 + d);
+    }
+  });
+  return {
+    columns,
+    rows,
+    values,
+    truth: {
+      dictionary: rowsOf(data.dict, f, d),
+      compartment: Array.from(data.compartment),
+      splits: { train: data.train.n, testId: data.testId.n, testOod: data.testOod?.n ?? 0 },
+    },
+  };
 }
 
 export const _internal = { probit, supportOf };

@@ -72,12 +72,20 @@ export function generate(params: TreatmentParams): PlrData {
   return { n, k, m, theta, obs, eta: etaOut };
 }
 
+/** Covariates, treatments, outcome and the treatment noise: x0.., t0.., y, eta0..; the truth is theta. */
 export function toTable(data: PlrData): DataTable {
   const { k, m, n } = data;
   const columns = [
     ...Array.from({ length: k }, (_, q) => `x${q}`),
     ...Array.from({ length: m }, (_, j) => `t${j}`),
     'y',
+    ...Array.from({ length: m }, (_, j) => `eta${j}`),
   ];
-  return { columns, rows: n, values: data.obs };
+  const w = k + m + 1;
+  const values = new Float64Array(n * (w + m));
+  for (let i = 0; i < n; i++) {
+    values.set(data.obs.subarray(i * w, (i + 1) * w), i * (w + m));
+    values.set(data.eta.subarray(i * m, (i + 1) * m), i * (w + m) + w);
+  }
+  return { columns, rows: n, values, truth: { theta: Array.from(data.theta) } };
 }

@@ -1,11 +1,15 @@
 /**
  * npm run claims [-- --seed N] [--only <experiment>] [--json] [--backend wasm|cpu]
  * Runs every claim's preset once and judges it; exits 1 if any verdict differs from what the spec expects.
+ * Each claim is printed with its calibration record (src/calibrated/, `npm run calibrate`): k of N
+ * over the calibration seeds and the metric's mean and sd, or that the record is missing or stale.
  */
 import { experiments, getExperiment } from '../../experiments/registry';
 import { resolveParams } from '../../experiments/core/params';
 import { parseArgs, runMain, UsageError } from './args';
 import { fmt, judgeRows, runSetting, type ClaimRow } from './common';
+import { calibrationStale, describeCalibration } from '../../experiments/core/calibration';
+import { readCalibration } from './calibrations';
 
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2), {
@@ -46,7 +50,13 @@ async function main(): Promise<number> {
       );
       const { backend: used, result } = await runSetting(spec, params, backend);
       backendUsed = used;
+      const stalled = result.state === 'done' ? spec.notConverged?.(result.final) : null;
+      if (stalled && !json) process.stdout.write(`${spec.id}/${preset}: ${stalled}\n`);
+      const rec = readCalibration(spec.id, preset);
+      const stale = rec ? calibrationStale(spec, preset, rec) : 'missing';
       for (const row of judgeRows(spec, preset, params, result)) {
+        const cal = stale ? undefined : rec?.claims.find((c) => c.id === row.claim);
+        row.calibration = cal ? describeCalibration(cal) : `calibration ${stale ?? 'missing'}`;
         rows.push(row);
         if (!json) {
           const mark = !row.asShipped
@@ -65,6 +75,7 @@ async function main(): Promise<number> {
             row.verdict,
             row.seconds.toFixed(2) + mark,
           ]);
+          process.stdout.write(`${' '.repeat(widths[0] + 1)}${row.calibration}\n`);
         }
       }
     }

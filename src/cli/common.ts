@@ -52,6 +52,8 @@ export interface ClaimRow {
   /** Parameters that differ from the claim's preset: the verdict is then informative only. */
   settingDiffers: string[];
   seconds: number;
+  /** The claim's calibration over seeds (npm run claims fills it in). */
+  calibration?: string;
 }
 
 export function judgeRows(

@@ -25,11 +25,14 @@ import {
   type Sweep,
 } from '../../experiments/core/study';
 import { APP_VERSION } from '../../experiments/core/version';
+import { dataCsv, truthJson, truthPath } from '../../experiments/core/export';
 import { initNodeTf } from '../../experiments/core/tf-node';
 
 const USAGE = `usage: npm run experiment -- <id> [--preset P] [--set key=value ...] [--seed N] [--steps N]
          [--seeds N] [--sweep key=v1,v2,...] [--bundle FILE.json] [--backend wasm|cpu] [--json] [--export-data FILE.csv] [--force]
   --force         replace an existing --bundle or --export-data file
+  --export-data F write the training data as CSV to F and the true generating parameters
+                  (mixing, dictionary, scales, effects) as JSON beside it (F.truth.json)
   --seeds N       run seeds seed, seed+1, ..., seed+N-1: final metrics as mean ± sd, claims as "holds in k of N"
   --sweep k=a,b   run every value of parameter k (each over the seeds)
   --bundle FILE   write the reproducibility bundle (parameters, versions, curves, verdicts) the page can load
@@ -58,14 +61,6 @@ export function describeSpec(spec: ExperimentSpec) {
     defaultPreset: spec.defaultPreset,
     claims: spec.claims.map((c) => ({ ...c, condition: describeCondition(c) })),
   };
-}
-
-function csv(columns: string[], rows: number, values: Float64Array): string {
-  const w = columns.length;
-  const lines = [columns.join(',')];
-  for (let i = 0; i < rows; i++)
-    lines.push(Array.from(values.subarray(i * w, (i + 1) * w), (v) => String(v)).join(','));
-  return lines.join('\n') + '\n';
 }
 
 async function main(): Promise<number> {
@@ -143,7 +138,10 @@ async function main(): Promise<number> {
   const bundlePath = args.flags.get('bundle');
   // Every option is checked, and the output paths too, before anything is written or run.
   const force = args.flags.has('force');
-  if (typeof exportPath === 'string') checkOutputPath('export-data', exportPath, force);
+  if (typeof exportPath === 'string') {
+    checkOutputPath('export-data', exportPath, force);
+    checkOutputPath('export-data', truthPath(exportPath), force);
+  }
   if (typeof bundlePath === 'string') checkOutputPath('bundle', bundlePath, force);
   if (
     typeof exportPath === 'string' &&
@@ -155,14 +153,22 @@ async function main(): Promise<number> {
     );
   if (typeof exportPath === 'string') {
     const t = (await spec.load()).exportData(params);
-    writeFileSync(exportPath, csv(t.columns, t.rows, t.values));
-    process.stderr.write(`wrote ${t.rows} rows (${t.columns.join(',')}) to ${exportPath}\n`);
+    writeFileSync(exportPath, dataCsv(t));
+    writeFileSync(
+      truthPath(exportPath),
+      truthJson(t, { experiment: spec.id, preset, params, appVersion: APP_VERSION }),
+    );
+    process.stderr.write(
+      `wrote ${t.rows} rows (${t.columns.join(',')}) to ${exportPath} and the true generating parameters (${Object.keys(t.truth).join(', ')}) to ${truthPath(exportPath)}\n`,
+    );
   }
   tfVersion = (await initNodeTf(backend)).tf.version_core;
 
   if (count === 1 && !sweep) {
     const { backend: used, backendReason, result } = await runSetting(spec, params, backend);
     const claims = judgeRows(spec, preset, params, result);
+    const notConverged =
+      result.state === 'done' ? (spec.notConverged?.(result.final) ?? null) : null;
     if (typeof bundlePath === 'string')
       writeBundle(bundlePath, spec, preset, params, seeds, undefined, used, backendReason, [
         { seed: seeds[0], params, ...result },
@@ -181,6 +187,7 @@ async function main(): Promise<number> {
             step: result.step,
             seconds: result.seconds,
             final: result.final,
+            notConverged,
             claims,
           },
           nanToNull,
@@ -217,6 +224,7 @@ async function main(): Promise<number> {
           ]),
         );
       }
+      if (notConverged) process.stdout.write(`\n${notConverged}\n`);
       if (result.error) process.stdout.write(`\nerror: ${result.error}\n`);
     }
     return result.state === 'error' ? 1 : 0;
@@ -332,6 +340,7 @@ async function study(
             step: r.step,
             seconds: r.seconds,
             final: r.final,
+            notConverged: r.state === 'done' ? (spec.notConverged?.(r.final) ?? null) : null,
             claims: judgeRows(spec, preset, r.params, { ...r, views: {} }).map((c) => ({
               claim: c.claim,
               measured: c.measured,
@@ -367,6 +376,11 @@ async function study(
     );
     if (rows.length)
       process.stdout.write('\n' + table([['claim', 'expected', 'holds in', 'measured'], ...rows]));
+    const stalled = runs.filter((r) => r.state === 'done' && spec.notConverged?.(r.final));
+    if (stalled.length)
+      process.stdout.write(
+        `\nNot converged in ${stalled.length} of ${runs.length} runs (seeds ${stalled.map((r) => r.seed).join(', ')}): ${spec.notConverged!(stalled[0].final)}\n`,
+      );
     if (failed) process.stdout.write(`\n${failed} of ${runs.length} runs ended in an error\n`);
   }
   return failed ? 1 : 0;

@@ -52,7 +52,7 @@ describe('Runner', () => {
     let disposed = false;
     // A trainer whose loss turns NaN at step 4: the mechanism under test is the Runner's.
     const trainer: Trainer = {
-      exportData: () => ({ columns: [], rows: 0, values: new Float64Array() }),
+      exportData: () => ({ columns: [], rows: 0, values: new Float64Array(), truth: {} }),
       create: () => {
         let step = 0;
         return {

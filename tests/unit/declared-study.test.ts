@@ -26,7 +26,7 @@ type Table = {
 /** A unit whose loss after s steps is x / (s + 1) and whose final score is x + seed / 10. */
 function fakeUnit(log: string[]): Trainer<Table> {
   return {
-    exportData: () => ({ columns: [], rows: 0, values: new Float64Array() }),
+    exportData: () => ({ columns: [], rows: 0, values: new Float64Array(), truth: {} }),
     create: (_tf, p) => {
       let step = 0;
       log.push(`create x=${p.x} seed=${p.seed}`);
