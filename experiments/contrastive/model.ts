@@ -63,6 +63,13 @@ export interface EncoderOptions {
   reference?: boolean;
 }
 
+/** What each objective's fused step hands back: its loss terms (when asked), dL/de, and the gradients of the head or lambda. */
+interface FusedGrad {
+  terms?: TF.Tensor1D;
+  dE: TF.Tensor2D;
+  extra: TF.Tensor[];
+}
+
 export interface Batch {
   x: TF.Tensor2D; // [batch, observed] anchors
   xPos: TF.Tensor2D; // [batch, observed] positives
@@ -118,12 +125,16 @@ export class ContrastiveModel {
   }
 
   /**
-   * InfoNCE on the sphere (the default lab) trains through `fusedStep`: gradients written out by
-   * hand, anchors and positives encoded in one pass, matmul + bias + leaky ReLU as one kernel, and
-   * one flat Adam. The other objectives, and `reference`, train by autodiff.
+   * InfoNCE, AnInfoNCE and supervised cross-entropy on the sphere, and LeJEPA, train through
+   * `fusedStep`: gradients written out by hand, anchors and positives encoded in one pass, matmul
+   * + bias + leaky ReLU as one kernel, and one flat Adam. The other objectives (instance
+   * discrimination, skills, distance critics off the sphere), and `reference`, train by autodiff.
    */
   get fused(): boolean {
-    return !this.opts.reference && this.opts.objective === 'infonce' && this.opts.normalise;
+    const { objective, normalise, reference } = this.opts;
+    if (reference) return false;
+    if (objective === 'lejepa') return true;
+    return normalise && ['infonce', 'aninfonce', 'supervised'].includes(objective);
   }
 
   /** f(x): leaky-ReLU MLP, [batch, observed] -> [batch, latents]. */
@@ -160,22 +171,28 @@ export class ContrastiveModel {
   }
 
   /**
-   * One fused InfoNCE step on the sphere. `x2` stacks anchors over positives, [2 batch, observed].
-   * Forward as in `loss`; backward by hand:
-   *   L = -1/B sum_i log softmax(S)_ii,  S = A B'^T / tau             (A, B' unit embeddings)
-   *   dL/dS = (P - I) / B with P the row softmax of S
-   *   dL/dA = (P B' - B') / (B tau),  dL/dB' = (P^T A - A) / (B tau)
+   * One fused InfoNCE or AnInfoNCE step on the sphere. `x2` stacks anchors over positives,
+   * [2 batch, observed]. Forward as in `loss`; backward by hand, with G = dL/dS = (P - I) / B and
+   * P the row softmax of the logits S (A, B' the unit embeddings of anchors and positives):
+   *   InfoNCE:   S = A B'^T / tau;  dL/dA = G B' / tau,  dL/dB' = G^T A / tau
+   *   AnInfoNCE: S_ij = -1/(2 tau) sum_k L_k (a_ik - b_jk)^2 with L = exp(l); the rows of G sum
+   *              to 0, its columns to c = (1^T P - 1) / B, so
+   *              dL/dA = G B' diag(L) / tau,  dL/dB' = (G^T A - diag(c) B') diag(L) / tau,
+   *              dL/dl_k = -L_k / (2 tau) [ c^T (B' * B')_k - 2 sum_i (A * G B')_ik ]
+   *   Cross-entropy (supervised; `x2` holds the anchors only, with their `labels`): logits
+   *              O = E W + b, dL/dO = (softmax(O) - onehot) / B, dL/dW = E^T dL/dO,
+   *              dL/db = 1^T dL/dO, dL/dE = dL/dO W^T
    *   through e = y / (|y| + eps):  dL/dy = (dL/de - e <dL/de, e>) / (|y| + eps)
    *   through each layer h_out = leaky(h_in W + b):  dW = h_in^T du, db = 1^T du,
    *   du_prev = (du W^T) * leaky'(h_in), with leaky' read off h_in's sign.
-   * Returns the InfoNCE value only when `withLoss` (the value is read once per dispatch).
+   *   LeJEPA: see `lejepaGrad` (no normalisation).
+   * Returns the loss terms, in `termNames` order, only when `withLoss` (read once per dispatch).
    */
-  fusedStep(x2: TF.Tensor2D, withLoss: boolean): TF.Scalar | undefined {
+  fusedStep(x2: TF.Tensor2D, withLoss: boolean, labels?: TF.Tensor1D): TF.Tensor1D | undefined {
     const tf = this.tf;
-    const { tau } = this.opts;
-    const B = x2.shape[0] / 2;
     const L = this.weights.length;
     return tf.tidy(() => {
+      // forward: each layer one matmul + bias + leaky ReLU kernel
       const inputs: TF.Tensor2D[] = []; // the input of each layer
       let h: TF.Tensor2D = x2;
       this.weights.forEach(({ w, b }, l) => {
@@ -186,32 +203,24 @@ export class ContrastiveModel {
           bias: b,
           activation: l < L - 1 ? 'leakyrelu' : 'linear',
           leakyreluAlpha: 0.01,
-        }) as TF.Tensor2D; // [2B, width]
+        }) as TF.Tensor2D; // [rows, width]
       });
-      const r = tf.add(tf.sqrt(tf.sum(tf.square(h), 1, true)), 1e-8); // [2B, 1]
-      const e = tf.div(h, r); // [2B, latents]
-      const [a, bp] = tf.split(e, 2) as TF.Tensor2D[]; // [B, latents] anchors, positives
-      const S = tf.mul(matMulT(tf, a, bp, false, true), 1 / tau); // [B, B] logits
-      const mx = tf.max(S, 1, true); // [B, 1]
-      const ex = tf.exp(tf.sub(S, mx));
-      const Z = tf.sum(ex, 1, true); // [B, 1]
-      const P = tf.div(ex, Z); // [B, B]
-      let loss: TF.Scalar | undefined;
-      if (withLoss) {
-        const diag = tf.mul(tf.sum(tf.mul(a, bp), 1, true), 1 / tau); // S_ii, [B, 1]
-        loss = tf.keep(tf.mean(tf.sub(tf.add(tf.log(Z), mx), diag)) as TF.Scalar);
-      }
-      const dE = tf.mul(
-        tf.sub(
-          tf.concat([tf.matMul(P, bp), matMulT(tf, P as TF.Tensor2D, a, true, false)]),
-          tf.concat([bp, a]),
-        ),
-        1 / (B * tau),
-      ); // [2B, latents]
-      let du = tf.div(tf.sub(dE, tf.mul(e, tf.sum(tf.mul(dE, e), 1, true))), r) as TF.Tensor2D; // [2B, latents]
+      const r = this.opts.normalise ? tf.add(tf.sqrt(tf.sum(tf.square(h), 1, true)), 1e-8) : null; // [rows, 1]
+      const e = r ? (tf.div(h, r) as TF.Tensor2D) : h; // [rows, latents]
+      // loss and its gradient with respect to the embedding
+      const { terms, dE, extra } = labels
+        ? this.crossEntropyGrad(e, labels, withLoss)
+        : this.opts.objective === 'lejepa'
+          ? this.lejepaGrad(e, withLoss)
+          : this.nceGrad(e, withLoss);
+      // backward through the normalisation and the layers
+      let du = r
+        ? (tf.div(tf.sub(dE, tf.mul(e, tf.sum(tf.mul(dE, e), 1, true))), r) as TF.Tensor2D)
+        : dE; // [rows, latents]
       const grads: TF.Tensor[] = new Array(2 * L);
+      grads.push(...extra); // variables(): the layers, then the head, then lambda
       for (let l = L - 1; l >= 0; l--) {
-        const input = inputs[l]; // [2B, fanIn]
+        const input = inputs[l]; // [rows, fanIn]
         grads[2 * l] = matMulT(tf, input, du, true, false); // [fanIn, fanOut]
         grads[2 * l + 1] = tf.sum(du, 0); // [fanOut]
         if (l > 0)
@@ -220,9 +229,116 @@ export class ContrastiveModel {
             tf.step(input, 0.01),
           ) as TF.Tensor2D; // leaky' = 1 or 0.01
       }
+      // update
       (this.optimizer as FlatAdam).apply(grads);
-      return loss;
+      return terms ? tf.keep(terms) : undefined;
     });
+  }
+
+  /** InfoNCE / AnInfoNCE on [anchors; positives] e [2B, latents] (see `fusedStep`). */
+  private nceGrad(e: TF.Tensor2D, withLoss: boolean): FusedGrad {
+    const tf = this.tf;
+    const { tau } = this.opts;
+    const B = e.shape[0] / 2;
+    const [a, bp] = tf.split(e, 2) as TF.Tensor2D[]; // [B, latents] anchors, positives
+    const lam = this.lambdaHat(); // [latents] AnInfoNCE precisions
+    const S = lam
+      ? tf.mul(
+          tf.sub(
+            tf.add(
+              tf.sum(tf.mul(tf.square(a), lam), 1, true), // [B, 1]
+              tf.reshape(tf.sum(tf.mul(tf.square(bp), lam), 1), [1, -1]), // [1, B]
+            ),
+            tf.mul(2, matMulT(tf, tf.mul(a, lam) as TF.Tensor2D, bp, false, true)),
+          ),
+          -0.5 / tau,
+        ) // [B, B]
+      : tf.mul(matMulT(tf, a, bp, false, true), 1 / tau); // [B, B] logits
+    const mx = tf.max(S, 1, true); // [B, 1]
+    const ex = tf.exp(tf.sub(S, mx));
+    const Z = tf.sum(ex, 1, true); // [B, 1]
+    const P = tf.div(ex, Z) as TF.Tensor2D; // [B, B]
+    let terms: TF.Tensor1D | undefined;
+    if (withLoss) {
+      const diag = lam
+        ? tf.mul(tf.sum(tf.mul(tf.square(tf.sub(a, bp)), lam), 1, true), -0.5 / tau)
+        : tf.mul(tf.sum(tf.mul(a, bp), 1, true), 1 / tau); // S_ii, [B, 1]
+      terms = tf.reshape(tf.mean(tf.sub(tf.add(tf.log(Z), mx), diag)), [1]) as TF.Tensor1D;
+    }
+    const PB = tf.matMul(P, bp); // [B, latents]
+    const PtA = matMulT(tf, P, a, true, false); // [B, latents]
+    if (!lam) {
+      const dE = tf.mul(tf.sub(tf.concat([PB, PtA]), tf.concat([bp, a])), 1 / (B * tau));
+      return { terms, dE: dE as TF.Tensor2D, extra: [] };
+    }
+    const c = tf.reshape(tf.div(tf.sub(tf.sum(P, 0), 1), B), [-1, 1]); // [B, 1] column sums of G
+    const GB = tf.div(tf.sub(PB, bp), B); // G B', [B, latents]
+    const GtA = tf.div(tf.sub(PtA, a), B); // G^T A
+    const dE = tf.mul(tf.concat([GB, tf.sub(GtA, tf.mul(c, bp))]), tf.div(lam, tau));
+    const quad = tf.sub(tf.sum(tf.mul(c, tf.square(bp)), 0), tf.mul(2, tf.sum(tf.mul(a, GB), 0))); // [latents]
+    return { terms, dE: dE as TF.Tensor2D, extra: [tf.mul(tf.mul(lam, quad), -0.5 / tau)] };
+  }
+
+  /** Cross-entropy of the anchors e [B, latents] against their classes (see `fusedStep`). */
+  private crossEntropyGrad(e: TF.Tensor2D, labels: TF.Tensor1D, withLoss: boolean): FusedGrad {
+    const tf = this.tf;
+    const B = e.shape[0];
+    const { w, b } = this.head!;
+    const O = tf.add(tf.matMul(e, w), b); // [B, classes]
+    const mo = tf.max(O, 1, true);
+    const eo = tf.exp(tf.sub(O, mo));
+    const zo = tf.sum(eo, 1, true); // [B, 1]
+    const Y = tf.oneHot(labels, this.opts.classes); // [B, classes]
+    const terms = withLoss
+      ? (tf.reshape(
+          tf.mean(tf.sub(tf.add(tf.log(zo), mo), tf.sum(tf.mul(O, Y), 1, true))),
+          [1],
+        ) as TF.Tensor1D)
+      : undefined;
+    const dO = tf.div(tf.sub(tf.div(eo, zo), Y), B) as TF.Tensor2D; // [B, classes]
+    return {
+      terms,
+      dE: matMulT(tf, dO, w, false, true), // [B, latents]
+      extra: [matMulT(tf, e, dO, true, false), tf.sum(dO, 0)],
+    };
+  }
+
+  /**
+   * LeJEPA on [anchors; positives] e [N = 2B, latents] (see `sigreg` for the statistic):
+   *   pred = 1/B sum_i |a_i - b_i|^2;  dpred/da_i = 2 (a_i - b_i) / B = -dpred/db_i
+   *   with p = e D and u_ist = t p_is, C_st = mean_i cos u_ist, S_st = mean_i sin u_ist:
+   *   SIGReg = N / slices sum_st w_t [(C_st - exp(-t^2 / 2))^2 + S_st^2]
+   *   dSIGReg/dp_is = 2 / slices sum_t w_t t [S_st cos u_ist - (C_st - exp(-t^2 / 2)) sin u_ist]
+   *   loss = (1 - w) pred + w SIGReg;  dL/de = (1 - w) dpred/de + w dSIGReg/dp D^T
+   */
+  private lejepaGrad(e: TF.Tensor2D, withLoss: boolean): FusedGrad {
+    const tf = this.tf;
+    const N = e.shape[0];
+    const B = N / 2;
+    const { sigregSlices: slices, sigregWeight: wt } = this.opts;
+    const [a, bp] = tf.split(e, 2) as TF.Tensor2D[];
+    const diff = tf.sub(a, bp); // [B, latents]
+    const { dirs, ts, wts, target } = this.sigregGrid();
+    const D = tf.tensor2d(dirs, [this.opts.latents, slices]);
+    const proj = tf.matMul(e, D); // [N, slices]
+    const tu = tf.mul(tf.expandDims(proj, 2), tf.tensor1d(ts)); // [N, slices, T]
+    const [cu, su] = [tf.cos(tu), tf.sin(tu)];
+    const re = tf.sub(tf.mean(cu, 0), tf.tensor1d(target)); // [slices, T]
+    const im = tf.mean(su, 0); // [slices, T]
+    let terms: TF.Tensor1D | undefined;
+    if (withLoss) {
+      const pred = tf.mean(tf.sum(tf.square(diff), 1));
+      const stat = tf.sum(tf.mul(tf.add(tf.square(re), tf.square(im)), tf.tensor1d(wts)), 1); // [slices]
+      terms = tf.stack([pred, tf.mul(tf.mean(stat), N)]) as TF.Tensor1D;
+    }
+    const wt_ = tf.tensor1d(Float32Array.from(ts, (t, i) => wts[i] * t)); // w_t t, [T]
+    const dProj = tf.mul(
+      tf.sum(tf.mul(tf.sub(tf.mul(im, cu), tf.mul(re, su)), wt_), 2),
+      (2 / slices) * wt,
+    ); // [N, slices]
+    const dPred = tf.mul(tf.concat([diff, tf.neg(diff)]), (2 / B) * (1 - wt)); // [N, latents]
+    const dE = tf.add(dPred, matMulT(tf, dProj as TF.Tensor2D, D, false, true)) as TF.Tensor2D;
+    return { terms, dE, extra: [] };
   }
 
   lambdaHat(): TF.Tensor1D | undefined {
@@ -249,13 +365,11 @@ export class ContrastiveModel {
   }
 
   /**
-   * SIGReg (LeJEPA): for each of `slices` random unit directions, the Epps-Pulley statistic
-   *   T = N * integral w(t) |phi_N(t) - exp(-t^2 / 2)|^2 dt,  w(t) = exp(-t^2 / 2),
-   * with phi_N the empirical characteristic function of the projected embeddings; trapezoid on
-   * t in [0, 3] (the integrand is even). Averaged over directions.
+   * SIGReg's random directions for one step ([latents, slices], unit columns, drawn from the
+   * model's stream so the fused and the autodiff step see the same ones), the quadrature nodes t
+   * on [0, 3], their weights w(t) (both signs of t) and the target exp(-t^2 / 2).
    */
-  sigreg(h: TF.Tensor2D): TF.Scalar {
-    const tf = this.tf;
+  private sigregGrid() {
     const { latents, sigregSlices } = this.opts;
     const dirs = new Float32Array(latents * sigregSlices);
     for (let i = 0; i < dirs.length; i++) dirs[i] = this.rng.normal();
@@ -270,8 +384,21 @@ export class ContrastiveModel {
     const wts = Float32Array.from(
       ts,
       (t, i) => (i === 0 || i === T - 1 ? 0.5 : 1) * dt * 2 * Math.exp((-t * t) / 2),
-    ); // x2: both signs of t
+    );
     const target = Float32Array.from(ts, (t) => Math.exp((-t * t) / 2));
+    return { dirs, ts, wts, target };
+  }
+
+  /**
+   * SIGReg (LeJEPA): for each of `slices` random unit directions, the Epps-Pulley statistic
+   *   T = N * integral w(t) |phi_N(t) - exp(-t^2 / 2)|^2 dt,  w(t) = exp(-t^2 / 2),
+   * with phi_N the empirical characteristic function of the projected embeddings; trapezoid on
+   * t in [0, 3] (the integrand is even). Averaged over directions.
+   */
+  sigreg(h: TF.Tensor2D): TF.Scalar {
+    const tf = this.tf;
+    const { latents, sigregSlices } = this.opts;
+    const { dirs, ts, wts, target } = this.sigregGrid();
     const proj = tf.matMul(h, tf.tensor2d(dirs, [latents, sigregSlices])); // [batch, slices]
     const tu = tf.mul(tf.expandDims(proj, 2), tf.tensor1d(ts)); // [batch, slices, T]
     const re = tf.sub(tf.mean(tf.cos(tu), 0), tf.tensor1d(target)); // [slices, T]

@@ -193,17 +193,24 @@ export class Learner {
    * Anchors over positives [2 batch, observed] for the fused step, copied from the training pairs:
    * one upload per step costs less than gathers on the device (WASM), and the draws are the same.
    */
-  private fusedBatch(): TF.Tensor2D {
+  private fusedBatch(): { x2: TF.Tensor2D; labels?: TF.Tensor1D } {
     const m = this.data.spec.observed;
     const [xs, ps] = this.trainX32;
     const idx = this.batchIndices();
     const B = idx.length;
+    if (this.model.opts.objective === 'supervised') {
+      // cross-entropy encodes the anchors only, against their classes
+      const rows = new Float32Array(B * m);
+      for (let i = 0; i < B; i++) rows.set(xs.subarray(idx[i] * m, idx[i] * m + m), i * m);
+      const labels = Int32Array.from(idx, (j) => this.data.train.label[j]);
+      return { x2: this.tf.tensor2d(rows, [B, m]), labels: this.tf.tensor1d(labels, 'int32') };
+    }
     const rows = new Float32Array(2 * B * m);
     for (let i = 0; i < B; i++) {
       rows.set(xs.subarray(idx[i] * m, idx[i] * m + m), i * m);
       rows.set(ps.subarray(idx[i] * m, idx[i] * m + m), (B + i) * m);
     }
-    return this.tf.tensor2d(rows, [2 * B, m]);
+    return { x2: this.tf.tensor2d(rows, [2 * B, m]) };
   }
 
   /** Once, before training: the untrained encoder's scores (the floor) and its loss on one batch (the first point). */
@@ -226,12 +233,15 @@ export class Learner {
     for (let s = 0; s < todo; s++) {
       if (this.model.fused) {
         // data
-        const x2 = this.fusedBatch(); // [2 batch, observed]
-        // forward, loss, update: InfoNCE on the sphere with its gradient written out, then Adam (model.ts)
-        const loss = this.model.fusedStep(x2, s === todo - 1);
+        const { x2, labels } = this.fusedBatch(); // [2 batch, observed], or anchors and classes
+        // forward, loss, update: the objective with its gradient written out, then Adam (model.ts)
+        const loss = this.model.fusedStep(x2, s === todo - 1, labels);
         x2.dispose();
-        if (loss) terms = this.tf.tidy(() => this.tf.reshape(loss, [1]) as TF.Tensor1D);
-        loss?.dispose();
+        labels?.dispose();
+        if (loss) {
+          terms?.dispose();
+          terms = loss;
+        }
       } else {
         // data
         const b = this.batch();

@@ -177,7 +177,13 @@ export function calibrationStale(
 
 const num = (v: number | null, digits = 3) => (v === null ? 'n/a' : v.toFixed(digits));
 
-/** "calibrated on 8 seeds: holds in 8, 0.970 ± 0.010 against metric/r2 >= 0.9". */
+/** "calibrated on 8 seeds: holds in 8, 0.970 ± 0.010 against metric/r2 >= 0.9 (7.0 sd away)". */
 export function describeCalibration(s: ClaimCalibration): string {
-  return `calibrated on ${s.n} seeds: ${s.shipped} in ${s.k}, ${num(s.mean)} ± ${num(s.sd)} against ${s.condition}`;
+  const away =
+    s.marginSd === null
+      ? ''
+      : s.marginSd >= 100
+        ? ' (over 100 sd away)'
+        : ` (${s.marginSd.toFixed(1)} sd away)`;
+  return `calibrated on ${s.n} seeds: ${s.shipped} in ${s.k}, ${num(s.mean)} ± ${num(s.sd)} against ${s.condition}${away}`;
 }

@@ -224,7 +224,7 @@ export interface ExperimentSpec<T extends ParamTable = ParamTable> {
    * A finished run that did not train, whatever its verdicts say (a contrastive encoder that ends
    * below the raw observations): why, in one sentence, or null. The page and the CLI flag it.
    */
-  notConverged?(final: Readonly<Record<string, number>>): string | null;
+  notConverged?(final: Readonly<Record<string, number>>, p: ParamsOf<T>): string | null;
   /** Floating-point operations of one training step at these parameters, for the benchmark's GFLOP/s. */
   flops?(p: ParamsOf<T>): number;
   load(): Promise<Trainer<T>>;

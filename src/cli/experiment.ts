@@ -168,7 +168,7 @@ async function main(): Promise<number> {
     const { backend: used, backendReason, result } = await runSetting(spec, params, backend);
     const claims = judgeRows(spec, preset, params, result);
     const notConverged =
-      result.state === 'done' ? (spec.notConverged?.(result.final) ?? null) : null;
+      result.state === 'done' ? (spec.notConverged?.(result.final, params) ?? null) : null;
     if (typeof bundlePath === 'string')
       writeBundle(bundlePath, spec, preset, params, seeds, undefined, used, backendReason, [
         { seed: seeds[0], params, ...result },
@@ -340,7 +340,8 @@ async function study(
             step: r.step,
             seconds: r.seconds,
             final: r.final,
-            notConverged: r.state === 'done' ? (spec.notConverged?.(r.final) ?? null) : null,
+            notConverged:
+              r.state === 'done' ? (spec.notConverged?.(r.final, r.params) ?? null) : null,
             claims: judgeRows(spec, preset, r.params, { ...r, views: {} }).map((c) => ({
               claim: c.claim,
               measured: c.measured,
@@ -376,10 +377,12 @@ async function study(
     );
     if (rows.length)
       process.stdout.write('\n' + table([['claim', 'expected', 'holds in', 'measured'], ...rows]));
-    const stalled = runs.filter((r) => r.state === 'done' && spec.notConverged?.(r.final));
+    const stalled = runs.filter(
+      (r) => r.state === 'done' && spec.notConverged?.(r.final, r.params),
+    );
     if (stalled.length)
       process.stdout.write(
-        `\nNot converged in ${stalled.length} of ${runs.length} runs (seeds ${stalled.map((r) => r.seed).join(', ')}): ${spec.notConverged!(stalled[0].final)}\n`,
+        `\nNot converged in ${stalled.length} of ${runs.length} runs (seeds ${stalled.map((r) => r.seed).join(', ')}): ${spec.notConverged!(stalled[0].final, stalled[0].params)}\n`,
       );
     if (failed) process.stdout.write(`\n${failed} of ${runs.length} runs ended in an error\n`);
   }

@@ -169,38 +169,53 @@ describe('fused steps against the straightforward implementation', () => {
     });
   }
 
-  it('InfoNCE on the sphere: the one-pass hand-written step follows autodiff and tf.train.adam', async () => {
-    const { tf } = await initNodeTf('wasm');
-    const { params } = resolveParams(clSpec, 'sphere-vmf', {
-      samples: 600,
-      testSamples: 256,
-      batch: 64,
-      hidden: 16,
-      seed: 2,
-    });
-    const data = clData(contrastiveSpec(params), 2);
-    const before = tf.memory().numTensors;
-    const fused = new Learner(tf, data, params, 2);
-    const ref = new Learner(tf, data, params, 2, true);
-    expect(fused.model.fused).toBe(true);
-    expect(ref.model.fused).toBe(false);
-    for (let s = 0; s < 3; s++) {
-      await fused.train(5);
-      await ref.train(5);
+  for (const [preset, lossName] of [
+    ['sphere-vmf', 'loss/infonce'],
+    ['anisotropic-aninfonce', 'loss/infonce'],
+    ['cross-entropy', 'loss/ce'],
+    ['lejepa-gaussian', 'loss/prediction'],
+    ['lejepa-gaussian', 'loss/sigreg'],
+  ] as const)
+    it(`${preset} (${lossName}): the one-pass hand-written step follows autodiff and tf.train.adam`, async () => {
+      const { tf } = await initNodeTf('wasm');
+      const { params } = resolveParams(clSpec, preset, {
+        samples: 600,
+        testSamples: 256,
+        batch: 64,
+        hidden: 16,
+        seed: 2,
+      });
+      const data = clData(contrastiveSpec(params), 2);
+      const before = tf.memory().numTensors;
+      const fused = new Learner(tf, data, params, 2);
+      const ref = new Learner(tf, data, params, 2, true);
+      expect(fused.model.fused).toBe(true);
+      expect(ref.model.fused).toBe(false);
+      for (let s = 0; s < 3; s++) {
+        await fused.train(5);
+        await ref.train(5);
+        expect(
+          Math.abs(fused.last[lossName] - ref.last[lossName]) / ref.last[lossName],
+        ).toBeLessThan(1e-3);
+      }
+      expect(fused.step).toBe(15);
       expect(
-        Math.abs(fused.last['loss/infonce'] - ref.last['loss/infonce']) / ref.last['loss/infonce'],
+        relDiff(await values(fused.model.variables()), await values(ref.model.variables())),
       ).toBeLessThan(1e-3);
-    }
-    expect(fused.step).toBe(15);
-    expect(
-      relDiff(await values(fused.model.variables()), await values(ref.model.variables())),
-    ).toBeLessThan(1e-3);
-    expect(Math.abs(fused.latest!.r2 - ref.latest!.r2)).toBeLessThan(1e-3);
-    const init = new Learner(tf, data, params, 2);
-    expect(
-      relDiff(await values(fused.model.variables()), await values(init.model.variables())),
-    ).toBeGreaterThan(1e-3);
-    for (const l of [fused, ref, init]) l.dispose();
-    expect(tf.memory().numTensors).toBe(before);
-  });
+      expect(Math.abs(fused.latest!.r2 - ref.latest!.r2)).toBeLessThan(1e-3);
+      if (preset === 'anisotropic-aninfonce') {
+        // the precisions moved, and moved alike
+        const [lf, lr] = [fused.model.lambdaHat()!, ref.model.lambdaHat()!];
+        const [vf, vr] = [await lf.data(), await lr.data()];
+        tf.dispose([lf, lr]);
+        expect(relDiff([Float32Array.from(vf)], [Float32Array.from(vr)])).toBeLessThan(1e-3);
+        expect(Math.max(...Array.from(vf, (v) => Math.abs(v - 1)))).toBeGreaterThan(1e-3);
+      }
+      const init = new Learner(tf, data, params, 2);
+      expect(
+        relDiff(await values(fused.model.variables()), await values(init.model.variables())),
+      ).toBeGreaterThan(1e-3);
+      for (const l of [fused, ref, init]) l.dispose();
+      expect(tf.memory().numTensors).toBe(before);
+    });
 });
