@@ -125,16 +125,17 @@ export class ContrastiveModel {
   }
 
   /**
-   * InfoNCE, AnInfoNCE and supervised cross-entropy on the sphere, and LeJEPA, train through
-   * `fusedStep`: gradients written out by hand, anchors and positives encoded in one pass, matmul
-   * + bias + leaky ReLU as one kernel, and one flat Adam. The other objectives (instance
-   * discrimination, skills, distance critics off the sphere), and `reference`, train by autodiff.
+   * InfoNCE (dot product on the sphere, L1 / L2 distance off it), AnInfoNCE, supervised
+   * cross-entropy on the sphere and LeJEPA train through `fusedStep`: gradients written out by
+   * hand, anchors and positives encoded in one pass, matmul + bias + leaky ReLU as one kernel, and
+   * one flat Adam. Instance discrimination, skills, and `reference` train by autodiff.
    */
   get fused(): boolean {
     const { objective, normalise, reference } = this.opts;
     if (reference) return false;
-    if (objective === 'lejepa') return true;
-    return normalise && ['infonce', 'aninfonce', 'supervised'].includes(objective);
+    return objective === 'lejepa' || objective === 'infonce' || objective === 'aninfonce'
+      ? true
+      : objective === 'supervised' && normalise;
   }
 
   /** f(x): leaky-ReLU MLP, [batch, observed] -> [batch, latents]. */
@@ -175,6 +176,9 @@ export class ContrastiveModel {
    * [2 batch, observed]. Forward as in `loss`; backward by hand, with G = dL/dS = (P - I) / B and
    * P the row softmax of the logits S (A, B' the unit embeddings of anchors and positives):
    *   InfoNCE:   S = A B'^T / tau;  dL/dA = G B' / tau,  dL/dB' = G^T A / tau
+   *   distance:  S_ij = -|a_i - b_j|_p / tau with M_ijk = sign(a_ik - b_jk) (p = 1) or
+   *              (a_ik - b_jk) / |a_i - b_j|_2 (p = 2):
+   *              dL/da_ik = -1/tau sum_j G_ij M_ijk,  dL/db_jk = 1/tau sum_i G_ij M_ijk
    *   AnInfoNCE: S_ij = -1/(2 tau) sum_k L_k (a_ik - b_jk)^2 with L = exp(l); the rows of G sum
    *              to 0, its columns to c = (1^T P - 1) / B, so
    *              dL/dA = G B' diag(L) / tau,  dL/dB' = (G^T A - diag(c) B') diag(L) / tau,
@@ -242,6 +246,7 @@ export class ContrastiveModel {
     const B = e.shape[0] / 2;
     const [a, bp] = tf.split(e, 2) as TF.Tensor2D[]; // [B, latents] anchors, positives
     const lam = this.lambdaHat(); // [latents] AnInfoNCE precisions
+    if (!lam && !this.opts.normalise) return this.distanceGrad(a, bp, withLoss);
     const S = lam
       ? tf.mul(
           tf.sub(
@@ -277,6 +282,37 @@ export class ContrastiveModel {
     const dE = tf.mul(tf.concat([GB, tf.sub(GtA, tf.mul(c, bp))]), tf.div(lam, tau));
     const quad = tf.sub(tf.sum(tf.mul(c, tf.square(bp)), 0), tf.mul(2, tf.sum(tf.mul(a, GB), 0))); // [latents]
     return { terms, dE: dE as TF.Tensor2D, extra: [tf.mul(tf.mul(lam, quad), -0.5 / tau)] };
+  }
+
+  /** InfoNCE with a distance critic off the sphere (see `fusedStep`). */
+  private distanceGrad(a: TF.Tensor2D, bp: TF.Tensor2D, withLoss: boolean): FusedGrad {
+    const tf = this.tf;
+    const { tau, p } = this.opts;
+    const B = a.shape[0];
+    const diff = tf.sub(tf.expandDims(a, 1), tf.expandDims(bp, 0)); // [B, B, latents]
+    const dist =
+      p === 1 ? tf.sum(tf.abs(diff), 2) : tf.sqrt(tf.add(tf.sum(tf.square(diff), 2), 1e-12)); // [B, B]
+    const S = tf.div(tf.neg(dist), tau); // [B, B] logits
+    const mx = tf.max(S, 1, true); // [B, 1]
+    const ex = tf.exp(tf.sub(S, mx));
+    const Z = tf.sum(ex, 1, true); // [B, 1]
+    let terms: TF.Tensor1D | undefined;
+    if (withLoss) {
+      const d = tf.sub(a, bp); // the positive's distance, S_ii = -|a_i - b_i|_p / tau
+      const own =
+        p === 1
+          ? tf.sum(tf.abs(d), 1, true)
+          : tf.sqrt(tf.add(tf.sum(tf.square(d), 1, true), 1e-12));
+      terms = tf.reshape(
+        tf.mean(tf.add(tf.add(tf.log(Z), mx), tf.div(own, tau))),
+        [1],
+      ) as TF.Tensor1D;
+    }
+    const G = tf.div(tf.sub(tf.div(ex, Z), tf.eye(B)), B); // dL/dS, [B, B]
+    const M = p === 1 ? tf.sign(diff) : tf.div(diff, tf.expandDims(dist, 2)); // [B, B, latents]
+    const GM = tf.mul(tf.expandDims(G, 2), M);
+    const dE = tf.div(tf.concat([tf.neg(tf.sum(GM, 1)), tf.sum(GM, 0)]), tau) as TF.Tensor2D;
+    return { terms, dE, extra: [] };
   }
 
   /** Cross-entropy of the anchors e [B, latents] against their classes (see `fusedStep`). */

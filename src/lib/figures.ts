@@ -137,13 +137,21 @@ export function curvesFigure(
     }
   });
   for (const key of chart.references ?? []) {
+    // A baseline of a drawn metric (metric/r2_raw of metric/r2) takes that metric's colour, dotted
+    // for the raw observations and dashed for the untrained encoder; any other reference is grey.
+    const of = chart.metrics.findIndex((m) => key.startsWith(`${m}_`));
+    const kind = key.endsWith('_raw') ? 'dot' : key.endsWith('_untrained') ? 'dash' : 'dashdot';
     data.push({
       type: 'scatter',
       mode: 'lines',
       name: label(key),
       x,
       y: pts.map((p) => p.metrics[key] ?? null),
-      line: { color: '#777777', width: 2, dash: 'dash' },
+      line: {
+        color: of >= 0 ? PALETTE[of % PALETTE.length] : '#777777',
+        width: 2,
+        dash: of >= 0 ? kind : 'dash',
+      },
     });
   }
   const legendRows = Math.ceil(data.filter((t) => t.showlegend !== false).length / 2);

@@ -1,4 +1,4 @@
-/** Claims of the contrastive lab's InfoNCE, AnInfoNCE and skill presets at seeds 0 and 1 (see all-claims.test.ts). */
+/** Claims of the contrastive lab's InfoNCE, AnInfoNCE and skill presets at one seed (see all-claims.test.ts). */
 import { experiments } from '../../experiments/registry';
 import { describeClaims, HEAVY_CONTRASTIVE } from './run-preset';
 

@@ -1,7 +1,7 @@
 /**
  * Shared by the claim test files: run a preset once per (experiment, preset, seed) within a file,
- * and the suite that judges every claim of a list of experiments at seeds 0 and 1. The families
- * are split over files so Vitest runs them in parallel.
+ * and the suite that judges every claim of a list of experiments at one seed. The families are
+ * split over files so Vitest runs them in parallel.
  */
 import { describe, expect, it } from 'vitest';
 import { judgeClaim, shippedVerdict } from '../../experiments/core/claims';
@@ -9,6 +9,7 @@ import { resolveParams } from '../../experiments/core/params';
 import { Runner, type RunResult } from '../../experiments/core/runner';
 import { initNodeTf } from '../../experiments/core/tf-node';
 import type { ExperimentSpec } from '../../experiments/core/spec';
+import { readCalibration } from '../../src/cli/calibrations';
 
 /** The slower contrastive presets, judged in a file of their own (contrastive-heavy-claims.test.ts). */
 export const HEAVY_CONTRASTIVE = new Set([
@@ -42,7 +43,15 @@ export function runPreset(spec: ExperimentSpec, preset: string, seed: number): P
   return cache.get(key)!;
 }
 
-/** Judge the claims of `specs` (only those of presets `presets` accepts, when given) at seeds 0 and 1. */
+/** Seed the claim tests run at; the calibration records (npm run calibrate) cover seeds 0-7. */
+const SEED = 0;
+
+/**
+ * Judge the claims of `specs` (only those of presets `presets` accepts, when given) at one seed,
+ * and check that the run reproduces the calibration record's metrics at that seed: a change to the
+ * code that moves a result shows here, even when its parameters (and so the record's freshness)
+ * did not change.
+ */
 export function describeClaims(
   specs: readonly ExperimentSpec[],
   presets?: (spec: ExperimentSpec, preset: string) => boolean,
@@ -52,20 +61,27 @@ export function describeClaims(
     if (!claims.length) continue;
     describe(`${spec.id} claims (WASM)`, () => {
       for (const claim of claims) {
-        for (const seed of [0, 1]) {
-          it(`${claim.id} (seed ${seed}) ${claim.expect}`, async () => {
-            const result = await runPreset(spec, claim.preset, seed);
-            expect(result.state, result.error).toBe('done');
-            const j = judgeClaim(claim, result.final[claim.metric]);
-            // A seed-dependent claim has no single shipped verdict; it must still be measured.
-            if (claim.seedDependent)
-              expect(j.verdict, `${claim.metric} = ${j.measured}`).not.toBe('undefined');
-            else expect(j.verdict, `${claim.metric} = ${j.measured}`).toBe(shippedVerdict(claim));
-          });
-        }
+        it(`${claim.id} (seed ${SEED}) ${claim.expect}`, async () => {
+          const result = await runPreset(spec, claim.preset, SEED);
+          expect(result.state, result.error).toBe('done');
+          const j = judgeClaim(claim, result.final[claim.metric]);
+          // A seed-dependent claim has no single shipped verdict; it must still be measured.
+          if (claim.seedDependent)
+            expect(j.verdict, `${claim.metric} = ${j.measured}`).not.toBe('undefined');
+          else expect(j.verdict, `${claim.metric} = ${j.measured}`).toBe(shippedVerdict(claim));
+          const rec = readCalibration(spec.id, claim.preset);
+          const at = rec?.seeds.indexOf(SEED) ?? -1;
+          if (rec && at >= 0) {
+            const recorded = rec.finals[claim.metric]?.[at] ?? NaN;
+            expect(
+              Math.abs(j.measured - recorded),
+              `${claim.metric} = ${j.measured} here, ${recorded} in the calibration record (npm run calibrate -- --only ${spec.id}/${claim.preset})`,
+            ).toBeLessThanOrEqual(1e-6 * Math.max(1, Math.abs(recorded)));
+          }
+        });
       }
       it('declares every metric it emits, and emits every metric it declares', async () => {
-        const result = await runPreset(spec, claims[0].preset, 0);
+        const result = await runPreset(spec, claims[0].preset, SEED);
         expect(Object.keys(result.final).sort()).toEqual(Object.keys(spec.metrics).sort());
       });
     });

@@ -1,4 +1,4 @@
-/** Every claim of the SAE family at seeds 0 and 1 on the WASM backend (see all-claims.test.ts). */
+/** Every claim of the SAE family at one seed on the WASM backend (see all-claims.test.ts). */
 import { experiments } from '../../experiments/registry';
 import { describeClaims } from './run-preset';
 
