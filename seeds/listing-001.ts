@@ -56,9 +56,9 @@ export const records: PaperRecord[] = [
       claims: ['lejepa-gaussian-linear'],
     },
     whatYouSee:
-      'Gaussian latents with additive Gaussian transitions: an encoder trained with the prediction loss plus SIGReg (the Epps-Pulley statistic of random projections against N(0, 1)) recovers the latents up to a linear map.',
+      'Gaussian latents with additive Gaussian transitions: an encoder trained with the prediction loss plus SIGReg (the Epps-Pulley statistic of random projections against N(0, 1)) recovers the latents close to a linear map (R^2 0.895 on average over seeds 0-7, against 0.73 for the raw observations).',
     notShown:
-      'The companion preset with Laplace latents does not show the predicted loss of the guarantee at n = 3 (R^2 stays high); the page marks that claim as not reproduced. World-model and planning experiments are not modelled.',
+      'At 1200 steps the map is not yet linear (R^2 about 0.9, not 1). The companion preset with Laplace latents does not show the predicted loss of the guarantee at n = 3 (R^2 0.90, as with Gaussian latents); the page marks that claim as not reproduced. World-model and planning experiments are not modelled.',
   },
   alsoIn000('causality-is-key-for-interpretability-claims'),
   {

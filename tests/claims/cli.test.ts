@@ -81,6 +81,17 @@ describe('npm run experiment', () => {
     expect(lines[0]).toBe('x0,x1,x2,s0,s1,s2');
     expect(lines.length).toBe(251);
     expect(lines[1].split(',').map(Number).every(Number.isFinite)).toBe(true);
+    // the true mixing beside it: x = A s on the exported rows
+    const truth = JSON.parse(readFileSync(file.replace(/\.csv$/, '.truth.json'), 'utf8'));
+    expect(truth).toMatchObject({ experiment: 'linear-ica', rows: 250 });
+    const a = truth.truth.mixing as number[][];
+    const row = lines[1].split(',').map(Number);
+    for (let i = 0; i < 3; i++)
+      expect(row[i]).toBeCloseTo(
+        a[i].reduce((acc, v, j) => acc + v * row[3 + j], 0),
+        9,
+      );
+    expect(r.err).toMatch(/true generating parameters \(mixing, sourceKinds\)/);
   });
   it('runs several seeds and a sweep: mean ± sd per value, claims as k of N, a bundle the page can load', () => {
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'ica-')), 'bundle.json');
