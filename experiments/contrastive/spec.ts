@@ -543,7 +543,7 @@ export const spec = defineSpec({
         anisotropy: 4,
         objective: 'aninfonce',
         tau: 1,
-        steps: 2000,
+        steps: 2500,
       },
     },
     'anisotropic-infonce': {
@@ -558,7 +558,7 @@ export const spec = defineSpec({
         anisotropy: 4,
         objective: 'infonce',
         tau: 0.5,
-        steps: 2000,
+        steps: 2500,
       },
     },
     'isotropic-aninfonce': {
@@ -572,7 +572,7 @@ export const spec = defineSpec({
         anisotropy: 1,
         objective: 'aninfonce',
         tau: 1,
-        steps: 2000,
+        steps: 2500,
       },
     },
     'cross-entropy': {
@@ -855,6 +855,8 @@ export const spec = defineSpec({
       expect: 'holds',
       deviation:
         'Laplace latents are recovered as well as Gaussian ones here (R^2 0.901 ± 0.045 against 0.895 ± 0.036 over seeds 0-7): at n = 3 and this budget the loss of the guarantee does not show in the linear score; larger n or stronger non-Gaussianity may show it.',
+      seedDependent:
+        'both R^2 spread over seeds by about 0.04 around 0.9, so a seed can land below 0.8 with Laplace latents (seed 101 gave 0.76) as it can with Gaussian ones.',
     },
   ],
   // The encoder MLP forward (2 B sum of layer products), InfoNCE's B x B similarities, the backward pass about twice the forward.

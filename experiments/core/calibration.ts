@@ -49,6 +49,8 @@ export const calibrationSchema = z
     preset: z.string(),
     /** The preset's resolved parameters without the seed: the record is stale when they change. */
     params: z.record(z.string(), z.union([z.number(), z.string(), z.boolean()])),
+    /** A short hash of `params` (sorted keys), to compare settings at a glance. */
+    fingerprint: z.string(),
     seeds: z.array(z.number().int()).min(1),
     /** Final metrics, one value per seed (NaN as null). */
     finals: z.record(z.string(), z.array(value)),
@@ -107,6 +109,21 @@ export function summariseClaim(c: Claim, values: readonly number[]): ClaimCalibr
   };
 }
 
+/** FNV-1a (32 bit) of the settings as sorted-key JSON, in hex. */
+export function settingsFingerprint(params: Record<string, ParamValue>): string {
+  const text = JSON.stringify(
+    Object.keys(params)
+      .sort()
+      .map((k) => [k, params[k]]),
+  );
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0');
+}
+
 export function presetParams(spec: ExperimentSpec, preset: string): Record<string, ParamValue> {
   const { params } = resolveParams(spec, preset, {});
   const out: Record<string, ParamValue> = {};
@@ -124,11 +141,13 @@ export function makeCalibration(
   const metrics = [...new Set(runs.flatMap((r) => Object.keys(r.final)))].sort();
   const finals: Record<string, (number | null)[]> = {};
   for (const m of metrics) finals[m] = runs.map((r) => orNull(r.final[m] ?? NaN));
+  const params = presetParams(spec, preset);
   return {
     format: 'identifiability-sandbox/calibration',
     experiment: spec.id,
     preset,
-    params: presetParams(spec, preset),
+    params,
+    fingerprint: settingsFingerprint(params),
     seeds: runs.map((r) => r.seed),
     finals,
     seconds: runs.map((r) => Number(r.seconds.toFixed(2))),
@@ -164,6 +183,8 @@ export function calibrationStale(
   const keys = [...new Set([...Object.keys(want), ...Object.keys(rec.params)])];
   const changed = keys.filter((k) => want[k] !== rec.params[k]);
   if (changed.length) return `parameters changed since it was recorded: ${changed.join(', ')}`;
+  if (rec.fingerprint !== settingsFingerprint(rec.params))
+    return 'its fingerprint does not match its settings';
   if (rec.seeds.length < CALIBRATION_SEEDS)
     return `${rec.seeds.length} seeds, fewer than ${CALIBRATION_SEEDS}`;
   const claims = spec.claims.filter((c) => c.preset === preset);
@@ -184,6 +205,7 @@ export function describeCalibration(s: ClaimCalibration): string {
       ? ''
       : s.marginSd >= 100
         ? ' (over 100 sd away)'
-        : ` (${s.marginSd.toFixed(1)} sd away)`;
+        : // rounded down, so a margin just short of the rule's 2 sd never reads "2.0"
+          ` (${(Math.floor(s.marginSd * 10) / 10).toFixed(1)} sd away)`;
   return `calibrated on ${s.n} seeds: ${s.shipped} in ${s.k}, ${num(s.mean)} ± ${num(s.sd)} against ${s.condition}${away}`;
 }

@@ -628,6 +628,8 @@ export const saeCompareSpec = defineSpec({
       op: '>=',
       value: 0.03,
       expect: 'holds',
+      seedDependent:
+        "the gain depends on the data draw (0.05 to 0.18 over seeds 0-7, 0.024 at seed 101): the threshold lies only about 2 sd below the mean, and two initialisations per arm did not narrow it (the spread is the data's, not the SAE's).",
     },
     {
       id: 'whitening-improves-dictionary',

@@ -17,6 +17,7 @@ import {
   describeCalibration,
   judgeCalibration,
   makeCalibration,
+  settingsFingerprint,
   type Calibration,
 } from '../../experiments/core/calibration';
 import { resolveParams } from '../../experiments/core/params';
@@ -57,11 +58,12 @@ function write(rec: Calibration): void {
 
 function report(rec: Calibration): void {
   for (const c of rec.claims) {
-    const status = c.meetsRule ? 'ships' : c.seedDependent ? 'seed-dependent' : 'FAILS THE RULE';
-    const margin = c.marginSd === null ? 'n/a' : c.marginSd >= 1e9 ? 'inf' : c.marginSd.toFixed(1);
-    process.stdout.write(
-      `  ${c.id.padEnd(34)} ${describeCalibration(c)}; ${margin} sd; ${status}\n`,
-    );
+    const status = c.seedDependent
+      ? 'declared seed-dependent'
+      : c.meetsRule
+        ? 'ships'
+        : 'FAILS THE RULE: make it robust or declare it seed-dependent';
+    process.stdout.write(`  ${c.id.padEnd(34)} ${describeCalibration(c)}; ${status}\n`);
   }
 }
 
@@ -101,7 +103,11 @@ async function main(): Promise<number> {
     for (const { spec, preset } of targets) {
       const rec = readCalibration(spec.id, preset);
       if (!rec) throw new UsageError(`--rejudge: no record for ${spec.id}/${preset} to re-judge`);
-      const fresh = { ...rec, claims: judgeCalibration(spec, preset, rec.finals) };
+      const fresh = {
+        ...rec,
+        fingerprint: settingsFingerprint(rec.params),
+        claims: judgeCalibration(spec, preset, rec.finals),
+      };
       const why = calibrationStale(spec, preset, fresh);
       if (why) throw new UsageError(`--rejudge: ${spec.id}/${preset} must be rerun (${why})`);
       write(fresh);

@@ -315,7 +315,30 @@ describe.runIf(browserPresent || browserRequired)('lab page in Chromium', () => 
     await expect.poll(() => chartPoints(page, 'matched'), { timeout: 20_000 }).toBeGreaterThan(100);
     const verdicts = await page.getByTestId('claim-verdict').allTextContents();
     expect(verdicts.length).toBe(2);
+    // 30 steps leave the encoder below a linear map from x itself: flagged, whatever the verdicts
+    expect(await page.getByTestId('not-converged').textContent()).toMatch(
+      /^Not converged: the trained encoder ends below the raw observations/,
+    );
+    // each claim carries its calibration over seeds, read from the committed record
+    const calibrated = await page.getByTestId('claim-calibration').allTextContents();
+    expect(calibrated.length).toBe(2);
+    for (const c of calibrated) expect(c).toMatch(/^calibrated on 8 seeds: (holds|fails) in \d/);
     await page.screenshot({ path: path.join(SHOTS, 'lab-contrastive.png'), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows a seed-dependent claim with its k of 8 from the calibration record', async () => {
+    const { page, errors } = await open(
+      '?backend=wasm',
+      'preset=isotropic-aninfonce',
+      'contrastive',
+    );
+    const note = page.getByTestId('claim-seed-dependent').first();
+    await note.waitFor();
+    expect(await note.textContent()).toMatch(
+      /Depends on the seed in this toy \(holds in \d of 8 calibration seeds\):/,
+    );
     expect(errors).toEqual([]);
     await page.close();
   });
