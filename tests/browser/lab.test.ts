@@ -164,11 +164,41 @@ describe.runIf(browserPresent || browserRequired)('lab page in Chromium', () => 
     await expect.poll(state, { timeout: 30_000 }).toMatch(/^paused · step 1\b/);
     await page.getByTestId('step').click();
     await expect.poll(state, { timeout: 30_000 }).toMatch(/^paused · step 2\b/);
-    await page.getByTestId('resume').click();
+    await expect.poll(() => page.getByTestId('run').textContent()).toBe('Resume');
+    await page.getByTestId('run').click();
     await expect.poll(state, { timeout: 60_000 }).toMatch(/^done · step 300\b/);
     await page.getByTestId('reset').click();
     await expect.poll(state).toMatch(/^idle · step 0/);
     await expect.poll(() => chartPoints(page, 'recovery')).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('keeps the shortcuts after a mouse click on Run: Space pauses and resumes, p and the arrows act', async () => {
+    const { page, errors } = await open(
+      '?backend=wasm',
+      'preset=laplace-infomax&samples=400&steps=20000',
+    );
+    const state = () => page.getByTestId('run-state').textContent();
+    await page.getByTestId('run').click(); // focus stays on the button
+    await expect.poll(state, { timeout: 60_000 }).toMatch(/^running · step [1-9]/);
+    expect(await page.getByTestId('run').textContent()).toBe('Pause');
+    await page.keyboard.press(' ');
+    await expect.poll(state, { timeout: 30_000 }).toMatch(/^paused/);
+    const step = Number((await state())!.match(/step (\d+)/)![1]);
+    expect(step).toBeGreaterThan(0);
+    await page.keyboard.press(' '); // resumes, never restarts from step 0
+    await expect.poll(state, { timeout: 30_000 }).toMatch(/^running/);
+    await page.keyboard.press(' ');
+    await expect.poll(state, { timeout: 30_000 }).toMatch(/^paused/);
+    expect(Number((await state())!.match(/step (\d+)/)![1])).toBeGreaterThanOrEqual(step);
+    await page.keyboard.press('p');
+    await expect
+      .poll(() => page.getByTestId('present-toggle').getAttribute('aria-pressed'))
+      .toBe('true');
+    await page.keyboard.press('p');
+    await page.keyboard.press('ArrowRight'); // the next preset
+    await expect.poll(() => page.url()).toMatch(/preset=(?!laplace-infomax)/);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -206,7 +236,7 @@ describe.runIf(browserPresent || browserRequired)('lab page in Chromium', () => 
     const live = await chart('recovery');
     expect(live.frameShown && live.plotHidden).toBe(true);
     expect(live.inked).toBeGreaterThan(2000); // axes, labels and curves, not an empty frame
-    await page.getByTestId('pause').click();
+    await page.getByTestId('run').click(); // the primary button pauses a run that is going
     await expect
       .poll(async () => (await chart('recovery')).renderer, { timeout: 30_000 })
       .toBe('plotly');
