@@ -196,7 +196,7 @@ export const spec = defineSpec({
       params: { sources: 'mixed', dim: 6, algorithm: 'fastica' },
     },
   },
-  defaultPreset: 'laplace-fastica',
+  defaultPreset: 'laplace-infomax',
   claimNeutralParams: ['seed'],
   assumptions: [
     {

@@ -616,7 +616,7 @@ export const saeCompareSpec = defineSpec({
       },
     },
   },
-  defaultPreset: 'identifiable',
+  defaultPreset: 'whitening',
   claimNeutralParams: ['seed'],
   stepsPerTick: 50,
   claims: [

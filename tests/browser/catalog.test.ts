@@ -70,6 +70,22 @@ describe.runIf(browserPresent || browserRequired)('catalog in Chromium', () => {
     await page.close();
   });
 
+  it('names each page in document.title: the catalog, a paper by its title, a lab by its name', async () => {
+    const page = await ctx.browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await page.goto(`${ctx.server.url}/#/`);
+    await page.getByTestId('paper-card').first().waitFor();
+    expect(await page.title()).toBe('Identifiability sandbox: papers and live demos');
+    await page.goto(
+      `${ctx.server.url}/?backend=wasm#/paper/from-flat-to-hierarchical-matching-pursuit`,
+    );
+    const title = await page.getByTestId('paper-title').textContent();
+    await expect.poll(() => page.title()).toBe(`${title} · Identifiability sandbox`);
+    await page.goto(`${ctx.server.url}/?backend=wasm#/lab/linear-ica`);
+    await page.getByTestId('run').waitFor();
+    await expect.poll(() => page.title()).toMatch(/^Linear ICA.* · Identifiability sandbox$/);
+    await page.close();
+  });
+
   it('says plainly when a paper has no runnable toy', async () => {
     const paper = papers.find((p) => p.demo.kind !== 'runnable');
     const page = await ctx.browser.newPage();

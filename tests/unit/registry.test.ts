@@ -53,6 +53,12 @@ describe('registry', () => {
         for (const [k, p] of Object.entries(spec.params))
           expect(parseParam(k, p, p.default)).toBe(p.default);
       });
+      it('opens on a preset worth showing: none of its claims is a declared deviation, where another preset has none', () => {
+        const deviates = (preset: string) =>
+          spec.claims.some((c) => c.preset === preset && c.deviation);
+        const clean = Object.keys(spec.presets).filter((id) => !deviates(id));
+        if (clean.length) expect(clean).toContain(spec.defaultPreset);
+      });
       it('has presets that only set known, valid parameters', () => {
         expect(spec.presets[spec.defaultPreset]).toBeDefined();
         for (const id of Object.keys(spec.presets))
