@@ -353,6 +353,10 @@ describe.runIf(browserPresent || browserRequired)('lab page in Chromium', () => 
     const calibrated = await page.getByTestId('claim-calibration').allTextContents();
     expect(calibrated.length).toBe(2);
     for (const c of calibrated) expect(c).toMatch(/^calibrated on 8 seeds: (holds|fails) in \d/);
+    // the loss terms of the other objectives are not listed as n/a rows
+    const finals = (await page.getByTestId('final-metrics').textContent()) ?? '';
+    expect(finals).toMatch(/InfoNCE/);
+    expect(finals).not.toMatch(/Cross-entropy|SIGReg|n\/a/);
     await page.screenshot({ path: path.join(SHOTS, 'lab-contrastive.png'), fullPage: true });
     expect(errors).toEqual([]);
     await page.close();

@@ -72,6 +72,14 @@ describe.runIf(browserPresent || browserRequired)('lab workbench in Chromium', (
     expect(await page.getByTestId('claim-tally').allInnerTexts()).toEqual(
       expect.arrayContaining([expect.stringMatching(/^holds in [0-3] of 3 seeds/)]),
     );
+    // claims named by their text, not their ids
+    const named = await page.getByTestId('study-claims').locator('tbody th').allInnerTexts();
+    expect(named.length).toBeGreaterThan(0);
+    for (const n of named) expect(n).not.toMatch(/^[a-z0-9]+(-[a-z0-9]+)+ /);
+    // final metrics without noise: no row for what does not apply, integers as integers
+    const finals = (await page.getByTestId('final-metrics').textContent()) ?? '';
+    expect(finals).not.toMatch(/n\/a|undefined/);
+    expect(finals).not.toMatch(/\b\d+\.0000\b/);
     await expect
       .poll(async () => (await traces(page, 'recovery')).map((t) => t.name).join('|'))
       .toMatch(/mean ± sd of 3 runs/);
