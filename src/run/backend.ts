@@ -1,7 +1,8 @@
 /**
  * Backend chain WebGPU -> WebGL -> WASM -> CPU. `?backend=` forces the first choice; the
- * automatic choice skips a software GPU (SwiftShader) because WASM is faster there
- * (tech-notes: about 20x on these machines). Backends load lazily: only the chosen one is fetched.
+ * automatic choice skips a software GPU (SwiftShader, llvmpipe) because WASM is faster there
+ * (tech-notes: about 20x on these machines), found for WebGPU from its adapter and for WebGL from
+ * its unmasked renderer string. Backends load lazily: only the chosen one is fetched.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { TIMED_OUT, within } from '../lib/timeout';
@@ -46,10 +47,39 @@ async function probeWebGpu(): Promise<GpuProbe> {
     [info.vendor, info.architecture, info.device, info.description].filter(Boolean).join(' ') ||
     'unnamed adapter';
   const software =
-    Boolean(adapter.isFallbackAdapter || info.isFallbackAdapter) ||
-    /swiftshader|software|llvmpipe/i.test(name);
+    Boolean(adapter.isFallbackAdapter || info.isFallbackAdapter) || SOFTWARE_RENDERER.test(name);
   return { ok: true, adapter: name, software };
 }
+const SOFTWARE_RENDERER = /swiftshader|software|llvmpipe|softpipe|basic render|mesa offscreen/i;
+
+interface GlProbe {
+  renderer?: string;
+  software: boolean;
+}
+
+/** WebGL's renderer as the driver names it (WEBGL_debug_renderer_info when exposed). */
+function probeWebGl(): GlProbe {
+  try {
+    const canvas =
+      typeof OffscreenCanvas !== 'undefined'
+        ? new OffscreenCanvas(1, 1)
+        : typeof document !== 'undefined'
+          ? document.createElement('canvas')
+          : null;
+    const gl = (canvas?.getContext('webgl2') ?? canvas?.getContext('webgl')) as
+      WebGLRenderingContext | null | undefined;
+    if (!gl) return { software: false };
+    const debug = gl.getExtension('WEBGL_debug_renderer_info');
+    const renderer = String(
+      gl.getParameter(debug ? debug.UNMASKED_RENDERER_WEBGL : gl.RENDERER) ?? '',
+    );
+    gl.getExtension('WEBGL_lose_context')?.loseContext();
+    return { renderer: renderer || undefined, software: SOFTWARE_RENDERER.test(renderer) };
+  } catch {
+    return { software: false };
+  }
+}
+
 interface GPUAdapterLike {
   info?: {
     vendor?: string;
@@ -106,6 +136,7 @@ export async function chooseBackend(requested: BackendRequest): Promise<BackendI
     ? `WebGPU adapter: ${gpu.adapter}${gpu.software ? ' (software, no GPU)' : ''}`
     : `WebGPU: ${gpu.why}`;
   const start = requested === 'auto' ? 0 : BACKENDS.indexOf(requested);
+  let gl: GlProbe | undefined;
   for (const name of BACKENDS.slice(start)) {
     if (name === 'webgpu') {
       if (!gpu.ok) {
@@ -119,10 +150,20 @@ export async function chooseBackend(requested: BackendRequest): Promise<BackendI
         continue;
       }
     }
-    if (name === 'webgl' && requested === 'auto' && gpu.ok && gpu.software) {
-      notes.push('WebGL skipped: the GPU is software-emulated here, like WebGPU');
-      continue;
+    if (name === 'webgl' && requested === 'auto') {
+      if (gpu.ok && gpu.software) {
+        notes.push('WebGL skipped: the GPU is software-emulated here, like WebGPU');
+        continue;
+      }
+      gl = probeWebGl();
+      if (gl.software) {
+        notes.push(
+          `WebGL skipped: its renderer is software (${gl.renderer}), slower than WASM (force it with ?backend=webgl)`,
+        );
+        continue;
+      }
     }
+    if (name === 'webgl' && !gl) gl = probeWebGl();
     const failure = await tryBackend(name);
     if (failure) {
       notes.push(failure);
@@ -136,13 +177,15 @@ export async function chooseBackend(requested: BackendRequest): Promise<BackendI
           : `fallback: ?backend=${requested} was requested`;
     const why = [how, ...notes];
     if (name === 'webgpu') why.push(adapterNote);
+    if (name === 'webgl' && gl?.renderer)
+      why.push(`WebGL renderer: ${gl.renderer}${gl.software ? ' (software, no GPU)' : ''}`);
     if (name === 'wasm') why.push(await wasmFlavour());
     return {
       name,
       requested,
       reason: why.join('; '),
-      adapter: gpu.adapter,
-      softwareAdapter: gpu.software,
+      adapter: name === 'webgl' ? (gl?.renderer ?? gpu.adapter) : gpu.adapter,
+      softwareAdapter: name === 'webgl' ? Boolean(gl?.software) : gpu.software,
     };
   }
   throw new Error(

@@ -11,8 +11,9 @@ export interface BackendInfo {
   requested: BackendRequest;
   /** Why this backend: what was tried, what failed, what was skipped. */
   reason: string;
-  /** The GPU adapter as the browser describes it, when one was found. */
+  /** The GPU adapter (WebGPU) or renderer (WebGL) as the browser describes it, when one was found. */
   adapter?: string;
+  /** The GPU of the chosen backend is software-emulated (SwiftShader, llvmpipe). */
   softwareAdapter?: boolean;
   /** TF.js core version of the host. */
   tfjs?: string;

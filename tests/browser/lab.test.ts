@@ -105,6 +105,35 @@ describe.runIf(browserPresent || browserRequired)('lab page in Chromium', () => 
     await page.close();
   });
 
+  it('never picks a software WebGL silently: without WebGPU the automatic choice skips SwiftShader WebGL and names it', async () => {
+    const context = await ctx.browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    // No WebGPU at all (main thread, so the page's navigator is the one the chooser reads).
+    await context.addInitScript(() =>
+      Object.defineProperty(Navigator.prototype, 'gpu', {
+        get: () => undefined,
+        configurable: true,
+      }),
+    );
+    const page = await context.newPage();
+    await page.goto(`${ctx.server.url}/?worker=0#/lab/linear-ica?${SMALL}`);
+    await page.getByTestId('run').click();
+    await expect
+      .poll(() => page.getByTestId('backend-badge').getAttribute('data-backend'), {
+        timeout: 60_000,
+      })
+      .toBe('wasm');
+    const reason = (await page.getByTestId('backend-reason').textContent()) ?? '';
+    expect(reason).toMatch(/WebGL skipped: its renderer is software \(.*SwiftShader.*\)/i);
+    // forced, it runs, and the badge says what it is
+    await page.goto(`${ctx.server.url}/?worker=0&backend=webgl#/lab/linear-ica?${SMALL}`);
+    await page.reload();
+    await page.getByTestId('run').click();
+    await expect
+      .poll(() => page.getByTestId('backend-badge').textContent(), { timeout: 60_000 })
+      .toMatch(/WEBGL \(software GPU\)/);
+    await context.close();
+  });
+
   it('names a malformed URL value, falls back to its default and still runs', async () => {
     const { page, errors } = await open(
       '?backend=wasm',
