@@ -6,7 +6,7 @@
  */
 import { resolveParams, formatValue, ParamError, parseParam } from '../../experiments/core/params';
 import type { ExperimentSpec, Params } from '../../experiments/core/spec';
-import { BACKENDS, type BackendRequest } from '../run/protocol';
+import { BACKENDS, type BackendName, type BackendRequest } from '../run/protocol';
 import { MAX_SEEDS, parseSweep } from '../../experiments/core/study';
 
 export type Route =
@@ -26,6 +26,8 @@ export const PAGE_KEYS = {
   present: 'page.present',
   backend: 'page.backend',
   worker: 'page.worker',
+  /** The backend a shared link was made on (written by the share link, read to warn on a difference). */
+  madeOn: 'page.madeOn',
   seeds: 'study.seeds',
   sweep: 'study.sweep',
 } as const;
@@ -162,6 +164,8 @@ export function presetLink(experiment: string, preset: string): string {
 export interface RuntimeOptions {
   backend: BackendRequest;
   worker: boolean;
+  /** The backend the link was made on, when it says. */
+  madeOn?: BackendName;
   errors: ParamError[];
   /** Old links' bare keys read as page keys where a parameter has the same name. */
   notices: string[];
@@ -176,7 +180,7 @@ export function readRuntimeOptions(
   const s = new URLSearchParams(search);
   const errors: ParamError[] = [];
   const notices: string[] = [];
-  const fromHash = (key: 'backend' | 'worker') => {
+  const fromHash = (key: 'backend' | 'worker' | 'madeOn') => {
     const r = readPageValue(spec, hashQuery, key);
     if (r.notice) notices.push(r.notice);
     return r.value;
@@ -201,7 +205,16 @@ export function readRuntimeOptions(
     if (workerRaw === '0' || workerRaw === '1') worker = workerRaw === '1';
     else errors.push(new ParamError('worker', '0 or 1', JSON.stringify(workerRaw)));
   }
-  return { backend, worker, errors, notices };
+  const madeOnRaw = fromHash('madeOn');
+  let madeOn: BackendName | undefined;
+  if (madeOnRaw !== null) {
+    if ((BACKENDS as readonly string[]).includes(madeOnRaw)) madeOn = madeOnRaw as BackendName;
+    else
+      errors.push(
+        new ParamError('madeOn', `one of ${BACKENDS.join(', ')}`, JSON.stringify(madeOnRaw)),
+      );
+  }
+  return { backend, worker, madeOn, errors, notices };
 }
 
 export interface StudyUrlState {

@@ -75,6 +75,14 @@ export class LabPage {
     return labHash(this.spec, this.preset, this.params, this.extra());
   }
 
+  /** The link to share: the lab's link, saying which backend its results were made on. */
+  shareLink(backend: string | undefined): string {
+    return labHash(this.spec, this.preset, this.params, {
+      ...this.extra(),
+      ...(backend ? { madeOn: backend } : {}),
+    });
+  }
+
   setParam(key: string, value: ParamValue): void {
     this.params = { ...this.params, [key]: value };
     this.changed();

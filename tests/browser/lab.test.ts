@@ -134,6 +134,22 @@ describe.runIf(browserPresent || browserRequired)('lab page in Chromium', () => 
     await context.close();
   });
 
+  it('a share link records the backend it was made on; opened on another, the page says so', async () => {
+    const { page, errors } = await open('?backend=wasm', `${SMALL}&page.madeOn=webgpu`);
+    await runToEnd(page);
+    expect(await page.getByTestId('backend-differs').textContent()).toMatch(
+      /made on WEBGPU; this page runs on WASM[\s\S]*may differ in the last digits/,
+    );
+    expect(await page.getByTestId('share-link').inputValue()).toMatch(/page\.madeOn=wasm/);
+    // the same backend: no notice
+    const same = await open('?backend=wasm', `${SMALL}&page.madeOn=wasm`);
+    await runToEnd(same.page);
+    expect(await same.page.getByTestId('backend-differs').count()).toBe(0);
+    expect([...errors, ...same.errors]).toEqual([]);
+    await page.close();
+    await same.page.close();
+  });
+
   it('names a malformed URL value, falls back to its default and still runs', async () => {
     const { page, errors } = await open(
       '?backend=wasm',
