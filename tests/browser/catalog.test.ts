@@ -31,7 +31,28 @@ describe.runIf(browserPresent || browserRequired)('catalog in Chromium', () => {
     expect(await page.getByTestId('paper-card').count()).toBeLessThan(papers.length);
     expect(page.url()).toContain('q=treatment');
 
+    // word prefixes with accents folded, title matches first
+    await page.getByTestId('catalog-search').fill('Meszaros');
+    await expect.poll(() => page.getByTestId('paper-card').count()).toBeGreaterThanOrEqual(1);
+    for (const a of await page.locator('[data-testid=paper-card] .authors').allTextContents())
+      expect(a).toMatch(/Mészáros/);
+    // "ICA" begins a word ("ICA", "ica" topic), never matches inside "identification"
+    await page.getByTestId('catalog-search').fill('ICA');
+    await expect.poll(() => page.getByTestId('paper-card').count()).toBeGreaterThanOrEqual(1);
+    expect(await page.getByTestId('paper-card').count()).toBeLessThan(
+      papers.filter((p) => /ica/i.test([p.title, p.summary, ...p.authors].join(' '))).length,
+    );
+    // runnable demos first, each saying what it shows and whether its claims reproduce
     await page.getByTestId('catalog-search').fill('');
+    await page.getByTestId('catalog-sort').selectOption('demos');
+    expect(page.url()).toContain('sort=demos');
+    const firstCard = page.getByTestId('paper-card').first();
+    expect(await firstCard.getByTestId('card-demo').textContent()).toMatch(
+      /^Demo: .+; (its (\d+ )?claims? (reproduces?|depends?|does not)|(all )?\d+ (of \d+ )?claims (do not reproduce|depend))/,
+    );
+    await page.getByTestId('catalog-sort').selectOption('relevance');
+    expect(await page.getByTestId('to-labs').getAttribute('href')).toBe('#free-labs');
+
     await page.getByTestId('catalog-topic').selectOption('sparse-coding');
     const sparse = papers.filter((p) => p.topics.includes('sparse-coding')).length;
     await expect.poll(() => page.getByTestId('paper-card').count()).toBe(sparse);
