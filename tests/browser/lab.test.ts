@@ -350,6 +350,19 @@ describe.runIf(browserPresent || browserRequired)('lab page in Chromium', () => 
       'expected an integer in [2, 32], got "99"; kept 4',
     );
     expect(page.url()).toContain('dim=4');
+    // the box shows the kept value, not the refused one
+    expect(await page.getByTestId('param-dim').inputValue()).toBe('4');
+    // the preset's name in full beside its description (the select may clip it)
+    expect(await page.getByTestId('preset-reason').textContent()).toContain(
+      'Laplace sources, FastICA',
+    );
+    expect(await page.getByTestId('preset-differs').textContent()).not.toMatch(/\bdim\b/);
+    // a value the panel accepts leaves the preset, and the panel says so beside its description
+    await page.getByTestId('param-dim').fill('5');
+    await page.getByTestId('param-dim').press('Enter');
+    await expect
+      .poll(() => page.getByTestId('preset-differs').textContent())
+      .toMatch(/Changed from this preset: dim\b/);
     await runToEnd(page);
     expect(errors).toEqual([]);
     await page.close();
