@@ -14,7 +14,13 @@ declare module 'plotly.js-cartesian-dist-min' {
   /** A chart element, or a figure object (Plotly draws it off screen). */
   export function downloadImage(
     el: HTMLElement | { data: Record<string, unknown>[]; layout: Record<string, unknown> },
-    opts: { format: 'png' | 'svg'; filename: string; width?: number; height?: number },
+    opts: {
+      format: 'png' | 'svg';
+      filename: string;
+      width?: number;
+      height?: number;
+      scale?: number;
+    },
   ): Promise<string>;
   export namespace Plots {
     function resize(el: HTMLElement): void;

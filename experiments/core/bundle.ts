@@ -280,6 +280,48 @@ export function parseBundle(
 }
 
 /** Curves as CSV: one row per (run, step), one column per metric. */
+/**
+ * One row per run: its seed (and swept value), state, every final metric and every claim's
+ * verdict at the preset, the companion of the curves CSV.
+ */
+export function finalsCsv(
+  spec: ExperimentSpec,
+  preset: string,
+  runs: readonly RunRecord[],
+  sweepKey?: string,
+): string {
+  const metrics = [...new Set(runs.flatMap((r) => Object.keys(r.final)))];
+  const claims = spec.claims.filter((c) => c.preset === preset);
+  const head = [
+    'run',
+    'seed',
+    ...(sweepKey ? [sweepKey] : []),
+    'state',
+    ...metrics,
+    ...claims.map((c) => `verdict:${c.id}`),
+  ];
+  const cell = (v: unknown) => {
+    const s = String(v ?? '');
+    return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  const lines = [head.map(cell).join(',')];
+  runs.forEach((r, i) =>
+    lines.push(
+      [
+        i,
+        r.seed,
+        ...(sweepKey ? [r.value ?? ''] : []),
+        r.state,
+        ...metrics.map((m) => (Number.isFinite(r.final[m]) ? r.final[m] : '')),
+        ...claims.map((c) => judgeClaim(c, r.state === 'error' ? NaN : r.final[c.metric]).verdict),
+      ]
+        .map(cell)
+        .join(','),
+    ),
+  );
+  return lines.join('\n') + '\n';
+}
+
 export function curvesCsv(
   runs: readonly RunRecord[],
   metrics: readonly string[],

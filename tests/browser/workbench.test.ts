@@ -177,12 +177,23 @@ describe.runIf(browserPresent || browserRequired)('lab workbench in Chromium', (
     expect(csv[0]).toMatch(/^run,seed,step,/);
     expect(csv.length).toBeGreaterThan(3);
 
+    const finals = (await grab('export-finals')).body.toString('utf8').trim().split('\n');
+    expect(finals[0]).toMatch(/^run,seed,state,.*metric\/amari.*,verdict:/);
+    expect(finals.length).toBe(3); // two runs
+    expect(finals[1]).toMatch(/^0,5,done,.*,(holds|fails)/);
+
     const png = await grab('chart-recovery-png');
     expect(png.body.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
-    const svg = await grab('chart-recovery-svg');
-    expect(svg.body.toString('utf8')).toMatch(/^<svg/);
+    expect(png.body.readUInt32BE(16)).toBeGreaterThanOrEqual(1600); // IHDR width: 2x
+    const svg = (await grab('chart-recovery-svg')).body.toString('utf8');
+    expect(svg).toMatch(/^<svg/);
+    expect(svg).toMatch(/linear-ica · preset [\w-]+ · seeds 5-6 · wasm · identifiability-sandbox /);
+    expect(svg).toMatch(/fill: ?rgb\(255, ?255, ?255\)|fill="#ffffff"|fill: ?#fff/i);
 
-    expect(await page.getByTestId('share-link').inputValue()).toBe(page.url());
+    // the share link is the page's own, saying which backend its results were made on
+    const link = await page.getByTestId('share-link').inputValue();
+    expect(link).toContain('page.madeOn=wasm');
+    expect(link.replace(/&page\.madeOn=\w+/, '')).toBe(page.url());
 
     // Load the bundle back into a fresh lab: its setting is restored and its runs are pinned.
     const dir = mkdtempSync(path.join(tmpdir(), 'bundle-'));
