@@ -107,6 +107,34 @@ describe.runIf(browserPresent || browserRequired)('catalog in Chromium', () => {
     await page.close();
   });
 
+  it('gives a paper page presenter mode and the shortcuts, and Run brings the demo into view', async () => {
+    const page = await ctx.browser.newPage({ viewport: { width: 1024, height: 768 } });
+    await page.goto(`${ctx.server.url}/?backend=wasm#/paper/infonce-identifying-the-gap`);
+    await page.getByTestId('run').waitFor();
+    await page.keyboard.press('p');
+    await expect
+      .poll(() => page.getByTestId('present-toggle').getAttribute('aria-pressed'))
+      .toBe('true');
+    await page.keyboard.press('p');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.getByTestId('run').click();
+    await expect
+      .poll(
+        () =>
+          page.getByTestId('lab').evaluate((el) => {
+            const r = el.getBoundingClientRect();
+            return r.top >= -2 && r.top < window.innerHeight / 2;
+          }),
+        { timeout: 10_000 },
+      )
+      .toBe(true);
+    await page.keyboard.press(' '); // the shortcut pauses the paper's demo too
+    await expect
+      .poll(() => page.getByTestId('run-state').textContent(), { timeout: 30_000 })
+      .toMatch(/^(paused|done)/);
+    await page.close();
+  });
+
   it('says plainly when a paper has no runnable toy', async () => {
     const paper = papers.find((p) => p.demo.kind !== 'runnable');
     const page = await ctx.browser.newPage();
