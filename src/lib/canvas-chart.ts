@@ -232,6 +232,7 @@ function dashOf(dash: unknown, width: number): number[] {
   if (dash === 'dot') return [width, width * 2];
   if (dash === 'dash') return [width * 3, width * 2];
   if (dash === 'dashdot') return [width * 4, width * 2, width, width * 2];
+  if (dash === 'longdash') return [width * 6, width * 3];
   return [];
 }
 

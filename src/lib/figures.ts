@@ -2,6 +2,7 @@
  * Chart specs and run data -> plain Plotly figure objects. Pure (no Plotly import), so it is
  * testable in Node; LiveChart is the only code that hands these to Plotly.
  */
+import { describeCondition, type Claim } from '../../experiments/core/claims';
 import {
   labelAt,
   type ChartSpec,
@@ -62,6 +63,8 @@ export interface CurveExtras {
   bandRuns?: number;
   /** Pinned runs from the history, drawn dotted. */
   overlays?: { name: string; history: MetricPoint[] }[];
+  /** The preset's claims: each one on a drawn metric gets its threshold as a line. */
+  claims?: readonly Claim[];
 }
 
 const rgba = (hex: string, a: number) =>
@@ -154,6 +157,23 @@ export function curvesFigure(
       },
     });
   }
+  // A claim's threshold on the chart of its metric, in the metric's colour, long-dashed.
+  if (x.length)
+    for (const c of extras.claims ?? []) {
+      const i = chart.metrics.indexOf(c.metric);
+      if (i < 0) continue;
+      const values = Array.isArray(c.value) ? c.value : [c.value];
+      for (const v of values)
+        data.push({
+          type: 'scatter',
+          mode: 'lines',
+          name: `threshold: ${describeCondition(c)}`,
+          x: [x[0], x.at(-1)],
+          y: [v, v],
+          line: { color: PALETTE[i % PALETTE.length], width: 1.5, dash: 'longdash' },
+          hoverinfo: 'name',
+        });
+    }
   const legendRows = Math.ceil(data.filter((t) => t.showlegend !== false).length / 2);
   return {
     data,

@@ -403,6 +403,17 @@ describe.runIf(browserPresent || browserRequired)('lab page in Chromium', () => 
     await expect.poll(() => chartPoints(page, 'matched'), { timeout: 20_000 }).toBeGreaterThan(100);
     const verdicts = await page.getByTestId('claim-verdict').allTextContents();
     expect(verdicts.length).toBe(2);
+    // the claim's threshold is drawn on the chart of its metric
+    const names = await page.evaluate(() =>
+      (
+        (
+          document.querySelector('[data-testid=chart-recovery]') as
+            (HTMLElement & { data?: { name?: string }[] }) | null
+        )?.data ?? []
+      ).map((t) => t.name ?? ''),
+    );
+    expect(names).toContain('threshold: metric/mcc >= 0.95');
+    expect(names).toContain('R^2 of raw x');
     // 30 steps leave the encoder below a linear map from x itself: flagged, whatever the verdicts
     expect(await page.getByTestId('not-converged').textContent()).toMatch(
       /^Not converged: the trained encoder ends below the raw observations/,

@@ -31,6 +31,27 @@ describe('figures', () => {
     expect(mean.y).toEqual([6, 5, 4]);
   });
 
+  it("draws a claim's threshold on the chart of its metric, not on others", () => {
+    const recovery = spec.charts.find(
+      (c) => c.kind === 'curves' && c.id === 'recovery',
+    ) as typeof chart;
+    const history = [0, 50].map((step) => ({
+      step,
+      metrics: { 'metric/r2': 0.5, 'metric/mcc': 0.4 },
+    }));
+    const claims = spec.claims.filter((c) => c.preset === 'sphere-vmf');
+    const fig = curvesFigure(recovery, spec, history, { claims });
+    const lines = fig.data.filter((t) => String(t.name).startsWith('threshold'));
+    expect(lines.map((t) => t.name)).toEqual(['threshold: metric/r2 >= 0.95']);
+    expect(lines[0].y).toEqual([0.95, 0.95]);
+    expect(lines[0].x).toEqual([0, 50]);
+    expect(
+      curvesFigure(chart, spec, hist(5), { claims }).data.some((t) =>
+        String(t.name).startsWith('threshold'),
+      ),
+    ).toBe(false);
+  });
+
   it('gives every chart a text table: sampled points, heat maps as matrices, sd for sweeps', () => {
     const long = Array.from({ length: 500 }, (_, i) => ({
       step: i,
