@@ -70,6 +70,9 @@ export interface CurveExtras {
 const rgba = (hex: string, a: number) =>
   `rgba(${parseInt(hex.slice(1, 3), 16)},${parseInt(hex.slice(3, 5), 16)},${parseInt(hex.slice(5, 7), 16)},${a})`;
 
+/** A log axis labelled at decades only (1, 10, 100), not at Plotly's 2 and 5 in between. */
+const DECADES = { dtick: 1, exponentformat: 'power' } as const;
+
 export function curvesFigure(
   chart: Extract<ChartSpec, { kind: 'curves' }>,
   spec: ExperimentSpec,
@@ -182,7 +185,12 @@ export function curvesFigure(
       margin: { l: 64, r: 16, t: 56, b: 72 + 22 * legendRows },
       legend: { orientation: 'h', x: 0, y: -0.2, yanchor: 'top' },
       xaxis: { title: { text: 'step', standoff: 4 }, zeroline: false, rangemode: 'tozero' },
-      yaxis: { range: chart.yRange, type: chart.logY ? 'log' : 'linear', zeroline: false },
+      yaxis: {
+        range: chart.yRange,
+        type: chart.logY ? 'log' : 'linear',
+        zeroline: false,
+        ...(chart.logY ? DECADES : {}),
+      },
     },
   };
 }
@@ -218,6 +226,7 @@ export function sweepFigure(
       xaxis: {
         title: { text: label.includes(key) ? label : `${label} (${key})` },
         type: numeric ? (logX ? 'log' : 'linear') : 'category',
+        ...(numeric && logX ? DECADES : {}),
         ...(numeric ? { tickvals: metrics[0]?.points.map((p) => p.value) } : {}),
       },
       yaxis: { title: { text: 'mean ± sd over seeds' }, zeroline: false },
@@ -279,7 +288,11 @@ export function viewFigure(
       layout: {
         ...baseLayout(title),
         margin: { l: 64, r: 16, t: 56, b: 96 },
-        xaxis: { title: { text: xTitle }, type: chart.logX ? 'log' : 'linear' },
+        xaxis: {
+          title: { text: xTitle },
+          type: chart.logX ? 'log' : 'linear',
+          ...(chart.logX ? DECADES : {}),
+        },
         yaxis: { title: { text: yTitle }, rangemode: 'tozero' },
       },
     };

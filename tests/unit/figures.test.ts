@@ -52,6 +52,18 @@ describe('figures', () => {
     ).toBe(false);
   });
 
+  it('labels a log axis at decades only', () => {
+    const fig = sweepFigure(
+      'samples',
+      'Training pairs',
+      [{ key: 'metric/mcc', label: 'MCC', points: [] }],
+      true,
+    );
+    expect(fig.layout.xaxis).toMatchObject({ type: 'log', dtick: 1 });
+    const lin = sweepFigure('lr', 'lr', [{ key: 'metric/mcc', label: 'MCC', points: [] }], false);
+    expect((lin.layout.xaxis as { dtick?: number }).dtick).toBeUndefined();
+  });
+
   it('gives every chart a text table: sampled points, heat maps as matrices, sd for sweeps', () => {
     const long = Array.from({ length: 500 }, (_, i) => ({
       step: i,
