@@ -70,6 +70,10 @@ export interface CurveExtras {
 const rgba = (hex: string, a: number) =>
   `rgba(${parseInt(hex.slice(1, 3), 16)},${parseInt(hex.slice(3, 5), 16)},${parseInt(hex.slice(5, 7), 16)},${a})`;
 
+/** Pinned runs, told apart by their dash; the legend names at most this many per metric. */
+const OVERLAY_DASHES = ['dot', 'dash', 'dashdot', 'longdash'] as const;
+const MAX_OVERLAY_LEGEND = 4;
+
 /** A log axis labelled at decades only (1, 10, 100), not at Plotly's 2 and 5 in between. */
 const DECADES = { dtick: 1, exponentformat: 'power' } as const;
 
@@ -130,7 +134,9 @@ export function curvesFigure(
         line: { color, width: 3 },
       });
     }
-    for (const o of extras.overlays ?? []) {
+    // Each pinned run its own dash; past MAX_OVERLAY_LEGEND runs the legend counts the rest.
+    const overlays = extras.overlays ?? [];
+    overlays.forEach((o, j) => {
       const op = decimate(o.history);
       data.push({
         type: 'scatter',
@@ -138,9 +144,19 @@ export function curvesFigure(
         name: `${label(key)} · ${o.name}`,
         x: op.map((p) => p.step),
         y: op.map((p) => p.metrics[key] ?? null),
+        line: { color, width: 2, dash: OVERLAY_DASHES[j % OVERLAY_DASHES.length] },
+        ...(j >= MAX_OVERLAY_LEGEND ? { showlegend: false } : {}),
+      });
+    });
+    if (overlays.length > MAX_OVERLAY_LEGEND)
+      data.push({
+        type: 'scatter',
+        mode: 'lines',
+        name: `${label(key)} · ${overlays.length - MAX_OVERLAY_LEGEND} more pinned runs`,
+        x: [],
+        y: [],
         line: { color, width: 2, dash: 'dot' },
       });
-    }
   });
   for (const key of chart.references ?? []) {
     // A baseline of a drawn metric (metric/r2_raw of metric/r2) takes that metric's colour, dotted

@@ -31,6 +31,24 @@ describe('figures', () => {
     expect(mean.y).toEqual([6, 5, 4]);
   });
 
+  it('tells pinned runs apart by dash and caps their legend entries', () => {
+    const overlays = Array.from({ length: 6 }, (_, i) => ({
+      name: `run #${i} (seed 0): lr=0.0${i}`,
+      history: hist(3 + i),
+    }));
+    const fig = curvesFigure(chart, spec, hist(5), { overlays });
+    const pinned = fig.data.filter((t) => String(t.name).startsWith('InfoNCE · run #'));
+    expect(pinned.map((t) => (t.line as { dash: string }).dash).slice(0, 4)).toEqual([
+      'dot',
+      'dash',
+      'dashdot',
+      'longdash',
+    ]);
+    expect(pinned.filter((t) => t.showlegend !== false)).toHaveLength(4);
+    expect(fig.data.map((t) => t.name)).toContain('InfoNCE · 2 more pinned runs');
+    expect(pinned[1].name).toBe('InfoNCE · run #1 (seed 0): lr=0.01');
+  });
+
   it("draws a claim's threshold on the chart of its metric, not on others", () => {
     const recovery = spec.charts.find(
       (c) => c.kind === 'curves' && c.id === 'recovery',
