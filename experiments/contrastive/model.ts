@@ -63,6 +63,17 @@ export interface EncoderOptions {
   reference?: boolean;
 }
 
+/**
+ * Softmax over each row of logits S [B, K], shifted by the row maximum; the log normaliser
+ * log sum_j exp S_ij is built only when a loss value is asked for.
+ */
+function rowSoftmax(tf: Tf, S: TF.Tensor2D): { P: TF.Tensor2D; logZ: () => TF.Tensor } {
+  const mx = tf.max(S, 1, true); // [B, 1]
+  const ex = tf.exp(tf.sub(S, mx));
+  const Z = tf.sum(ex, 1, true); // [B, 1]
+  return { P: tf.div(ex, Z) as TF.Tensor2D, logZ: () => tf.add(tf.log(Z), mx) };
+}
+
 /** What each objective's fused step hands back: its loss terms (when asked), dL/de, and the gradients of the head or lambda. */
 interface FusedGrad {
   terms?: TF.Tensor1D;
@@ -259,16 +270,13 @@ export class ContrastiveModel {
           -0.5 / tau,
         ) // [B, B]
       : tf.mul(matMulT(tf, a, bp, false, true), 1 / tau); // [B, B] logits
-    const mx = tf.max(S, 1, true); // [B, 1]
-    const ex = tf.exp(tf.sub(S, mx));
-    const Z = tf.sum(ex, 1, true); // [B, 1]
-    const P = tf.div(ex, Z) as TF.Tensor2D; // [B, B]
+    const { P, logZ } = rowSoftmax(tf, S as TF.Tensor2D); // [B, B]
     let terms: TF.Tensor1D | undefined;
     if (withLoss) {
       const diag = lam
         ? tf.mul(tf.sum(tf.mul(tf.square(tf.sub(a, bp)), lam), 1, true), -0.5 / tau)
         : tf.mul(tf.sum(tf.mul(a, bp), 1, true), 1 / tau); // S_ii, [B, 1]
-      terms = tf.reshape(tf.mean(tf.sub(tf.add(tf.log(Z), mx), diag)), [1]) as TF.Tensor1D;
+      terms = tf.reshape(tf.mean(tf.sub(logZ(), diag)), [1]) as TF.Tensor1D;
     }
     const PB = tf.matMul(P, bp); // [B, latents]
     const PtA = matMulT(tf, P, a, true, false); // [B, latents]
@@ -292,10 +300,8 @@ export class ContrastiveModel {
     const diff = tf.sub(tf.expandDims(a, 1), tf.expandDims(bp, 0)); // [B, B, latents]
     const dist =
       p === 1 ? tf.sum(tf.abs(diff), 2) : tf.sqrt(tf.add(tf.sum(tf.square(diff), 2), 1e-12)); // [B, B]
-    const S = tf.div(tf.neg(dist), tau); // [B, B] logits
-    const mx = tf.max(S, 1, true); // [B, 1]
-    const ex = tf.exp(tf.sub(S, mx));
-    const Z = tf.sum(ex, 1, true); // [B, 1]
+    const S = tf.div(tf.neg(dist), tau) as TF.Tensor2D; // [B, B] logits
+    const { P, logZ } = rowSoftmax(tf, S);
     let terms: TF.Tensor1D | undefined;
     if (withLoss) {
       const d = tf.sub(a, bp); // the positive's distance, S_ii = -|a_i - b_i|_p / tau
@@ -303,12 +309,9 @@ export class ContrastiveModel {
         p === 1
           ? tf.sum(tf.abs(d), 1, true)
           : tf.sqrt(tf.add(tf.sum(tf.square(d), 1, true), 1e-12));
-      terms = tf.reshape(
-        tf.mean(tf.add(tf.add(tf.log(Z), mx), tf.div(own, tau))),
-        [1],
-      ) as TF.Tensor1D;
+      terms = tf.reshape(tf.mean(tf.add(logZ(), tf.div(own, tau))), [1]) as TF.Tensor1D;
     }
-    const G = tf.div(tf.sub(tf.div(ex, Z), tf.eye(B)), B); // dL/dS, [B, B]
+    const G = tf.div(tf.sub(P, tf.eye(B)), B); // dL/dS, [B, B]
     const M = p === 1 ? tf.sign(diff) : tf.div(diff, tf.expandDims(dist, 2)); // [B, B, latents]
     const GM = tf.mul(tf.expandDims(G, 2), M);
     const dE = tf.div(tf.concat([tf.neg(tf.sum(GM, 1)), tf.sum(GM, 0)]), tau) as TF.Tensor2D;
@@ -320,18 +323,13 @@ export class ContrastiveModel {
     const tf = this.tf;
     const B = e.shape[0];
     const { w, b } = this.head!;
-    const O = tf.add(tf.matMul(e, w), b); // [B, classes]
-    const mo = tf.max(O, 1, true);
-    const eo = tf.exp(tf.sub(O, mo));
-    const zo = tf.sum(eo, 1, true); // [B, 1]
+    const O = tf.add(tf.matMul(e, w), b) as TF.Tensor2D; // [B, classes]
+    const { P, logZ } = rowSoftmax(tf, O);
     const Y = tf.oneHot(labels, this.opts.classes); // [B, classes]
     const terms = withLoss
-      ? (tf.reshape(
-          tf.mean(tf.sub(tf.add(tf.log(zo), mo), tf.sum(tf.mul(O, Y), 1, true))),
-          [1],
-        ) as TF.Tensor1D)
+      ? (tf.reshape(tf.mean(tf.sub(logZ(), tf.sum(tf.mul(O, Y), 1, true))), [1]) as TF.Tensor1D)
       : undefined;
-    const dO = tf.div(tf.sub(tf.div(eo, zo), Y), B) as TF.Tensor2D; // [B, classes]
+    const dO = tf.div(tf.sub(P, Y), B) as TF.Tensor2D; // [B, classes]
     return {
       terms,
       dE: matMulT(tf, dO, w, false, true), // [B, latents]

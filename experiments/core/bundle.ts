@@ -279,7 +279,12 @@ export function parseBundle(
   return { bundle, params, runs };
 }
 
-/** Curves as CSV: one row per (run, step), one column per metric. */
+/** A CSV cell, quoted when it holds a quote, a comma or a line break. */
+function csvCell(v: unknown): string {
+  const s = String(v ?? '');
+  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
 /**
  * One row per run: its seed (and swept value), state, every final metric and every claim's
  * verdict at the preset, the companion of the curves CSV.
@@ -300,11 +305,7 @@ export function finalsCsv(
     ...metrics,
     ...claims.map((c) => `verdict:${c.id}`),
   ];
-  const cell = (v: unknown) => {
-    const s = String(v ?? '');
-    return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  const lines = [head.map(cell).join(',')];
+  const lines = [head.map(csvCell).join(',')];
   runs.forEach((r, i) =>
     lines.push(
       [
@@ -315,24 +316,21 @@ export function finalsCsv(
         ...metrics.map((m) => (Number.isFinite(r.final[m]) ? r.final[m] : '')),
         ...claims.map((c) => judgeClaim(c, r.state === 'error' ? NaN : r.final[c.metric]).verdict),
       ]
-        .map(cell)
+        .map(csvCell)
         .join(','),
     ),
   );
   return lines.join('\n') + '\n';
 }
 
+/** Curves as CSV: one row per (run, step), one column per metric. */
 export function curvesCsv(
   runs: readonly RunRecord[],
   metrics: readonly string[],
   sweepKey?: string,
 ): string {
   const head = ['run', 'seed', ...(sweepKey ? [sweepKey] : []), 'step', ...metrics];
-  const cell = (v: unknown) => {
-    const s = String(v ?? '');
-    return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  const lines = [head.map(cell).join(',')];
+  const lines = [head.map(csvCell).join(',')];
   runs.forEach((r, i) => {
     for (const p of r.history) {
       lines.push(
@@ -343,7 +341,7 @@ export function curvesCsv(
           p.step,
           ...metrics.map((m) => (Number.isFinite(p.metrics[m]) ? p.metrics[m] : '')),
         ]
-          .map(cell)
+          .map(csvCell)
           .join(','),
       );
     }

@@ -12,6 +12,7 @@
 import { z } from 'zod';
 import { describeCondition, judgeClaim, shippedVerdict, type Claim } from './claims';
 import { resolveParams } from './params';
+import { recordingFile } from './recording';
 import { summarise } from './study';
 import type { ExperimentSpec, ParamValue } from './spec';
 
@@ -65,8 +66,8 @@ export const calibrationSchema = z
 export type Calibration = z.infer<typeof calibrationSchema>;
 export type ClaimCalibration = z.infer<typeof claimSummary>;
 
-export const calibrationFile = (experiment: string, preset: string): string =>
-  `${experiment}--${preset}.json`;
+/** A record's file name: named like the preset's recording (`<experiment>--<preset>.json`). */
+export const calibrationFile = recordingFile;
 
 const orNull = (v: number) => (Number.isFinite(v) ? v : null);
 const orNaN = (v: number | null) => v ?? NaN;

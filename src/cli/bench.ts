@@ -34,6 +34,7 @@ import { judgeClaim } from '../../experiments/core/claims';
 import { parseArgs, runMain, UsageError } from './args';
 import { table } from './common';
 import { browserBench, type BrowserBench } from './bench-browser';
+import { claimedPresets } from './calibrations';
 
 /** Floating-point operations of one training step, as the spec declares them (null where it does not). */
 export function stepFlops(spec: ExperimentSpec, p: Params): number | null {
@@ -116,27 +117,25 @@ async function verdictSeconds(): Promise<
     seconds: number;
     asShipped: boolean;
   }[] = [];
-  for (const spec of experiments) {
-    for (const preset of [...new Set(spec.claims.map((c) => c.preset))]) {
-      const { params } = resolveParams(spec, preset, {});
-      const r = await new Runner(
-        tf,
-        spec,
-        await spec.load(),
-        params,
-        {},
-        { stepsPerTick: spec.stepsPerTick ?? 50, views: false, flushMs: Infinity },
-      ).run();
-      const claims = spec.claims.filter((c) => c.preset === preset);
-      out.push({
-        experiment: spec.id,
-        preset,
-        claims: claims.map((c) => c.id).join(','),
-        seconds: r.seconds,
-        asShipped: claims.every((c) => judgeClaim(c, r.final[c.metric]).asShipped),
-      });
-      process.stderr.write(`  verdict ${spec.id}/${preset}: ${r.seconds.toFixed(1)} s\n`);
-    }
+  for (const { spec, preset } of claimedPresets()) {
+    const { params } = resolveParams(spec, preset, {});
+    const r = await new Runner(
+      tf,
+      spec,
+      await spec.load(),
+      params,
+      {},
+      { stepsPerTick: spec.stepsPerTick ?? 50, views: false, flushMs: Infinity },
+    ).run();
+    const claims = spec.claims.filter((c) => c.preset === preset);
+    out.push({
+      experiment: spec.id,
+      preset,
+      claims: claims.map((c) => c.id).join(','),
+      seconds: r.seconds,
+      asShipped: claims.every((c) => judgeClaim(c, r.final[c.metric]).asShipped),
+    });
+    process.stderr.write(`  verdict ${spec.id}/${preset}: ${r.seconds.toFixed(1)} s\n`);
   }
   return out;
 }

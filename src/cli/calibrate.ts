@@ -35,12 +35,10 @@ function select(only: string | undefined): ClaimedPreset[] {
   const all = claimedPresets();
   if (only === undefined) return all;
   const wanted = only.split(',').filter(Boolean);
-  const out = all.filter((t) =>
-    wanted.some((w) => w === t.spec.id || w === `${t.spec.id}/${t.preset}`),
-  );
-  const unknown = wanted.filter(
-    (w) => !all.some((t) => w === t.spec.id || w === `${t.spec.id}/${t.preset}`),
-  );
+  const names = (t: ClaimedPreset, w: string) =>
+    w === t.spec.id || w === `${t.spec.id}/${t.preset}`;
+  const out = all.filter((t) => wanted.some((w) => names(t, w)));
+  const unknown = wanted.filter((w) => !all.some((t) => names(t, w)));
   if (unknown.length)
     throw new UsageError(
       `--only: expected experiments or EXPERIMENT/PRESET with claims (${all.map((t) => `${t.spec.id}/${t.preset}`).join(', ')}), got "${unknown.join(',')}"`,

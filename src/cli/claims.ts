@@ -7,9 +7,9 @@
 import { experiments, getExperiment } from '../../experiments/registry';
 import { resolveParams } from '../../experiments/core/params';
 import { parseArgs, runMain, UsageError } from './args';
-import { fmt, judgeRows, runSetting, type ClaimRow } from './common';
+import { fmt, judgeRows, notConverged, runSetting, type ClaimRow } from './common';
 import { calibrationStale, describeCalibration } from '../../experiments/core/calibration';
-import { readCalibration } from './calibrations';
+import { claimedPresets, readCalibration } from './calibrations';
 
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2), {
@@ -39,44 +39,41 @@ async function main(): Promise<number> {
         .trimEnd() + '\n',
     );
   if (!json) line(['experiment', 'claim', 'metric', 'expected', 'measured', 'verdict', 'seconds']);
-  for (const spec of specs) {
-    const presets = [...new Set(spec.claims.map((c) => c.preset))];
-    for (const preset of presets) {
-      const { params } = resolveParams(
-        spec,
-        preset,
-        typeof seed === 'string' ? { seed } : {},
-        'strict',
-      );
-      const { backend: used, result } = await runSetting(spec, params, backend);
-      backendUsed = used;
-      const stalled = result.state === 'done' ? spec.notConverged?.(result.final, params) : null;
-      if (stalled && !json) process.stdout.write(`${spec.id}/${preset}: ${stalled}\n`);
-      const rec = readCalibration(spec.id, preset);
-      const stale = rec ? calibrationStale(spec, preset, rec) : 'missing';
-      for (const row of judgeRows(spec, preset, params, result)) {
-        const cal = stale ? undefined : rec?.claims.find((c) => c.id === row.claim);
-        row.calibration = cal ? describeCalibration(cal) : `calibration ${stale ?? 'missing'}`;
-        rows.push(row);
-        if (!json) {
-          const mark = !row.asShipped
-            ? '  <-- differs from the spec'
-            : row.deviation
-              ? '  (does not reproduce here; declared in the spec)'
-              : row.seedDependent
-                ? '  (varies with the seed here; declared in the spec)'
-                : '';
-          line([
-            row.experiment,
-            row.claim,
-            row.metric,
-            `${row.condition} (${row.expect})`,
-            fmt(row.measured),
-            row.verdict,
-            row.seconds.toFixed(2) + mark,
-          ]);
-          process.stdout.write(`${' '.repeat(widths[0] + 1)}${row.calibration}\n`);
-        }
+  for (const { spec, preset } of claimedPresets().filter((t) => specs.includes(t.spec))) {
+    const { params } = resolveParams(
+      spec,
+      preset,
+      typeof seed === 'string' ? { seed } : {},
+      'strict',
+    );
+    const { backend: used, result } = await runSetting(spec, params, backend);
+    backendUsed = used;
+    const stalled = notConverged(spec, { ...result, params });
+    if (stalled && !json) process.stdout.write(`${spec.id}/${preset}: ${stalled}\n`);
+    const rec = readCalibration(spec.id, preset);
+    const stale = rec ? calibrationStale(spec, preset, rec) : 'missing';
+    for (const row of judgeRows(spec, preset, params, result)) {
+      const cal = stale ? undefined : rec?.claims.find((c) => c.id === row.claim);
+      row.calibration = cal ? describeCalibration(cal) : `calibration ${stale ?? 'missing'}`;
+      rows.push(row);
+      if (!json) {
+        const mark = !row.asShipped
+          ? '  <-- differs from the spec'
+          : row.deviation
+            ? '  (does not reproduce here; declared in the spec)'
+            : row.seedDependent
+              ? '  (varies with the seed here; declared in the spec)'
+              : '';
+        line([
+          row.experiment,
+          row.claim,
+          row.metric,
+          `${row.condition} (${row.expect})`,
+          fmt(row.measured),
+          row.verdict,
+          row.seconds.toFixed(2) + mark,
+        ]);
+        process.stdout.write(`${' '.repeat(widths[0] + 1)}${row.calibration}\n`);
       }
     }
   }

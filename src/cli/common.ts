@@ -34,6 +34,14 @@ export async function runSetting(
   return { backend: node.backend, backendReason: node.reason, result: await runner.run() };
 }
 
+/** Why a finished run did not train (the spec's `notConverged`), or null; runs that did not finish are not judged. */
+export function notConverged(
+  spec: ExperimentSpec,
+  run: { state: string; final: Record<string, number>; params: Params },
+): string | null {
+  return run.state === 'done' ? (spec.notConverged?.(run.final, run.params) ?? null) : null;
+}
+
 export interface ClaimRow {
   experiment: string;
   claim: string;

@@ -11,7 +11,7 @@ import type { ExperimentSpec, ParamValue, Params } from '../../experiments/core/
 import { describeCondition } from '../../experiments/core/claims';
 import { checkOutputPath, parseArgs, runMain, UsageError } from './args';
 import { resolve as resolvePath } from 'node:path';
-import { fmt, judgeRows, runSetting, table } from './common';
+import { fmt, judgeRows, notConverged, runSetting, table } from './common';
 import { makeBundle, nanToNull, type RunRecord } from '../../experiments/core/bundle';
 import { diffFromPreset } from '../../experiments/core/params';
 import {
@@ -167,8 +167,7 @@ async function main(): Promise<number> {
   if (count === 1 && !sweep) {
     const { backend: used, backendReason, result } = await runSetting(spec, params, backend);
     const claims = judgeRows(spec, preset, params, result);
-    const notConverged =
-      result.state === 'done' ? (spec.notConverged?.(result.final, params) ?? null) : null;
+    const stalled = notConverged(spec, { ...result, params });
     if (typeof bundlePath === 'string')
       writeBundle(bundlePath, spec, preset, params, seeds, undefined, used, backendReason, [
         { seed: seeds[0], params, ...result },
@@ -187,7 +186,7 @@ async function main(): Promise<number> {
             step: result.step,
             seconds: result.seconds,
             final: result.final,
-            notConverged,
+            notConverged: stalled,
             claims,
           },
           nanToNull,
@@ -224,7 +223,7 @@ async function main(): Promise<number> {
           ]),
         );
       }
-      if (notConverged) process.stdout.write(`\n${notConverged}\n`);
+      if (stalled) process.stdout.write(`\n${stalled}\n`);
       if (result.error) process.stdout.write(`\nerror: ${result.error}\n`);
     }
     return result.state === 'error' ? 1 : 0;
@@ -340,8 +339,7 @@ async function study(
             step: r.step,
             seconds: r.seconds,
             final: r.final,
-            notConverged:
-              r.state === 'done' ? (spec.notConverged?.(r.final, r.params) ?? null) : null,
+            notConverged: notConverged(spec, r),
             claims: judgeRows(spec, preset, r.params, { ...r, views: {} }).map((c) => ({
               claim: c.claim,
               measured: c.measured,
@@ -377,12 +375,13 @@ async function study(
     );
     if (rows.length)
       process.stdout.write('\n' + table([['claim', 'expected', 'holds in', 'measured'], ...rows]));
-    const stalled = runs.filter(
-      (r) => r.state === 'done' && spec.notConverged?.(r.final, r.params),
-    );
+    const stalled = runs.flatMap((r) => {
+      const why = notConverged(spec, r);
+      return why ? [{ seed: r.seed, why }] : [];
+    });
     if (stalled.length)
       process.stdout.write(
-        `\nNot converged in ${stalled.length} of ${runs.length} runs (seeds ${stalled.map((r) => r.seed).join(', ')}): ${spec.notConverged!(stalled[0].final, stalled[0].params)}\n`,
+        `\nNot converged in ${stalled.length} of ${runs.length} runs (seeds ${stalled.map((r) => r.seed).join(', ')}): ${stalled[0].why}\n`,
       );
     if (failed) process.stdout.write(`\n${failed} of ${runs.length} runs ended in an error\n`);
   }
