@@ -42,6 +42,8 @@ export class LabRun {
   private pausedMs = 0;
   /** Set while a recorded reference run is on screen (no live run yet): what to say about it. */
   recorded = $state<string | null>(null);
+  /** The runs on screen came from a loaded bundle (not trained on this page). */
+  loaded = $state(false);
   /** Called with each run as it finishes (the page stores it in the history). */
   onRunDone?: (run: CompletedRun) => void;
 
@@ -165,7 +167,34 @@ export class LabRun {
     this.recorded = label;
   }
 
+  /**
+   * Show a loaded bundle's runs as a finished study: its claims judged on the last finished run,
+   * its tallies, bands and sweep drawn from every run, until a live run starts. Bundles keep
+   * curves and final metrics, not the trainer's views.
+   */
+  showLoaded(label: string, runs: readonly RunRecord[], backend: string): void {
+    this.runId++;
+    this.clear();
+    this.plan = runs.map((r, index) => ({
+      index,
+      seed: r.seed,
+      ...(r.value !== undefined ? { value: r.value } : {}),
+      params: r.params,
+    }));
+    this.completed = runs.map((r, index) => ({ ...r, index, views: {}, backend }));
+    const last = [...this.completed].reverse().find((r) => r.state === 'done');
+    this.current = this.plan.length - 1;
+    this.history = (last ?? this.completed.at(-1))?.history ?? [];
+    this.step = this.history.at(-1)?.step ?? 0;
+    this.final = last?.final ?? null;
+    this.error = null;
+    this.recorded = label;
+    this.loaded = true;
+    this.state = last ? 'done' : 'stopped';
+  }
+
   private clear(): void {
+    this.loaded = false;
     this.recorded = null;
     this.history = [];
     this.views = {};

@@ -195,7 +195,9 @@ describe.runIf(browserPresent || browserRequired)('lab workbench in Chromium', (
     expect(link).toContain('page.madeOn=wasm');
     expect(link.replace(/&page\.madeOn=\w+/, '')).toBe(page.url());
 
-    // Load the bundle back into a fresh lab: its setting is restored and its runs are pinned.
+    // Load the bundle back into a fresh lab: its setting is restored and its runs are shown as
+    // the finished study they were (claims, tallies, bands) without re-running; the history
+    // keeps them, unpinned (the band already draws them).
     const dir = mkdtempSync(path.join(tmpdir(), 'bundle-'));
     const file = path.join(dir, 'b.json');
     writeFileSync(file, bundle.body);
@@ -204,7 +206,41 @@ describe.runIf(browserPresent || browserRequired)('lab workbench in Chromium', (
     await expect.poll(() => fresh.page.getByTestId('history-row').count()).toBe(2);
     expect(fresh.page.url()).toContain('seeds=2');
     expect(fresh.page.url()).toContain('seed=5');
-    expect(await fresh.page.getByTestId('history-pin').first().isChecked()).toBe(true);
+    expect(await fresh.page.getByTestId('history-pin').first().isChecked()).toBe(false);
+    expect(await state(fresh.page)).toMatch(/^loaded \(done\)/);
+    expect(await fresh.page.getByTestId('recorded-label').textContent()).toMatch(
+      /^Loaded bundle: 2 runs made on WASM/,
+    );
+    expect(await fresh.page.getByTestId('study-count').textContent()).toBe('2 of 2 runs finished');
+    expect(await fresh.page.getByTestId('claim-tally').allInnerTexts()).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^holds in [0-2] of 2 seeds/)]),
+    );
+    const verdicts = fresh.page.getByTestId('claim-verdict');
+    expect(await verdicts.count()).toBeGreaterThan(0);
+    expect(await verdicts.first().getAttribute('data-final')).toBe('true');
+    await expect
+      .poll(async () => (await traces(fresh.page, 'recovery')).map((t) => t.name).join('|'))
+      .toMatch(/mean ± sd of 2 runs/);
+
+    // A sweep bundle draws its sweep chart and sets the study controls to its sweep.
+    const swept = JSON.parse(bundle.body.toString('utf8'));
+    swept.sweep = { key: 'samples', values: [400, 500] };
+    swept.seeds = [5];
+    swept.runs = swept.runs.map((r: Record<string, unknown>, i: number) => ({
+      ...r,
+      seed: 5,
+      value: [400, 500][i],
+      params: { ...(r.params as object), seed: 5, samples: [400, 500][i] },
+    }));
+    const sweptFile = path.join(dir, 'swept.json');
+    writeFileSync(sweptFile, JSON.stringify(swept));
+    await fresh.page.getByTestId('import-bundle').setInputFiles(sweptFile);
+    await expect
+      .poll(async () => (await traces(fresh.page, 'sweep')).length, { timeout: 20_000 })
+      .toBeGreaterThan(0);
+    expect(await fresh.page.getByTestId('study-sweep-key').inputValue()).toBe('samples');
+    expect(await fresh.page.getByTestId('study-sweep-values').inputValue()).toMatch(/^400, ?500$/);
+    expect(await fresh.page.getByTestId('study').innerText()).toMatch(/samples = 400, 500/);
 
     // A hostile bundle: refused with the reason, nothing of it becomes markup.
     const evil = JSON.parse(bundle.body.toString('utf8'));
