@@ -55,6 +55,8 @@ type ValueOf<S> = S extends { kind: 'choice'; choices: readonly (infer C)[] }
 
 export interface MetricSpec {
   label: string;
+  /** A few words for the end of a reference line on a chart (default: the label). */
+  short?: string;
   doc: string;
   better: 'higher' | 'lower' | 'none';
   /** May legitimately be NaN (undefined for this setting), e.g. an MCC over an empty subset. */

@@ -109,6 +109,7 @@ export const spec = defineSpec({
     },
     'metric/amari': {
       label: 'Amari distance',
+      short: 'Amari',
       doc: 'Classic Amari index of P = W A, normalised to [0, 1]: 0 iff W A is a scaled permutation.',
       better: 'lower',
     },

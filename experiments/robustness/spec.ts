@@ -163,6 +163,7 @@ export const spec = defineSpec({
     'metric/arm': { label: 'Point', doc: 'Index of the eps being solved.', better: 'none' },
     'metric/amari': {
       label: 'Amari distance',
+      short: 'Amari',
       doc: 'Classic Amari index of (W K) A normalised to [0, 1], at this eps.',
       better: 'lower',
     },

@@ -16,6 +16,7 @@ import { alignmentStudy, compareStudy, sweepPoint, sweepStudy, sweepValues } fro
 const TRAINING_METRICS: Record<string, MetricSpec> = {
   'loss/recon': {
     label: 'Reconstruction error',
+    short: 'reconstruction',
     doc: "E |x - x_hat|^2 on the last minibatch (in the SAE's input space).",
     better: 'lower',
   },
@@ -44,6 +45,7 @@ const ARM_METRICS: Record<string, MetricSpec> = {
   ...TRAINING_METRICS,
   'metric/dict_mmc': {
     label: 'Dictionary: mean max |cos|',
+    short: 'dictionary MMC',
     doc: 'Mean over true atoms of the best |cos| with any learned atom (the SAE being trained).',
     better: 'higher',
   },
@@ -54,6 +56,7 @@ const recoveryMetrics: Record<string, MetricSpec> = {
   ...TRAINING_METRICS,
   'metric/dict_mmc': {
     label: 'Dictionary: mean max |cos|',
+    short: 'dictionary MMC',
     doc: 'Mean over true atoms of the best |cos| with any learned atom.',
     better: 'higher',
   },
@@ -193,7 +196,7 @@ export const saeSpec = defineSpec({
   metrics: recoveryMetrics,
   lossMetric: 'loss/recon',
   charts: [
-    { kind: 'curves', id: 'loss', title: 'Training loss', metrics: ['loss/recon'], logY: true },
+    // The recovery chart first: on a projector it is the one beside the claims.
     {
       kind: 'curves',
       id: 'dictionary',
@@ -201,6 +204,7 @@ export const saeSpec = defineSpec({
       metrics: ['metric/dict_mmc'],
       yRange: [0, 1.02],
     },
+    { kind: 'curves', id: 'loss', title: 'Training loss', metrics: ['loss/recon'], logY: true },
     {
       kind: 'view',
       id: 'cosine',

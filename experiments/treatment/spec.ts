@@ -118,16 +118,19 @@ export const spec = defineSpec({
   metrics: {
     'metric/ica_theta_error': {
       label: 'ICA |theta error|',
+      short: 'ICA',
       doc: 'Mean absolute error of the ICA estimates of theta over treatments.',
       better: 'lower',
     },
     'metric/ols_theta_error': {
       label: 'OLS (adjusted) |theta error|',
+      short: 'adjusted OLS',
       doc: 'Least squares of Y on T and X (linear adjustment for the confounders).',
       better: 'lower',
     },
     'metric/naive_theta_error': {
       label: 'Naive OLS |theta error|',
+      short: 'naive OLS',
       doc: 'Least squares of Y on T alone, ignoring the confounders.',
       better: 'lower',
     },

@@ -73,12 +73,12 @@ export function niceTicks(lo: number, hi: number, target: number): number[] {
 }
 
 /** Ticks of a log axis whose range is [lo, hi] in log10 units: decades, plus 2 and 5 on short ranges. */
-export function logTicks(lo: number, hi: number): number[] {
+export function logTicks(lo: number, hi: number, decadesOnly = false): number[] {
   const out: number[] = [];
   const span = hi - lo;
   const every = span > 12 ? Math.ceil(span / 6) : 1;
   for (let d = Math.floor(lo); d <= Math.ceil(hi); d++) {
-    const mults = span < 2.5 ? [1, 2, 5] : [1];
+    const mults = span < 2.5 && !decadesOnly ? [1, 2, 5] : [1];
     for (const m of mults) {
       const v = Math.log10(m) + d;
       if (v >= lo - 1e-9 && v <= hi + 1e-9 && (m !== 1 || d % every === 0)) out.push(v);
@@ -142,6 +142,8 @@ interface Axis {
   p0: number;
   p1: number;
   showLabels: boolean;
+  /** A log axis labelled at decades only (dtick 1, as the figures ask Plotly for). */
+  decadesOnly?: boolean;
 }
 
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
@@ -193,6 +195,7 @@ function makeAxis(
     };
   }
   const type = declared === 'log' ? 'log' : 'linear';
+  const decadesOnly = type === 'log' && spec.dtick === 1;
   const range =
     Array.isArray(spec.range) &&
     spec.range.length === 2 &&
@@ -200,7 +203,16 @@ function makeAxis(
       ? (spec.range as number[])
       : null;
   if (range)
-    return { type, lo: range[0], hi: range[1], reversed, categories: [], title, showLabels };
+    return {
+      type,
+      lo: range[0],
+      hi: range[1],
+      reversed,
+      categories: [],
+      title,
+      showLabels,
+      decadesOnly,
+    };
   let lo = Infinity;
   let hi = -Infinity;
   for (const v of values) {
@@ -225,7 +237,7 @@ function makeAxis(
     lo = opts.tozero && lo === 0 ? 0 : lo - p;
     hi += p;
   }
-  return { type, lo, hi, reversed, categories: [], title, showLabels };
+  return { type, lo, hi, reversed, categories: [], title, showLabels, decadesOnly };
 }
 
 function dashOf(dash: unknown, width: number): number[] {
@@ -248,7 +260,10 @@ export function drawFigure(g: Ctx, fig: Figure, o: FrameOptions): void {
     'l' | 'r' | 't' | 'b',
     number
   >;
-  const traces = fig.data as Trace[];
+  // A trace switched off in the legend is not drawn (Plotly's visible: 'legendonly').
+  const traces = (fig.data as Trace[]).filter(
+    (t) => t.visible !== false && t.visible !== 'legendonly',
+  );
   const heat = traces.find((t) => t.type === 'heatmap');
   const colorbarW = heat ? 22 + fontSize * 3.2 : 0;
   const plot = {
@@ -421,17 +436,26 @@ export function drawFigure(g: Ctx, fig: Figure, o: FrameOptions): void {
   }
   if (heat) drawColorbar(g, heat, plot.x1 + 12, plot.y0, plot.y1, fontSize, text);
 
-  // annotations on a subplot's domain (panel titles)
+  // annotations: on a subplot's domain (panel titles), or at a y value beside the plot (end labels)
   for (const a of arr(L.annotations) as Rec[]) {
     const sp =
       subplots.find((s) => String(a.xref ?? '').split(' ')[0] === (s.on[0]?.xaxis ?? 'x')) ??
       subplots[0];
-    const x = sp.X.p0 + (num(a.x) ?? 0.5) * (sp.X.p1 - sp.X.p0);
-    const y = plot.y1 - (num(a.y) ?? 1) * (plot.y1 - plot.y0);
-    g.font = `${num((a.font as Rec | undefined)?.size) ?? fontSize}px ${FONT}`;
-    g.fillStyle = text;
-    g.textAlign = 'center';
-    g.fillText(textOf(a.text), x, y);
+    const x =
+      a.xref === 'paper'
+        ? plot.x0 + (num(a.x) ?? 0.5) * (plot.x1 - plot.x0)
+        : sp.X.p0 + (num(a.x) ?? 0.5) * (sp.X.p1 - sp.X.p0);
+    // A y in data units is in axis units already (log10 on a log axis), as Plotly takes it.
+    const y =
+      a.yref === 'y'
+        ? toPxUnit(sp.Y, num(a.y) ?? NaN)
+        : plot.y1 - (num(a.y) ?? 1) * (plot.y1 - plot.y0);
+    if (!Number.isFinite(y)) continue;
+    const font = (a.font as Rec | undefined) ?? {};
+    g.font = `${num(font.size) ?? fontSize}px ${FONT}`;
+    g.fillStyle = typeof font.color === 'string' ? font.color : text;
+    g.textAlign = a.xanchor === 'left' ? 'left' : a.xanchor === 'right' ? 'right' : 'center';
+    g.fillText(textOf(a.text), x + (num(a.xshift) ?? 0), y - (num(a.yshift) ?? 0));
   }
 
   // title in the top margin
@@ -482,7 +506,7 @@ function ticksOf(a: Axis, target: number): Tick[] {
     return a.categories.flatMap((c, i) => (i % stride === 0 ? [{ u: i, label: c }] : []));
   }
   if (a.type === 'log') {
-    const t = logTicks(Math.min(a.lo, a.hi), Math.max(a.lo, a.hi));
+    const t = logTicks(Math.min(a.lo, a.hi), Math.max(a.lo, a.hi), a.decadesOnly);
     return t.map((u) => ({ u, label: tickLabel(10 ** u, 10 ** Math.floor(u + 1e-9)) }));
   }
   const t = niceTicks(Math.min(a.lo, a.hi), Math.max(a.lo, a.hi), Math.max(2, Math.round(target)));

@@ -2,7 +2,7 @@
  * Chart specs and run data -> plain Plotly figure objects. Pure (no Plotly import), so it is
  * testable in Node; LiveChart is the only code that hands these to Plotly.
  */
-import { describeCondition, type Claim } from '../../experiments/core/claims';
+import type { Claim } from '../../experiments/core/claims';
 import {
   labelAt,
   type ChartSpec,
@@ -63,6 +63,8 @@ export interface CurveExtras {
   bandRuns?: number;
   /** Pinned runs from the history, drawn dotted. */
   overlays?: { name: string; history: MetricPoint[] }[];
+  /** What the run on screen is called beside a band (default "live run"). */
+  current?: string;
   /** The preset's claims: each one on a drawn metric gets its threshold as a line. */
   claims?: readonly Claim[];
 }
@@ -73,6 +75,136 @@ const rgba = (hex: string, a: number) =>
 /** Pinned runs, told apart by their dash; the legend names at most this many per metric. */
 const OVERLAY_DASHES = ['dot', 'dash', 'dashdot', 'longdash'] as const;
 const MAX_OVERLAY_LEGEND = 4;
+
+const OP_TEXT: Record<string, string> = { '>=': '≥', '<=': '≤' };
+
+/** Marks an annotation as a line's end label (Plotly accepts `name` on annotations). */
+const END_LABEL = 'end-label';
+
+/** The few words at a reference line's end: what kind of baseline it is, or the metric's short name. */
+export function shortLabel(key: string, spec: ExperimentSpec): string {
+  if (key.endsWith('_raw')) return 'raw x';
+  if (key.endsWith('_untrained')) return 'untrained';
+  if (key.endsWith('_chance')) return 'chance';
+  return spec.metrics[key]?.short ?? spec.metrics[key]?.label ?? key;
+}
+
+/**
+ * Lay out a figure's end labels for a chart `height` px tall: nudged apart vertically so none
+ * overlaps another (at least one line of text between centres), and the right margin widened to
+ * hold the longest. Pure; the canvas frame and Plotly both read the result.
+ */
+export function placeEndLabels(fig: Figure, height: number): Figure {
+  const L = fig.layout;
+  const labels = ((L.annotations as Record<string, unknown>[] | undefined) ?? []).filter(
+    (a) => a.name === END_LABEL,
+  );
+  if (!labels.length) return fig;
+  const font = Number((L.font as { size?: number } | undefined)?.size ?? 14);
+  const margin = { l: 64, r: 16, t: 56, b: 56, ...((L.margin as object) ?? {}) } as Record<
+    'l' | 'r' | 't' | 'b',
+    number
+  >;
+  const plotPx = Math.max(40, height - margin.t - margin.b);
+  const yaxis = (L.yaxis as { range?: number[]; type?: string } | undefined) ?? {};
+  const log = yaxis.type === 'log';
+  let [lo, hi] = yaxis.range ?? [Infinity, -Infinity];
+  if (!yaxis.range) {
+    for (const t of fig.data)
+      for (const v of (t.y as unknown[] | undefined) ?? []) {
+        if (typeof v !== 'number' || !Number.isFinite(v) || (log && v <= 0)) continue;
+        const u = log ? Math.log10(v) : v;
+        lo = Math.min(lo, u);
+        hi = Math.max(hi, u);
+      }
+    for (const a of labels) {
+      lo = Math.min(lo, a.y as number);
+      hi = Math.max(hi, a.y as number);
+    }
+  }
+  const span = hi > lo ? hi - lo : 1;
+  const gap = (font * 1.2) / plotPx; // in fractions of the plot's height
+  const order = labels
+    .map((a, i) => ({ i, f: ((a.y as number) - lo) / span }))
+    .sort((a, b) => a.f - b.f);
+  // Push upwards past each lower neighbour, then back down from the top if that left the plot.
+  const placed = order.map((o) => o.f);
+  for (let k = 1; k < placed.length; k++) placed[k] = Math.max(placed[k], placed[k - 1] + gap);
+  const top = Math.max(1, order.at(-1)!.f);
+  if (placed.at(-1)! > top) {
+    placed[placed.length - 1] = top;
+    for (let k = placed.length - 2; k >= 0; k--)
+      placed[k] = Math.min(placed[k], placed[k + 1] - gap);
+  }
+  const shifts = new Map(order.map((o, k) => [o.i, (placed[k] - o.f) * plotPx]));
+  let i = 0;
+  const longest = Math.max(...labels.map((a) => String(a.text).length));
+  return {
+    data: fig.data,
+    layout: {
+      ...L,
+      margin: { ...margin, r: Math.max(margin.r, Math.ceil(longest * font * 0.6) + 12) },
+      annotations: ((L.annotations as Record<string, unknown>[]) ?? []).map((a) =>
+        a.name === END_LABEL ? { ...a, yshift: Math.round(shifts.get(i++) ?? 0) } : a,
+      ),
+    },
+  };
+}
+
+/** One entry of a chart's legend, as the page draws it below the chart. */
+export interface LegendEntry {
+  name: string;
+  color: string;
+  dash: string;
+  kind: 'line' | 'bar' | 'marker';
+}
+
+/** The legend of a figure: the traces that have an entry, as Plotly would list them (none for a single trace). */
+export function legendEntries(fig: Figure): LegendEntry[] {
+  if (fig.layout.showlegend === false) return [];
+  const entries = fig.data
+    .filter((t) => t.showlegend !== false && t.type !== 'heatmap' && t.name)
+    .map((t) => {
+      const line = (t.line as { color?: string; dash?: string } | undefined) ?? {};
+      const marker = (t.marker as { color?: string } | undefined) ?? {};
+      return {
+        name: String(t.name),
+        color: String(line.color ?? marker.color ?? '#777777'),
+        dash: String(line.dash ?? 'solid'),
+        kind: t.type === 'bar' ? 'bar' : String(t.mode ?? '') === 'markers' ? 'marker' : 'line',
+      } satisfies LegendEntry;
+    });
+  return entries.length > 1 ? entries : [];
+}
+
+/**
+ * A figure as exported (PNG, SVG): Plotly's own legend at the bottom of the image, in a margin
+ * sized for its rows, below the x axis title. On screen the page draws the legend instead.
+ */
+export function withLegend(fig: Figure, width: number): Figure {
+  const entries = legendEntries(fig);
+  if (!entries.length) return fig;
+  const font = Number((fig.layout.font as { size?: number } | undefined)?.size ?? 14);
+  const perRow = Math.max(1, Math.floor(width / (font * 18)));
+  const rows = Math.ceil(entries.length / perRow);
+  const margin = (fig.layout.margin as { b?: number } | undefined) ?? {};
+  return {
+    data: fig.data,
+    layout: {
+      ...fig.layout,
+      showlegend: true,
+      legend: {
+        orientation: 'h',
+        x: 0,
+        xanchor: 'left',
+        y: 0,
+        yref: 'container',
+        yanchor: 'bottom',
+      },
+      margin: { ...margin, b: (margin.b ?? 56) + Math.ceil(rows * font * 1.6) + 8 },
+    },
+  };
+}
 
 /** A log axis labelled at decades only (1, 10, 100), not at Plotly's 2 and 5 in between. */
 const DECADES = { dtick: 1, exponentformat: 'power' } as const;
@@ -87,6 +219,11 @@ export function curvesFigure(
   const x = pts.map((p) => p.step);
   const label = (key: string) => spec.metrics[key]?.label ?? key;
   const data: Record<string, unknown>[] = [];
+  const annotations: Record<string, unknown>[] = [];
+  /** The last drawn value of each metric (live run, else the band's mean), for its end label. */
+  const ends: { key: string; y: number; color: string }[] = [];
+  const lastOf = (ys: readonly unknown[]) =>
+    [...ys].reverse().find((v): v is number => typeof v === 'number' && Number.isFinite(v));
   chart.metrics.forEach((key, i) => {
     const color = PALETTE[i % PALETTE.length];
     const b = extras.bands?.[key];
@@ -99,6 +236,7 @@ export function curvesFigure(
         line: { width: 0, color },
         hoverinfo: 'skip',
         showlegend: false,
+        legendgroup: `band:${key}`,
         name: `${label(key)} +1 sd`,
       });
       data.push({
@@ -111,12 +249,14 @@ export function curvesFigure(
         fillcolor: rgba(color, 0.22),
         hoverinfo: 'skip',
         showlegend: false,
+        legendgroup: `band:${key}`,
         name: `${label(key)} -1 sd`,
       });
       data.push({
         type: 'scatter',
         mode: 'lines',
         name: `${label(key)}: mean ± sd of ${extras.bandRuns ?? ''} runs`.replace(' of  runs', ''),
+        legendgroup: `band:${key}`,
         x: b.step,
         y: b.mean,
         line: { color, width: 2 },
@@ -124,11 +264,13 @@ export function curvesFigure(
     }
     // A loss term this setting does not have (NaN throughout) gets no trace and no legend entry.
     const present = pts.some((p) => Number.isFinite(p.metrics[key]));
+    const end = present ? lastOf(pts.map((p) => p.metrics[key])) : b ? lastOf(b.mean) : undefined;
+    if (end !== undefined) ends.push({ key, y: end, color });
     if (present) {
       data.push({
         type: 'scatter',
         mode: pts.length < 3 ? 'lines+markers' : 'lines',
-        name: b ? `${label(key)} (live run)` : label(key),
+        name: b ? `${label(key)} (${extras.current ?? 'live run'})` : label(key),
         x,
         y: pts.map((p) => p.metrics[key] ?? null),
         line: { color, width: 3 },
@@ -158,23 +300,41 @@ export function curvesFigure(
         line: { color, width: 2, dash: 'dot' },
       });
   });
+  /** A line's name at its right end, in the line's colour (placed by placeEndLabels). */
+  const endLabel = (text: string, y: number, color: string) => {
+    const u = chart.logY ? (y > 0 ? Math.log10(y) : NaN) : y;
+    if (Number.isFinite(u))
+      annotations.push({
+        name: END_LABEL,
+        text,
+        xref: 'paper',
+        x: 1,
+        xanchor: 'left',
+        xshift: 6,
+        yref: 'y',
+        y: u,
+        yanchor: 'middle',
+        showarrow: false,
+        font: { color },
+      });
+  };
   for (const key of chart.references ?? []) {
     // A baseline of a drawn metric (metric/r2_raw of metric/r2) takes that metric's colour, dotted
     // for the raw observations and dashed for the untrained encoder; any other reference is grey.
     const of = chart.metrics.findIndex((m) => key.startsWith(`${m}_`));
     const kind = key.endsWith('_raw') ? 'dot' : key.endsWith('_untrained') ? 'dash' : 'dashdot';
+    const color = of >= 0 ? PALETTE[of % PALETTE.length] : '#777777';
+    const y = pts.map((p) => p.metrics[key] ?? null);
     data.push({
       type: 'scatter',
       mode: 'lines',
       name: label(key),
       x,
-      y: pts.map((p) => p.metrics[key] ?? null),
-      line: {
-        color: of >= 0 ? PALETTE[of % PALETTE.length] : '#777777',
-        width: 2,
-        dash: of >= 0 ? kind : 'dash',
-      },
+      y,
+      line: { color, width: 2, dash: of >= 0 ? kind : 'dash' },
     });
+    const last = [...y].reverse().find((v): v is number => v !== null && Number.isFinite(v));
+    if (last !== undefined) endLabel(shortLabel(key, spec), last, color);
   }
   // A claim's threshold on the chart of its metric, in the metric's colour, long-dashed.
   if (x.length)
@@ -182,33 +342,56 @@ export function curvesFigure(
       const i = chart.metrics.indexOf(c.metric);
       if (i < 0) continue;
       const values = Array.isArray(c.value) ? c.value : [c.value];
-      for (const v of values)
+      const color = PALETTE[i % PALETTE.length];
+      values.forEach((v, k) => {
+        const bound = `${c.op === 'between' ? (k === 0 ? '≥' : '≤') : (OP_TEXT[c.op] ?? c.op)} ${v}`;
         data.push({
           type: 'scatter',
           mode: 'lines',
-          name: `threshold: ${describeCondition(c)}`,
+          name: `claim: ${label(c.metric)} ${bound}`,
           x: [x[0], x.at(-1)],
           y: [v, v],
-          line: { color: PALETTE[i % PALETTE.length], width: 1.5, dash: 'longdash' },
+          line: { color, width: 1.5, dash: 'longdash' },
           hoverinfo: 'name',
         });
+        endLabel(`claim ${bound}`, v, color);
+      });
     }
-  const legendRows = Math.ceil(data.filter((t) => t.showlegend !== false).length / 2);
+  // The metrics' own lines are named at their end too once a chart has more than one line.
+  if (data.filter((t) => t.showlegend !== false).length > 1)
+    for (const e of ends) endLabel(shortLabel(e.key, spec), e.y, e.color);
   return {
     data,
     layout: {
       ...baseLayout(chart.title),
-      margin: { l: 64, r: 16, t: 56, b: 72 + 22 * legendRows },
-      legend: { orientation: 'h', x: 0, y: -0.2, yanchor: 'top' },
+      margin: { l: 64, r: 16, t: 56, b: 56 },
+      annotations,
       xaxis: { title: { text: 'step', standoff: 4 }, zeroline: false, rangemode: 'tozero' },
       yaxis: {
         range: chart.yRange,
         type: chart.logY ? 'log' : 'linear',
         zeroline: false,
-        ...(chart.logY ? DECADES : {}),
+        ...(chart.logY ? logTicks(data) : {}),
       },
     },
   };
+}
+
+/**
+ * Decades on a log axis; when the curves span less than two of them, Plotly's small 2 and 5
+ * digits between them too, so the axis is not left with a single label.
+ */
+function logTicks(data: Record<string, unknown>[]): Record<string, unknown> {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const t of data)
+    for (const v of (t.y as unknown[] | undefined) ?? [])
+      if (typeof v === 'number' && v > 0) {
+        lo = Math.min(lo, v);
+        hi = Math.max(hi, v);
+      }
+  const decades = hi >= lo ? Math.floor(Math.log10(hi)) - Math.ceil(Math.log10(lo)) + 1 : 0;
+  return decades >= 2 ? DECADES : { dtick: 'D2', exponentformat: 'power' };
 }
 
 /** Final metrics against a swept value: mean over seeds with ±1 sd bars. */

@@ -412,8 +412,37 @@ describe.runIf(browserPresent || browserRequired)('lab page in Chromium', () => 
         )?.data ?? []
       ).map((t) => t.name ?? ''),
     );
-    expect(names).toContain('threshold: metric/mcc >= 0.95');
+    expect(names).toContain('claim: MCC ≥ 0.95');
     expect(names).toContain('R^2 of raw x');
+    // each reference line and the threshold are labelled at their right end
+    const ends = await page.evaluate(() =>
+      [...document.querySelectorAll('[data-testid=chart-recovery] .annotation-text')].map(
+        (n) => n.textContent ?? '',
+      ),
+    );
+    expect(ends).toEqual(expect.arrayContaining(['raw x', 'untrained', 'chance', 'claim ≥ 0.95']));
+    // the legend is the page's, below the chart, and a click hides a line
+    const legend = page.getByTestId('chart-recovery-legend').getByRole('button');
+    expect(await legend.allTextContents()).toContain('R^2 of raw x');
+    const before = await page.evaluate(
+      () =>
+        (
+          document.querySelector('[data-testid=chart-recovery]') as
+            (HTMLElement & { data?: { visible?: unknown }[] }) | null
+        )?.data?.filter((t) => t.visible === 'legendonly').length ?? 0,
+    );
+    await legend.filter({ hasText: 'R^2 of raw x' }).click();
+    await expect
+      .poll(() =>
+        page.evaluate(
+          () =>
+            (
+              document.querySelector('[data-testid=chart-recovery]') as
+                (HTMLElement & { data?: { visible?: unknown }[] }) | null
+            )?.data?.filter((t) => t.visible === 'legendonly').length ?? 0,
+        ),
+      )
+      .toBe(before + 1);
     // 30 steps leave the encoder below a linear map from x itself: flagged, whatever the verdicts
     expect(await page.getByTestId('not-converged').textContent()).toMatch(
       /^Not converged: the trained encoder ends below the raw observations/,

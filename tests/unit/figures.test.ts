@@ -1,6 +1,13 @@
 /** Figures are pure data: bands, pinned overlays, skipped absent terms, sweep bars and the text tables. */
 import { describe, expect, it } from 'vitest';
-import { curvesFigure, figureTables, sweepFigure } from '../../src/lib/figures';
+import {
+  curvesFigure,
+  figureTables,
+  legendEntries,
+  placeEndLabels,
+  sweepFigure,
+  withLegend,
+} from '../../src/lib/figures';
 import { band, summarise } from '../../experiments/core/study';
 import { getExperiment } from '../../experiments/registry';
 
@@ -59,15 +66,86 @@ describe('figures', () => {
     }));
     const claims = spec.claims.filter((c) => c.preset === 'sphere-vmf');
     const fig = curvesFigure(recovery, spec, history, { claims });
-    const lines = fig.data.filter((t) => String(t.name).startsWith('threshold'));
-    expect(lines.map((t) => t.name)).toEqual(['threshold: metric/r2 >= 0.95']);
+    const lines = fig.data.filter((t) => String(t.name).startsWith('claim'));
+    expect(lines.map((t) => t.name)).toEqual(['claim: Linear R^2 ≥ 0.95']);
     expect(lines[0].y).toEqual([0.95, 0.95]);
     expect(lines[0].x).toEqual([0, 50]);
     expect(
       curvesFigure(chart, spec, hist(5), { claims }).data.some((t) =>
-        String(t.name).startsWith('threshold'),
+        String(t.name).startsWith('claim'),
       ),
     ).toBe(false);
+  });
+
+  it('labels each reference line and threshold at its right end, nudged apart so none overlaps', () => {
+    const recovery = spec.charts.find(
+      (c) => c.kind === 'curves' && c.id === 'recovery',
+    ) as typeof chart;
+    // raw x and untrained sit on the same value; the threshold just above them
+    const history = [0, 50].map((step) => ({
+      step,
+      metrics: {
+        'metric/r2': 0.5,
+        'metric/mcc': 0.4,
+        'metric/r2_raw': 0.9,
+        'metric/r2_untrained': 0.9,
+        'metric/mcc_raw': 0.3,
+        'metric/mcc_untrained': 0.2,
+        'metric/mcc_chance': 0.25,
+      },
+    }));
+    const claims = spec.claims.filter((c) => c.preset === 'sphere-vmf');
+    const fig = curvesFigure(recovery, spec, history, { claims });
+    const labels = (fig.layout.annotations as { text: string; y: number }[]).map((a) => [
+      a.text,
+      a.y,
+    ]);
+    expect(labels).toEqual(
+      expect.arrayContaining([
+        ['raw x', 0.9],
+        ['untrained', 0.9],
+        ['chance', 0.25],
+        ['claim ≥ 0.95', 0.95],
+      ]),
+    );
+    const height = 360;
+    const placed = placeEndLabels(fig, height);
+    const L = placed.layout as {
+      margin: { t: number; b: number; r: number };
+      yaxis: { range: number[] };
+      annotations: { y: number; yshift: number; text: string }[];
+    };
+    const plotPx = height - L.margin.t - L.margin.b;
+    const [lo, hi] = L.yaxis.range;
+    const px = L.annotations
+      .map((a) => ((a.y - lo) / (hi - lo)) * plotPx + a.yshift)
+      .sort((a, b) => a - b);
+    for (let i = 1; i < px.length; i++) expect(px[i] - px[i - 1]).toBeGreaterThanOrEqual(16);
+    // the right margin holds the longest label
+    expect(L.margin.r).toBeGreaterThanOrEqual('claim ≥ 0.95'.length * 14 * 0.6);
+  });
+
+  it("lists the legend as Plotly would, and exports with Plotly's legend below the axis title", () => {
+    const fig = curvesFigure(chart, spec, hist(5), {
+      bands: { 'loss/infonce': band([hist(5), hist(7)], 'loss/infonce') },
+      bandRuns: 2,
+    });
+    const entries = legendEntries(fig);
+    expect(entries.map((e) => e.name)).toEqual([
+      'InfoNCE: mean ± sd of 2 runs',
+      'InfoNCE (live run)',
+    ]);
+    expect(entries[0]).toMatchObject({ kind: 'line', dash: 'solid' });
+    const single = curvesFigure(chart, spec, hist(5));
+    expect(legendEntries(single)).toEqual([]); // one trace: no legend
+    const out = withLegend(fig, 1000);
+    expect(out.layout).toMatchObject({
+      showlegend: true,
+      legend: { yref: 'container', y: 0, yanchor: 'bottom' },
+    });
+    expect((out.layout.margin as { b: number }).b).toBeGreaterThan(
+      (fig.layout.margin as { b: number }).b,
+    );
   });
 
   it('labels a log axis at decades only', () => {
