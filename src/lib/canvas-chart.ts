@@ -57,7 +57,13 @@ export interface FrameOptions {
 
 type Rec = Record<string, unknown>;
 type Trace = Rec & { type?: string };
-const FONT = '"Open Sans", verdana, arial, sans-serif';
+export const FONT = '"Open Sans", verdana, arial, sans-serif';
+
+/** Text with Plotly's <br> line breaks, drawn as lines centred on y. */
+function fillLines(g: Ctx, text: string, x: number, y: number, lineH: number): void {
+  const lines = text.split('<br>');
+  lines.forEach((l, i) => g.fillText(l, x, y + (i - (lines.length - 1) / 2) * lineH));
+}
 
 /** Evenly spaced "nice" ticks (1, 2, 5 x 10^k) covering [lo, hi], about `target` of them. */
 export function niceTicks(lo: number, hi: number, target: number): number[] {
@@ -142,6 +148,9 @@ interface Axis {
   p0: number;
   p1: number;
   showLabels: boolean;
+  /** A category axis's own tick texts (ticktext for tickvals) and its dtick (every k-th label). */
+  ticktext?: Map<string, string>;
+  every?: number;
   /** A log axis labelled at decades only (dtick 1, as the figures ask Plotly for). */
   decadesOnly?: boolean;
 }
@@ -184,7 +193,13 @@ function makeAxis(
     declared === 'category' || (!declared && values.some((v) => typeof v === 'string'));
   if (isCategory) {
     const cats = opts.categories ?? [...new Set(values.map(String))];
+    const vals = arr(spec.tickvals).map(String);
+    const texts = arr(spec.ticktext).map(String);
     return {
+      ...(vals.length && vals.length === texts.length
+        ? { ticktext: new Map(vals.map((v, i) => [v, texts[i]])) }
+        : {}),
+      ...(num(spec.dtick) ? { every: num(spec.dtick)! } : {}),
       type: 'category',
       lo: -0.5,
       hi: Math.max(0.5, cats.length - 0.5),
@@ -413,23 +428,32 @@ export function drawFigure(g: Ctx, fig: Figure, o: FrameOptions): void {
     g.setLineDash([]);
     if (Y.showLabels) {
       g.textAlign = 'right';
-      for (const t of yTicks) g.fillText(t.label, X.p0 - 6, toPxUnit(Y, t.u));
+      for (const t of yTicks) fillLines(g, t.label, X.p0 - 6, toPxUnit(Y, t.u), fontSize * 1.2);
     }
     if (X.showLabels) {
       g.textAlign = 'center';
-      for (const t of xTicks) g.fillText(t.label, toPxUnit(X, t.u), Y.p0 + fontSize * 0.9);
+      for (const t of xTicks) {
+        const n = t.label.split('<br>').length;
+        fillLines(
+          g,
+          t.label,
+          toPxUnit(X, t.u),
+          Y.p0 + fontSize * (0.9 + (n - 1) * 0.6),
+          fontSize * 1.2,
+        );
+      }
     }
     g.font = `${Math.round(fontSize * 1.15)}px ${FONT}`; // axis titles a little larger, as Plotly's
     if (X.title) {
       g.textAlign = 'center';
-      g.fillText(X.title, (X.p0 + X.p1) / 2, Y.p0 + fontSize * 2.3);
+      fillLines(g, X.title, (X.p0 + X.p1) / 2, Y.p0 + fontSize * 2.3, fontSize * 1.4);
     }
     if (Y.title) {
       g.save();
       g.translate(Math.max(fontSize * 0.7, X.p0 - fontSize * 3.6), (Y.p0 + Y.p1) / 2);
       g.rotate(-Math.PI / 2);
       g.textAlign = 'center';
-      g.fillText(Y.title, 0, 0);
+      fillLines(g, Y.title, 0, 0, fontSize * 1.4);
       g.restore();
     }
     g.font = `${fontSize}px ${FONT}`;
@@ -455,7 +479,13 @@ export function drawFigure(g: Ctx, fig: Figure, o: FrameOptions): void {
     g.font = `${num(font.size) ?? fontSize}px ${FONT}`;
     g.fillStyle = typeof font.color === 'string' ? font.color : text;
     g.textAlign = a.xanchor === 'left' ? 'left' : a.xanchor === 'right' ? 'right' : 'center';
-    g.fillText(textOf(a.text), x + (num(a.xshift) ?? 0), y - (num(a.yshift) ?? 0));
+    fillLines(
+      g,
+      textOf(a.text),
+      x + (num(a.xshift) ?? 0),
+      y - (num(a.yshift) ?? 0),
+      fontSize * 1.2,
+    );
   }
 
   // title in the top margin
@@ -464,7 +494,14 @@ export function drawFigure(g: Ctx, fig: Figure, o: FrameOptions): void {
     g.font = `${titleSize}px ${FONT}`;
     g.fillStyle = text;
     g.textAlign = 'center';
-    g.fillText(title, o.width / 2, Math.max(titleSize * 0.75, Math.min(margin.t / 2, 28))); // where Plotly puts it
+    const lines = title.split('<br>').length;
+    const spec = (L.title as Rec | undefined) ?? {};
+    // Pinned to the top with a pad (yanchor top), or centred in the top margin, as Plotly does.
+    const y =
+      spec.yanchor === 'top'
+        ? (num((spec.pad as Rec | undefined)?.t) ?? 0) + (titleSize * 1.25) / 2
+        : Math.max(titleSize * 0.75, Math.min(margin.t / 2, 28));
+    fillLines(g, title, o.width / 2, y, titleSize * 1.25);
   }
 
   // the legend laid out above
@@ -503,7 +540,10 @@ function ticksOf(a: Axis, target: number): Tick[] {
   if (a.type === 'category') {
     const n = a.categories.length;
     const stride = Math.max(1, Math.ceil(n / Math.max(1, target * 1.5)));
-    return a.categories.flatMap((c, i) => (i % stride === 0 ? [{ u: i, label: c }] : []));
+    const every = Math.max(stride, a.every ?? 1);
+    return a.categories.flatMap((c, i) =>
+      i % every === 0 ? [{ u: i, label: a.ticktext?.get(c) ?? c }] : [],
+    );
   }
   if (a.type === 'log') {
     const t = logTicks(Math.min(a.lo, a.hi), Math.max(a.lo, a.hi), a.decadesOnly);

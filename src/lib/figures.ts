@@ -611,3 +611,194 @@ export function figureTables(fig: Figure, maxRows = 60): DataTableView[] {
   }
   return out;
 }
+
+/** Width in px of a text at a font size (the page measures with a canvas; tests estimate). */
+export type Measure = (text: string, size: number) => number;
+
+/** Greedy word wrap into lines no wider than `max` px (a word longer than that gets its own line). */
+export function wrapText(text: string, max: number, size: number, measure: Measure): string[] {
+  const lines: string[] = [];
+  let line = '';
+  // Breaks at spaces, and after a hyphen or a comma inside a word ("Pseudo-|inverse").
+  for (const word of text
+    .split(/\s+/)
+    .flatMap((w) => w.split(/(?<=[-,])(?=.)/))
+    .filter(Boolean)) {
+    const glue = line && !/[-]$/.test(line) ? ' ' : '';
+    const next = line ? `${line}${glue}${word}` : word;
+    if (line && measure(next, size) > max) {
+      lines.push(line);
+      line = word;
+    } else line = next;
+  }
+  if (line) lines.push(line);
+  return lines.length ? lines : [''];
+}
+
+const textOf = (t: unknown): string =>
+  typeof t === 'string' ? t : String((t as { text?: unknown } | undefined)?.text ?? '');
+
+/**
+ * Fit a figure's text to the size it is drawn at, so no text overlaps other text or leaves the
+ * chart: the title, panel titles and axis titles wrapped to their width (margins grown to hold the
+ * lines); bar categories wrapped under their bar; heat-map categories thinned to every k-th and
+ * the left margin widened to the longest; y tick labels kept off the x axis's first label; in
+ * presenter sizes, margins grown with the type. Pure; `measure` gives text widths.
+ */
+export function fitLayout(fig: Figure, width: number, height: number, measure: Measure): Figure {
+  const L: Record<string, unknown> = { ...fig.layout };
+  const font = Number((L.font as { size?: number } | undefined)?.size ?? 14);
+  const titleFont = Number(
+    ((L.title as { font?: { size?: number } } | undefined)?.font?.size ?? font * 1.3) as number,
+  );
+  const scale = font / 14; // presenter sizes grow the type: the margins grow with it
+  const m0 = { l: 64, r: 16, t: 56, b: 56, ...((L.margin as object) ?? {}) } as Record<
+    'l' | 'r' | 't' | 'b',
+    number
+  >;
+  const margin = {
+    l: Math.round(m0.l * scale),
+    r: m0.r,
+    t: Math.round(m0.t * Math.max(1, scale * 0.9)),
+    b: Math.round(m0.b * scale),
+  };
+  const lineH = (size: number) => Math.ceil(size * 1.25);
+  // The title, wrapped to the chart's width.
+  const title = textOf(L.title);
+  if (title) {
+    const lines = wrapText(title, width - 24, titleFont, measure);
+    // Pinned to the top (not centred in the margin), so the panel titles below it have their room.
+    L.title = {
+      ...((L.title as object) ?? {}),
+      text: lines.join('<br>'),
+      yref: 'container',
+      y: 1,
+      yanchor: 'top',
+      // Plotly centres the lines after the first about the anchor: the pad makes up for it.
+      pad: { t: 10 + Math.round(((lines.length - 1) * lineH(titleFont)) / 2) },
+    };
+    margin.t = Math.max(margin.t, 10 + lines.length * lineH(titleFont) + 12);
+  }
+  const heat = fig.data.find((t) => t.type === 'heatmap');
+  const bars = fig.data.some((t) => t.type === 'bar');
+  const plotW = () => Math.max(40, width - margin.l - margin.r - (heat ? 22 + font * 3.2 : 0));
+  const plotH = () => Math.max(40, height - margin.t - margin.b);
+  const gridCols = Number((L.grid as { columns?: number } | undefined)?.columns ?? 1);
+  // Heat maps: the longest y category sets the left margin; crowded categories are thinned.
+  if (heat) {
+    const ys = ((heat.y as unknown[] | undefined) ?? []).map(String);
+    const xs = ((heat.x as unknown[] | undefined) ?? []).map(String);
+    const yTitle = textOf((L.yaxis as { title?: unknown } | undefined)?.title);
+    const longest = Math.max(0, ...ys.map((s) => measure(s, font)));
+    margin.l = Math.max(margin.l, Math.ceil(longest + 10 + (yTitle ? lineH(font * 1.15) + 6 : 0)));
+    const widest = Math.max(0, ...xs.map((s) => measure(s, font)));
+    const kx = Math.max(1, Math.ceil((xs.length * (widest + 8)) / plotW()));
+    const ky = Math.max(1, Math.ceil((ys.length * lineH(font)) / plotH()));
+    L.xaxis = { ...((L.xaxis as object) ?? {}), dtick: kx, tickangle: 0 };
+    L.yaxis = { ...((L.yaxis as object) ?? {}), dtick: ky };
+  }
+  // Bars: each category's name wrapped to its bar group's width, in smaller type if a word is
+  // wider than that, and turned upright if even that does not fit.
+  if (bars) {
+    const cats = [...new Set(fig.data.flatMap((t) => ((t.x as unknown[]) ?? []).map(String)))];
+    const per = plotW() / Math.max(1, cats.length) - 6;
+    const widest = (ls: string[][], size: number) =>
+      Math.max(0, ...ls.flat().map((l) => measure(l, size)));
+    let size = font;
+    let wrapped = cats.map((c) => wrapText(c, per, size, measure));
+    if (widest(wrapped, size) > per) {
+      size = Math.max(10, Math.floor((font * per) / widest(wrapped, font)));
+      wrapped = cats.map((c) => wrapText(c, per, size, measure));
+    }
+    const upright = widest(wrapped, size) > per;
+    const lines = Math.max(1, ...wrapped.map((w) => w.length));
+    L.xaxis = {
+      ...((L.xaxis as object) ?? {}),
+      tickangle: upright ? -90 : 0,
+      tickfont: { size },
+      tickvals: cats,
+      ticktext: upright ? cats : wrapped.map((w) => w.join('<br>')),
+    };
+    margin.b += upright
+      ? Math.ceil(Math.max(0, ...cats.map((c) => measure(c, size))) - size)
+      : (lines - 1) * lineH(size);
+  }
+  // Axis titles wrapped to their panel's width (x) or the plot's height (y).
+  for (const key of Object.keys(L).filter((k) => /^[xy]axis\d*$/.test(k))) {
+    const ax = L[key] as { title?: unknown } & Record<string, unknown>;
+    const text = textOf(ax.title);
+    if (!text) continue;
+    const isX = key.startsWith('x');
+    // An x title wraps downwards; a y title stays on one line (Plotly grows a wrapped one into
+    // its tick labels) in smaller type if it must, clear of the panel titles above the plot.
+    const room = isX ? plotW() / Math.max(1, gridCols) - 8 : plotH() * 0.8;
+    const lines = isX ? wrapText(text, room, font * 1.15, measure) : [text];
+    const size = isX
+      ? undefined
+      : Math.max(10, Math.min(font, Math.floor((font * room) / measure(text, font))));
+    L[key] = {
+      ...ax,
+      title: {
+        ...((ax.title as object) ?? {}),
+        text: lines.join('<br>'),
+        ...(size !== undefined && size < font ? { font: { size } } : {}),
+      },
+      // The y tick labels stand off the axis, clear of the x axis's first label.
+      ...(!isX && !heat ? { ticklabelstandoff: Math.round(font * 0.5) } : {}),
+    };
+    if (isX) margin.b += (lines.length - 1) * lineH(font * 1.15);
+    else margin.l += (lines.length - 1) * lineH(font * 1.15);
+  }
+  for (const key of Object.keys(L).filter((k) => /^yaxis\d*$/.test(k))) {
+    const ax = L[key] as Record<string, unknown>;
+    if (!heat && ax.ticklabelstandoff === undefined)
+      L[key] = { ...ax, ticklabelstandoff: Math.round(font * 0.5) };
+  }
+  // A grid's gaps hold each panel's y tick labels and y title, clear of the panel to its left.
+  if (gridCols > 1) {
+    const titleLines = Math.max(
+      1,
+      ...Object.keys(L)
+        .filter((k) => /^yaxis\d+$/.test(k))
+        .map((k) => textOf((L[k] as { title?: unknown }).title).split('<br>').length),
+    );
+    const need = measure('−0.00', font) + 16 + titleLines * lineH(font * 1.15);
+    const cell = plotW() / gridCols;
+    const grid = L.grid as { xgap?: number };
+    const xgap = Math.min(0.5, Math.max(grid.xgap ?? 0.1, need / cell));
+    L.grid = { ...grid, xgap };
+    // Narrow panels get fewer x ticks, so their labels stay apart.
+    const nticks = Math.max(2, Math.floor((cell * (1 - xgap)) / (measure('−0.0', font) * 2.2)));
+    for (const k of Object.keys(L).filter((key) => /^xaxis\d*$/.test(key)))
+      L[k] = { ...(L[k] as object), nticks };
+  }
+  const panelW = () => {
+    const xgap = Number((L.grid as { xgap?: number } | undefined)?.xgap ?? 0);
+    return (plotW() / Math.max(1, gridCols)) * (1 - xgap) - 8;
+  };
+  // Panel titles (annotations on a subplot's domain), wrapped to the panel's width.
+  // They sit just above their panel; the top margin holds the chart's title above them.
+  if (Array.isArray(L.annotations)) {
+    let need = 0;
+    const titleLines = textOf(L.title).split('<br>').length;
+    L.annotations = (L.annotations as Record<string, unknown>[]).map((a) => {
+      if (!String(a.xref ?? '').endsWith('domain')) return a;
+      const size = Number((a.font as { size?: number } | undefined)?.size ?? font) * scale;
+      const lines = wrapText(textOf(a.text), panelW(), size, measure);
+      need = Math.max(
+        need,
+        22 + titleLines * lineH(titleFont) + lines.length * lineH(size) + Math.ceil(font * 0.6) + 8,
+      );
+      return {
+        ...a,
+        text: lines.join('<br>'),
+        y: 1,
+        yanchor: 'bottom',
+        yshift: Math.ceil(font * 0.6),
+        font: { ...((a.font as object) ?? {}), size },
+      };
+    });
+    margin.t = Math.max(margin.t, Math.ceil(need));
+  }
+  return { data: fig.data, layout: { ...L, margin } };
+}

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import {
   curvesFigure,
   figureTables,
+  fitLayout,
+  wrapText,
   legendEntries,
   placeEndLabels,
   sweepFigure,
@@ -207,5 +209,58 @@ describe('figures', () => {
       ['c', 1, 0],
       ['d', 0, 1],
     ]);
+  });
+
+  it('fits text to the drawn size: titles wrapped, bar names wrapped or upright, heat maps thinned', () => {
+    const measure = (t: string, size: number) => t.length * size * 0.6;
+    expect(wrapText('Pseudo-inverse, oracle', 60, 10, measure)).toEqual([
+      'Pseudo-',
+      'inverse,',
+      'oracle',
+    ]);
+    expect(wrapText('one two three', 1000, 10, measure)).toEqual(['one two three']);
+    const title = 'A rather long chart title that cannot fit on a phone screen in one line';
+    const fig = fitLayout(
+      {
+        data: [{ type: 'bar', x: ['Linear probe (supervised)', 'SAE encoder'], y: [1, 2] }],
+        layout: {
+          title: { text: title, font: { size: 18 } },
+          font: { size: 14 },
+          margin: { t: 56, b: 56 },
+        },
+      },
+      360,
+      380,
+      measure,
+    );
+    const L = fig.layout as {
+      title: { text: string; yanchor: string };
+      margin: { t: number; b: number };
+      xaxis: { ticktext: string[]; tickangle: number };
+    };
+    const lines = L.title.text.split('<br>');
+    expect(lines.length).toBeGreaterThan(1);
+    for (const l of lines) expect(measure(l, 18)).toBeLessThanOrEqual(360 - 24);
+    expect(L.margin.t).toBeGreaterThanOrEqual(10 + lines.length * Math.ceil(18 * 1.25));
+    expect(L.xaxis.tickangle).toBe(0);
+    expect(L.xaxis.ticktext[0]).toContain('<br>');
+    expect(L.margin.b).toBeGreaterThan(56);
+    // 64 heat-map columns on a narrow chart: every k-th label, and the left margin fits the rows
+    const cats = Array.from({ length: 64 }, (_, i) => `a${i}`);
+    const heat = fitLayout(
+      {
+        data: [{ type: 'heatmap', z: [[0]], x: cats, y: ['z0 (laplace)', 'z1 (laplace)'] }],
+        layout: {
+          font: { size: 14 },
+          margin: { l: 80 },
+          yaxis: { title: { text: 'true source' } },
+        },
+      },
+      500,
+      380,
+      measure,
+    ).layout as { xaxis: { dtick: number }; margin: { l: number } };
+    expect(heat.xaxis.dtick).toBeGreaterThan(1);
+    expect(heat.margin.l).toBeGreaterThan(measure('z0 (laplace)', 14));
   });
 });
