@@ -494,7 +494,6 @@ export function drawFigure(g: Ctx, fig: Figure, o: FrameOptions): void {
     g.font = `${titleSize}px ${FONT}`;
     g.fillStyle = text;
     g.textAlign = 'center';
-    const lines = title.split('<br>').length;
     const spec = (L.title as Rec | undefined) ?? {};
     // Pinned to the top with a pad (yanchor top), or centred in the top margin, as Plotly does.
     const y =
