@@ -403,6 +403,12 @@ describe.runIf(browserPresent || browserRequired)('lab page in Chromium', () => 
     await expect.poll(() => chartPoints(page, 'matched'), { timeout: 20_000 }).toBeGreaterThan(100);
     const verdicts = await page.getByTestId('claim-verdict').allTextContents();
     expect(verdicts.length).toBe(2);
+    // every claim's metric is drawn: measured against its threshold (and raw x where it has one)
+    const meters = page.getByTestId('claim-meter');
+    expect(await meters.count()).toBe(2);
+    expect(await meters.first().getAttribute('aria-label')).toMatch(
+      /^metric\/mcc: measured [\d.]+ against 0\.95; raw x [\d.]+$/,
+    );
     // the claim's threshold is drawn on the chart of its metric
     const names = await page.evaluate(() =>
       (
