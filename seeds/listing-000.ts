@@ -63,8 +63,18 @@ export const records: PaperRecord[] = [
   {
     id: 'causality-is-key-for-interpretability-claims',
     title: 'Causality is Key for Interpretability Claims to Generalise',
-    authors: ['Shruti Joshi', 'Aaron Mueller', 'David Klindt'],
-    authorsTruncated: true,
+    authors: [
+      'Shruti Joshi',
+      'Aaron Mueller',
+      'David Klindt',
+      'Wieland Brendel',
+      'Patrik Reizinger',
+      'Dhanya Sridhar',
+    ],
+    authorsTruncated: false,
+    date: '2026-02-18',
+    arxiv: '2602.16698',
+    venue: 'ICML 2026 (position paper)',
     sources: [S],
     summary:
       "A position paper: interpretability findings about language models often fail to generalise because their claims outrun their evidence. Pearl's causal hierarchy is used to sort what observational studies, interventions (ablations, patching) and counterfactual analyses can each justify, and what data or assumptions a mapping from activations to high-level concepts requires.",
@@ -138,6 +148,7 @@ export const records: PaperRecord[] = [
     authors: ['Patrik Reizinger', 'Szilvia Ujváry', 'Anna Mészáros'],
     authorsTruncated: true,
     date: '2024-05-03',
+    arxiv: '2405.01964',
     sources: [S],
     summary:
       'Autoregressive probabilistic models are not identifiable: models with (near) zero KL divergence between them, hence the same test loss, can behave very differently on prompts outside the data distribution. The position is that the valued abilities of language models therefore need explanations beyond statistical generalisation, through inductive biases.',

@@ -19,8 +19,16 @@ export const records: PaperRecord[] = [
     id: 'stop-probing-start-coding',
     title:
       'Stop Probing, Start Coding: Why Linear Probes and Sparse Autoencoders Fail at Compositional Generalisation',
-    authors: ['Vitória Barin Pacela', 'Shruti Joshi', 'Isabela Camacho'],
-    authorsTruncated: true,
+    authors: [
+      'Vitória Barin Pacela',
+      'Shruti Joshi',
+      'Isabela Camacho',
+      'Simon Lacoste-Julien',
+      'David Klindt',
+    ],
+    authorsTruncated: false,
+    date: '2026-03-30',
+    arxiv: '2603.28744',
     sources: [S],
     summary:
       'Under superposition, concepts are projected from a high-dimensional concept space into fewer activation dimensions, so linear probes and one-layer SAE encoders fail on unseen combinations of concepts. Controlled experiments locate the failure in the learned dictionary, not the encoder: per-sample sparse inference on the SAE dictionary does not close the gap, while the same inference with the true dictionary solves the problem.',
@@ -43,6 +51,7 @@ export const records: PaperRecord[] = [
     title: 'When Does LeJEPA Learn a World Model?',
     authors: ['David Klindt', 'Yann LeCun', 'Randall Balestriero'],
     authorsTruncated: false,
+    date: '2026-05',
     sources: [S],
     summary:
       'Joint-embedding training with alignment plus a Gaussian regulariser on the embeddings (LeJEPA) provably recovers the latent state up to a linear map when latents follow stationary transitions with additive noise. The Gaussian is singled out: it is the only latent distribution for which this guarantee holds across that class of worlds.',
@@ -90,6 +99,8 @@ export const records: PaperRecord[] = [
       'FederatedFactory: Generative One-Shot Learning for Extremely Non-IID Distributed Scenarios',
     authors: ['Andrea Moleri', 'Christian Internò', 'Ali Raza'],
     authorsTruncated: true,
+    date: '2026-03',
+    arxiv: '2603.16370',
     sources: [S],
     summary:
       'When clients in federated learning hold mutually exclusive labels, averaging weights fails. The proposal exchanges generative modules once instead of discriminative parameters, so each client can synthesise the classes it never saw, without relying on a pretrained foundation model.',
@@ -103,8 +114,17 @@ export const records: PaperRecord[] = [
   {
     id: 'observer-effect-in-world-models',
     title: 'The Observer Effect in World Models: Invasive Adaptation Corrupts Latent Physics',
-    authors: ['Christian Internò', 'Jumpei Yamaguchi', 'Loren Amdahl-Culleton'],
-    authorsTruncated: true,
+    authors: [
+      'Christian Internò',
+      'Jumpei Yamaguchi',
+      'Loren Amdahl-Culleton',
+      'Markus Olhofer',
+      'David Klindt',
+      'Barbara Hammer',
+    ],
+    authorsTruncated: false,
+    date: '2026-02-12',
+    arxiv: '2602.12218',
     sources: [S],
     summary:
       'Testing whether a self-supervised model has learned physical laws by fine-tuning it or training a large probe changes the very representation being tested. A non-invasive protocol that reads the frozen representation with low-capacity probes is proposed to ask whether latent physics was learned during pretraining.',
@@ -149,6 +169,7 @@ export const records: PaperRecord[] = [
     authors: ['Bryan Rodas', 'Natalie Montesino', 'Jakob Ambsdorf'],
     authorsTruncated: true,
     date: '2025-09-02',
+    arxiv: '2509.06990',
     sources: [S],
     summary:
       'Adapting a pretrained vision backbone to a small specialised domain is hard when only weights are released and data are scarce. A simple continued-pretraining objective with few hyperparameters is proposed and reported to work with very small target data sets.',
@@ -178,8 +199,17 @@ export const records: PaperRecord[] = [
   {
     id: 'representational-alignment-in-superposition',
     title: 'Measuring the Representational Alignment of Neural Systems in Superposition',
-    authors: ['Sunny Liu', 'Habon Issa', 'André Longon'],
-    authorsTruncated: true,
+    authors: [
+      'Sunny Liu',
+      'Habon Issa',
+      'André Longon',
+      'Liv Gorton',
+      'Meenakshi Khosla',
+      'David Klindt',
+    ],
+    authorsTruncated: false,
+    date: '2026-03-31',
+    arxiv: '2604.00208',
     sources: [S],
     summary:
       'Alignment metrics such as RSA, CKA and linear regression compare raw activations, but systems in superposition compress more features than neurons. Closed-form expressions show that superposition systematically lowers these scores, so two systems that encode the same features can look poorly aligned.',
@@ -254,6 +284,7 @@ export const records: PaperRecord[] = [
     authors: ['Mark Ibrahim', 'David Klindt', 'Randall Balestriero'],
     authorsTruncated: false,
     date: '2024-06-15',
+    arxiv: '2406.10743',
     sources: [S],
     summary:
       'Self-supervised pipelines have accumulated projectors, multiple views and teacher-student networks. On small and medium data sets, a stripped-down recipe without most of these additions learns representations as good as the full pipelines, which eases both theory and deployment.',

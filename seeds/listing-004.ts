@@ -392,7 +392,7 @@ export const records: PaperRecord[] = [
     id: 'cmim-contrastive-mutual-information-framework',
     title:
       'cMIM: A Contrastive Mutual Information Framework for Unified Generative and Discriminative Representation Learning',
-    authors: [],
+    authors: ['Micha Livne'],
     authorsTruncated: true,
     date: '2025-02-26',
     arxiv: '2502.19642',
@@ -450,6 +450,8 @@ export const records: PaperRecord[] = [
     authors: [],
     authorsTruncated: true,
     date: '2024-05-04',
+    arxiv: '2405.02581',
+    venue: 'CVPR 2024',
     sources: [S],
     summary:
       'Features learned against a fixed d-Simplex classifier, whose class prototypes never move during training, satisfy both inequalities in the formal definition of compatible representations as well as possible. A retrieval system can therefore swap in a better model downloaded from elsewhere without re-embedding its gallery, although the paper also documents where this stationary approach struggles.',
@@ -504,7 +506,7 @@ export const records: PaperRecord[] = [
     arxiv: '2502.15374',
     sources: [S],
     summary:
-      'Nonlinear sufficient dimension reduction extends to responses that live in general metric spaces through a new dependence measure, the Fréchet cumulative covariance, estimated with feedforward or convolutional networks. The estimator is robust to outliers, unbiased at the sigma-field level under a Frobenius-norm penalty, and converges at near-minimax nonparametric rates; simulations and facial-expression data illustrate it.',
+      'Nonlinear sufficient dimension reduction extends to responses that live in general metric spaces through a new dependence measure, the Fréchet cumulative covariance, estimated with feedforward or convolutional networks. The estimator is robust to outliers, unbiased at the level of $\\sigma$-fields under a Frobenius-norm penalty, and converges at near-minimax nonparametric rates; simulations and facial-expression data illustrate it.',
     topics: ['other'],
     demo: {
       kind: 'none',

@@ -72,7 +72,14 @@ describe.runIf(browserPresent || browserRequired)('catalog in Chromium', () => {
     await page.getByTestId('catalog-search').fill(paper!.title.slice(0, 30));
     await page.getByRole('link', { name: paper!.title }).click();
     await expect.poll(() => page.getByTestId('paper-title').textContent()).toBe(paper!.title);
-    expect(await page.getByTestId('bibtex').textContent()).toContain('@article{');
+    expect(await page.getByTestId('bibtex').textContent()).toMatch(
+      /^@(article|inproceedings|misc)\{\w+,\n/,
+    );
+    // a link to the paper, and none of the catalog's internal listing names
+    expect(await page.getByTestId('paper-link').getAttribute('href')).toMatch(
+      /^https:\/\/(arxiv\.org\/abs\/|scholar\.google\.com\/)/,
+    );
+    expect(await page.locator('article.paper').innerText()).not.toMatch(/\b00\d_[0-9a-f]{16}\b/);
     // A few steps: cap the iterations through the panel, as a student would.
     await page.getByTestId('param-steps').fill('3');
     await page.getByTestId('param-steps').press('Enter');

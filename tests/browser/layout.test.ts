@@ -8,7 +8,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { experiments } from '../../experiments/registry';
-import { ROOT, browserPresent, browserRequired, useBrowser } from './harness';
+import { ROOT, SHOTS, browserPresent, browserRequired, useBrowser } from './harness';
 
 const SIZES = [
   { name: 'desktop', width: 1400, height: 1000, query: '' },
@@ -92,4 +92,51 @@ describe.runIf(browserPresent || browserRequired)('chart text in Chromium', () =
       await context.close();
       expect(problems).toEqual([]);
     }, 300_000);
+
+  for (const [width, height] of [
+    [1024, 768],
+    [1366, 768],
+  ] as const)
+    it(`presenter mode at ${width}x${height}: run controls, the main chart and every verdict on the first screen`, async () => {
+      const context = await ctx.browser.newContext({ viewport: { width, height } });
+      const page = await context.newPage();
+      for (const [lab, preset] of [
+        ['contrastive', 'anisotropic-aninfonce'],
+        ['sae-compare', 'whitening'],
+      ] as const) {
+        await page.goto(
+          `${ctx.server.url}/?backend=wasm#/lab/${lab}?preset=${preset}&page.present=1`,
+        );
+        await page.getByTestId('recorded-label').waitFor({ timeout: 30_000 });
+        await page.waitForFunction(() => document.querySelector('.plot[data-drawn-at]'), null, {
+          timeout: 30_000,
+        });
+        const boxes = await page.evaluate(() => {
+          const box = (el: Element | null) => {
+            const r = el?.getBoundingClientRect();
+            return r ? { top: r.top, bottom: r.bottom, left: r.left, right: r.right } : null;
+          };
+          return {
+            run: box(document.querySelector('[data-testid=run]')),
+            chart: box(document.querySelector('.charts .plot')),
+            verdicts: [...document.querySelectorAll('[data-testid=claim-verdict]')].map(box),
+            claimText: parseFloat(
+              getComputedStyle(document.querySelector('.claim .text')!).fontSize,
+            ),
+            verdictText: parseFloat(
+              getComputedStyle(document.querySelector('[data-testid=claim-verdict]')!).fontSize,
+            ),
+          };
+        });
+        expect(boxes.run!.bottom, lab).toBeLessThanOrEqual(height);
+        expect(boxes.chart!.bottom, lab).toBeLessThanOrEqual(height + 1);
+        expect(boxes.chart!.right, lab).toBeLessThanOrEqual(width);
+        expect(boxes.verdicts.length, lab).toBeGreaterThan(0);
+        for (const v of boxes.verdicts) expect(v!.bottom, lab).toBeLessThanOrEqual(height);
+        // the verdict row is as large as the claim's text
+        expect(boxes.verdictText, lab).toBeGreaterThanOrEqual(boxes.claimText);
+      }
+      await page.screenshot({ path: `${SHOTS}/presenter-${width}x${height}.png` });
+      await context.close();
+    });
 });

@@ -115,6 +115,42 @@ describe('bibtex', () => {
     expect(b).toContain('title = {{Breaking braces and commands}}');
     expect(b).toContain('author = {Ada Lovelace and others}');
     expect(b).toContain('eprint = {2401.00001}');
-    expect(b.startsWith('@article{lovelace2024breaking,')).toBe(true);
+    expect(b.startsWith('@misc{lovelace2024breaking,')).toBe(true);
+    const conf = bibtex({ ...r, venue: 'CVPR 2024' });
+    expect(conf.startsWith('@inproceedings{')).toBe(true);
+    expect(conf).toContain('booktitle = {CVPR 2024}');
+    const journal = bibtex({ ...r, venue: 'Journal of Machine Learning Research' });
+    expect(journal.startsWith('@article{')).toBe(true);
+    expect(journal).toContain('journal = {Journal of Machine Learning Research}');
+  });
+
+  it('gives every record an entry a reference manager accepts: a year, a venue or an eprint, never "others" alone', () => {
+    for (const p of papers) {
+      const b = bibtex(p);
+      expect(b, p.id).toMatch(/^@(article|inproceedings|misc)\{[a-z0-9]+,\n/);
+      expect(b, p.id).toMatch(/year = \{\d{4}\}/);
+      if (b.startsWith('@article')) expect(b, p.id).toMatch(/journal = \{/);
+      if (b.startsWith('@inproceedings')) expect(b, p.id).toMatch(/booktitle = \{/);
+      expect(b, p.id).not.toMatch(/author = \{others\}/);
+      // balanced braces: a field never swallows the rest of the entry
+      let depth = 0;
+      for (const ch of b) {
+        depth += ch === '{' ? 1 : ch === '}' ? -1 : 0;
+        expect(depth, p.id).toBeGreaterThanOrEqual(0);
+      }
+      expect(depth, p.id).toBe(0);
+    }
+  });
+
+  it("links every record: arXiv where it has an id, and the audit's missing ids are filled in", () => {
+    const ids = Object.fromEntries(papers.map((p) => [p.id, p.arxiv]));
+    expect(ids).toMatchObject({
+      federatedfactory: '2603.16370',
+      'diet-cp': '2509.06990',
+      'occams-razor-for-self-supervised-learning': '2406.10743',
+      'understanding-llms-requires-more-than-statistical-generalization': '2405.01964',
+      'stationary-representations-compatibility-model-replacement': '2405.02581',
+      'cmim-contrastive-mutual-information-framework': '2502.19642',
+    });
   });
 });
