@@ -645,7 +645,14 @@ const textOf = (t: unknown): string =>
  * the left margin widened to the longest; y tick labels kept off the x axis's first label; in
  * presenter sizes, margins grown with the type. Pure; `measure` gives text widths.
  */
-export function fitLayout(fig: Figure, width: number, height: number, measure: Measure): Figure {
+export function fitLayout(
+  fig: Figure,
+  width: number,
+  height: number,
+  measureText: Measure,
+): Figure {
+  // Plotly's text comes out a little wider than the canvas measures it: fit with room to spare.
+  const measure: Measure = (text, size) => measureText(text, size) * 1.08;
   const L: Record<string, unknown> = { ...fig.layout };
   const font = Number((L.font as { size?: number } | undefined)?.size ?? 14);
   const titleFont = Number(
@@ -691,11 +698,6 @@ export function fitLayout(fig: Figure, width: number, height: number, measure: M
     const yTitle = textOf((L.yaxis as { title?: unknown } | undefined)?.title);
     const longest = Math.max(0, ...ys.map((s) => measure(s, font)));
     margin.l = Math.max(margin.l, Math.ceil(longest + 10 + (yTitle ? lineH(font * 1.15) + 6 : 0)));
-    const widest = Math.max(0, ...xs.map((s) => measure(s, font)));
-    const kx = Math.max(1, Math.ceil((xs.length * (widest + 8)) / plotW()));
-    const ky = Math.max(1, Math.ceil((ys.length * lineH(font)) / plotH()));
-    L.xaxis = { ...((L.xaxis as object) ?? {}), dtick: kx, tickangle: 0 };
-    L.yaxis = { ...((L.yaxis as object) ?? {}), dtick: ky };
   }
   // Bars: each category's name wrapped to its bar group's width, in smaller type if a word is
   // wider than that, and turned upright if even that does not fit.
@@ -722,6 +724,60 @@ export function fitLayout(fig: Figure, width: number, height: number, measure: M
     margin.b += upright
       ? Math.ceil(Math.max(0, ...cats.map((c) => measure(c, size))) - size)
       : (lines - 1) * lineH(size);
+  }
+  // A grid's gaps hold each panel's y tick labels and y title, clear of the panel to its left.
+  if (gridCols > 1) {
+    const titleLines = Math.max(
+      1,
+      ...Object.keys(L)
+        .filter((k) => /^yaxis\d+$/.test(k))
+        .map((k) => textOf((L[k] as { title?: unknown }).title).split('<br>').length),
+    );
+    const need = measure('−0.00', font) + 16 + titleLines * lineH(font * 1.15);
+    const cell = plotW() / gridCols;
+    const grid = L.grid as { xgap?: number };
+    const xgap = Math.min(0.5, Math.max(grid.xgap ?? 0.1, need / cell));
+    L.grid = { ...grid, xgap };
+    // Narrow panels get fewer x ticks, so their labels stay apart.
+    const nticks = Math.max(2, Math.floor((cell * (1 - xgap)) / (measure('−0.0', font) * 2.2)));
+    for (const k of Object.keys(L).filter((key) => /^xaxis\d*$/.test(key)))
+      L[k] = { ...(L[k] as object), nticks };
+  }
+  const panelW = () => {
+    const xgap = Number((L.grid as { xgap?: number } | undefined)?.xgap ?? 0);
+    return (plotW() / Math.max(1, gridCols)) * (1 - xgap) - 8;
+  };
+  // Panel titles (annotations on a subplot's domain), wrapped to the panel's width.
+  // They sit just above their panel; the top margin holds the chart's title above them.
+  if (Array.isArray(L.annotations)) {
+    let need = 0;
+    const titleLines = textOf(L.title).split('<br>').length;
+    L.annotations = (L.annotations as Record<string, unknown>[]).map((a) => {
+      if (!String(a.xref ?? '').endsWith('domain')) return a;
+      const base = Number((a.font as { size?: number } | undefined)?.size ?? font) * scale;
+      // A word wider than the panel sets smaller type (it cannot wrap).
+      const widestWord = Math.max(
+        1,
+        ...textOf(a.text)
+          .split(/\s+/)
+          .map((w) => measure(w, base)),
+      );
+      const size = Math.max(10, Math.min(base, Math.floor((base * panelW()) / widestWord)));
+      const lines = wrapText(textOf(a.text), panelW(), size, measure);
+      need = Math.max(
+        need,
+        22 + titleLines * lineH(titleFont) + lines.length * lineH(size) + Math.ceil(font * 0.6) + 8,
+      );
+      return {
+        ...a,
+        text: lines.join('<br>'),
+        y: 1,
+        yanchor: 'bottom',
+        yshift: Math.ceil(font * 0.6),
+        font: { ...((a.font as object) ?? {}), size },
+      };
+    });
+    margin.t = Math.max(margin.t, Math.ceil(need));
   }
   // Axis titles wrapped to their panel's width (x) or the plot's height (y).
   for (const key of Object.keys(L).filter((k) => /^[xy]axis\d*$/.test(k))) {
@@ -754,51 +810,27 @@ export function fitLayout(fig: Figure, width: number, height: number, measure: M
     if (!heat && ax.ticklabelstandoff === undefined)
       L[key] = { ...ax, ticklabelstandoff: Math.round(font * 0.5) };
   }
-  // A grid's gaps hold each panel's y tick labels and y title, clear of the panel to its left.
-  if (gridCols > 1) {
-    const titleLines = Math.max(
-      1,
-      ...Object.keys(L)
-        .filter((k) => /^yaxis\d+$/.test(k))
-        .map((k) => textOf((L[k] as { title?: unknown }).title).split('<br>').length),
-    );
-    const need = measure('−0.00', font) + 16 + titleLines * lineH(font * 1.15);
-    const cell = plotW() / gridCols;
-    const grid = L.grid as { xgap?: number };
-    const xgap = Math.min(0.5, Math.max(grid.xgap ?? 0.1, need / cell));
-    L.grid = { ...grid, xgap };
-    // Narrow panels get fewer x ticks, so their labels stay apart.
-    const nticks = Math.max(2, Math.floor((cell * (1 - xgap)) / (measure('−0.0', font) * 2.2)));
-    for (const k of Object.keys(L).filter((key) => /^xaxis\d*$/.test(key)))
-      L[k] = { ...(L[k] as object), nticks };
+  // A numeric x axis gets as many ticks as its labels have room for.
+  for (const key of Object.keys(L).filter((k) => /^xaxis\d*$/.test(k))) {
+    const ax = L[key] as Record<string, unknown>;
+    if (ax.type === 'category' || ax.nticks !== undefined || heat || bars) continue;
+    L[key] = {
+      ...ax,
+      nticks: Math.max(
+        2,
+        Math.floor(plotW() / Math.max(1, gridCols) / (measure('0000', font) * 2)),
+      ),
+    };
   }
-  const panelW = () => {
-    const xgap = Number((L.grid as { xgap?: number } | undefined)?.xgap ?? 0);
-    return (plotW() / Math.max(1, gridCols)) * (1 - xgap) - 8;
-  };
-  // Panel titles (annotations on a subplot's domain), wrapped to the panel's width.
-  // They sit just above their panel; the top margin holds the chart's title above them.
-  if (Array.isArray(L.annotations)) {
-    let need = 0;
-    const titleLines = textOf(L.title).split('<br>').length;
-    L.annotations = (L.annotations as Record<string, unknown>[]).map((a) => {
-      if (!String(a.xref ?? '').endsWith('domain')) return a;
-      const size = Number((a.font as { size?: number } | undefined)?.size ?? font) * scale;
-      const lines = wrapText(textOf(a.text), panelW(), size, measure);
-      need = Math.max(
-        need,
-        22 + titleLines * lineH(titleFont) + lines.length * lineH(size) + Math.ceil(font * 0.6) + 8,
-      );
-      return {
-        ...a,
-        text: lines.join('<br>'),
-        y: 1,
-        yanchor: 'bottom',
-        yshift: Math.ceil(font * 0.6),
-        font: { ...((a.font as object) ?? {}), size },
-      };
-    });
-    margin.t = Math.max(margin.t, Math.ceil(need));
+  // Heat maps last, once every margin is final: crowded categories thinned to every k-th.
+  if (heat) {
+    const ys = ((heat.y as unknown[] | undefined) ?? []).map(String);
+    const xs = ((heat.x as unknown[] | undefined) ?? []).map(String);
+    const widest = Math.max(0, ...xs.map((s) => measure(s, font)));
+    const kx = Math.max(1, Math.ceil((xs.length * (widest + 8)) / plotW()));
+    const ky = Math.max(1, Math.ceil((ys.length * lineH(font) * 1.1) / plotH()));
+    L.xaxis = { ...((L.xaxis as object) ?? {}), dtick: kx, tickangle: 0 };
+    L.yaxis = { ...((L.yaxis as object) ?? {}), dtick: ky };
   }
   return { data: fig.data, layout: { ...L, margin } };
 }

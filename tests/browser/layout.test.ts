@@ -111,6 +111,18 @@ describe.runIf(browserPresent || browserRequired)('chart text in Chromium', () =
         await page.waitForFunction(() => document.querySelector('.plot[data-drawn-at]'), null, {
           timeout: 30_000,
         });
+        // The layout settles once the charts know where they start (measured after the header).
+        await expect
+          .poll(
+            () =>
+              page.evaluate(
+                () =>
+                  document.querySelector('.charts .plot')?.getBoundingClientRect().bottom ?? 1e9,
+              ),
+            { timeout: 10_000 },
+          )
+          .toBeLessThanOrEqual(height + 1);
+        await page.waitForTimeout(300);
         const boxes = await page.evaluate(() => {
           const box = (el: Element | null) => {
             const r = el?.getBoundingClientRect();
