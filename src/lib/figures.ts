@@ -691,10 +691,9 @@ export function fitLayout(
   const plotW = () => Math.max(40, width - margin.l - margin.r - (heat ? 22 + font * 3.2 : 0));
   const plotH = () => Math.max(40, height - margin.t - margin.b);
   const gridCols = Number((L.grid as { columns?: number } | undefined)?.columns ?? 1);
-  // Heat maps: the longest y category sets the left margin; crowded categories are thinned.
+  // Heat maps: the longest y category sets the left margin (the labels are thinned at the end).
   if (heat) {
     const ys = ((heat.y as unknown[] | undefined) ?? []).map(String);
-    const xs = ((heat.x as unknown[] | undefined) ?? []).map(String);
     const yTitle = textOf((L.yaxis as { title?: unknown } | undefined)?.title);
     const longest = Math.max(0, ...ys.map((s) => measure(s, font)));
     margin.l = Math.max(margin.l, Math.ceil(longest + 10 + (yTitle ? lineH(font * 1.15) + 6 : 0)));
