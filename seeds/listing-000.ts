@@ -171,7 +171,7 @@ export const records: PaperRecord[] = [
       'Identifiability results from nonlinear ICA extend to parametric instance discrimination and to supervised classification with cross-entropy: under a cluster-based data-generating process, the learned features recover the true latent factors up to a linear map. This offers an explanation for linear structure in supervised representations.',
     topics: ['contrastive', 'ica'],
     toyClaim:
-      'A classifier trained with cross-entropy on classes defined from latents on the sphere learns features whose linear R^2 to the true latents is near 1, far above the untrained encoder.',
+      'A classifier trained with cross-entropy on classes defined from latents on the sphere learns features whose linear $R^2$ to the true latents is near 1, far above the untrained encoder.',
     demo: {
       kind: 'runnable',
       experiment: 'contrastive',
@@ -179,9 +179,9 @@ export const records: PaperRecord[] = [
       claims: ['ce-linear'],
     },
     whatYouSee:
-      'Latents on the sphere come from a mixture of vMFs around 50 centroids and the label is the component. A classifier trained with cross-entropy through a linear head learns unit-norm features whose held-out linear R^2 with the true latents is about 0.99 at seven of seeds 0-7 (0.86 at the eighth), against 0.77 for a linear map from the raw observations and 0.36 before training. The claim is marked seed-dependent: it held at 7 of the 8 calibration seeds.',
+      'Latents on the sphere come from a mixture of vMFs around 50 centroids and the label is the component. A classifier trained with cross-entropy through a linear head learns unit-norm features whose held-out linear $R^2$ with the true latents is about 0.99 at seven of seeds 0-7 (0.86 at the eighth), against 0.77 for a linear map from the raw observations and 0.36 before training. The claim is marked seed-dependent: it held at 7 of the 8 calibration seeds.',
     notShown:
-      "The paper's instance-discrimination results at scale, its d = 5 to 20 settings and real-data experiments are not reproduced. At this browser budget (3000 steps) a seed can stop short of a linear inverse; a run that ends below the raw observations is flagged on the page as not converged.",
+      "The paper's instance-discrimination results at scale, its $d = 5$ to $20$ settings and real-data experiments are not reproduced. At this browser budget (3000 steps) a seed can stop short of a linear inverse; a run that ends below the raw observations is flagged on the page as not converged.",
   },
   {
     id: 'from-superposition-to-sparse-codes',
@@ -242,7 +242,7 @@ export const records: PaperRecord[] = [
       'Mutual-information skill learning, in the Contrastive Successor Features form, provably recovers the ground-truth state features up to a linear map; what makes it work is the inner-product parameterisation of the critic together with a diverse set of skills.',
     topics: ['contrastive', 'other'],
     toyClaim:
-      'With an inner-product critic and diverse skills, learned features are linearly related to the true ones (linear R^2 near 1).',
+      'With an inner-product critic and diverse skills, learned features are linearly related to the true ones (linear $R^2$ near 1).',
     demo: {
       kind: 'runnable',
       experiment: 'contrastive',
@@ -250,7 +250,7 @@ export const records: PaperRecord[] = [
       claims: ['skills-linear'],
     },
     whatYouSee:
-      'The state moves along one of 16 skill directions; the critic scores each skill by the inner product of the state change f(x\') - f(x) with a learned skill embedding. With skills spanning every latent the features are linear in the true state (R^2 0.975 on average over seeds 0-7, against 0.74 for the raw observations). Switch to "skills-narrow", where no skill moves the last latent: that latent is mostly lost (worst-latent R^2 0.24 on average, 0.01 to 0.56; seed-dependent) while the others stay linear.',
+      'The state moves along one of 16 skill directions; the critic scores each skill by the inner product of the state change $f(x\') - f(x)$ with a learned skill embedding. With skills spanning every latent the features are linear in the true state ($R^2$ 0.975 on average over seeds 0-7, against 0.74 for the raw observations). Switch to "skills-narrow", where no skill moves the last latent: that latent is mostly lost (worst-latent $R^2$ 0.24 on average, 0.01 to 0.56; seed-dependent) while the others stay linear.',
     notShown:
       "There is no environment or policy: transitions are drawn directly along the skill directions, and the learned skill embeddings stand in for the unknown map from skill to state change. The paper's comparison with other critic parameterisations is not reproduced; only skill diversity is varied.",
   },
@@ -282,7 +282,7 @@ export const records: PaperRecord[] = [
       'In the partially linear regression model, $T = g(X) + \\eta$ and $Y = \\theta T + f(X) + \\varepsilon$, non-Gaussian treatment noise $\\eta$ is what both efficient effect estimation and ICA rely on. Linear ICA on the observed variables recovers the effect $\\theta$ from the mixing column of $\\eta$, for several treatments at once and even with Gaussian confounders.',
     topics: ['ica', 'causal'],
     toyClaim:
-      'With Laplace treatment noise and Gaussian confounders, ICA estimates theta to within 0.1 and disjoint parts of the data agree; with Gaussian treatment noise they do not.',
+      'With Laplace treatment noise and Gaussian confounders, ICA estimates $\\theta$ to within 0.1 and disjoint parts of the data agree; with Gaussian treatment noise they do not.',
     demo: {
       kind: 'runnable',
       experiment: 'treatment-ica',
@@ -290,7 +290,7 @@ export const records: PaperRecord[] = [
       claims: ['ica-theta-accurate', 'ica-folds-agree', 'naive-ols-biased'],
     },
     whatYouSee:
-      "ICA's error falls to a few hundredths as FastICA converges; the bar chart shows the ICA and adjusted least-squares estimates on the true theta and the naive regression off it. Switch to the Gaussian-noise preset to see the folds disagree.",
+      "ICA's error falls to a few hundredths as FastICA converges; the bar chart shows the ICA and adjusted least-squares estimates on the true $\\theta$ and the naive regression off it. Switch to the Gaussian-noise preset to see the folds disagree.",
     notShown:
       "With linear nuisance and observed confounders, least squares adjusted for X is more accurate than ICA here; the toy shows identifiability, not the paper's efficiency comparisons. With nonlinear nuisance, ICA's error varies widely across seeds, so that preset carries no claim.",
   },
@@ -313,9 +313,9 @@ export const records: PaperRecord[] = [
       claims: ['aninfonce-recovers-axes', 'aninfonce-learns-precisions'],
     },
     whatYouSee:
-      'Positive pairs with a different scale per latent dimension (precisions 2, 8, 32): AnInfoNCE recovers each latent up to sign (MCC 0.991 to 0.995 at all of seeds 0-7 after 2500 steps, against 0.71 for the raw observations) and its learned precisions come out in the true order. The preset "anisotropic-infonce" runs plain InfoNCE on the same data: R^2 stays about 0.96 but MCC is 0.785 on average (0.71 to 0.89), a linear map that is not the axes. With equal scales ("isotropic-aninfonce") only a rotation is identified.',
+      'Positive pairs with a different scale per latent dimension (precisions 2, 8, 32): AnInfoNCE recovers each latent up to sign (MCC 0.991 to 0.995 at all of seeds 0-7 after 2500 steps, against 0.71 for the raw observations) and its learned precisions come out in the true order. The preset "anisotropic-infonce" runs plain InfoNCE on the same data: $R^2$ stays about 0.96 but MCC is 0.785 on average (0.71 to 0.89), a linear map that is not the axes. With equal scales ("isotropic-aninfonce") only a rotation is identified.',
     notShown:
-      "At n = 3 a random rotation already scores MCC 0.83 on average and above 0.95 in 8% of draws, so the claims that plain InfoNCE or equal scales miss the axes are marked seed-dependent; the paper's n = 10 settings, block-structured precisions and image experiments are not reproduced. The learned precisions are log-parameterised here (the authors use softplus), which only changes how fast Adam reaches them.",
+      "At $n = 3$ a random rotation already scores MCC 0.83 on average and above 0.95 in 8% of draws, so the claims that plain InfoNCE or equal scales miss the axes are marked seed-dependent; the paper's $n = 10$ settings, block-structured precisions and image experiments are not reproduced. The learned precisions are log-parameterised here (the authors use softplus), which only changes how fast Adam reaches them.",
   },
   {
     id: 'identifiable-exchangeable-mechanisms',

@@ -57,7 +57,7 @@ export const records: PaperRecord[] = [
       'Joint-embedding training with alignment plus a Gaussian regulariser on the embeddings (LeJEPA) provably recovers the latent state up to a linear map when latents follow stationary transitions with additive noise. The Gaussian is singled out: it is the only latent distribution for which this guarantee holds across that class of worlds.',
     topics: ['contrastive'],
     toyClaim:
-      'With Gaussian latents and additive-noise transitions, alignment plus a Gaussian regulariser gives linear R^2 near 1; with non-Gaussian latents the recovery degrades measurably.',
+      'With Gaussian latents and additive-noise transitions, alignment plus a Gaussian regulariser gives linear $R^2$ near 1; with non-Gaussian latents the recovery degrades measurably.',
     demo: {
       kind: 'runnable',
       experiment: 'contrastive',
@@ -65,9 +65,9 @@ export const records: PaperRecord[] = [
       claims: ['lejepa-gaussian-linear'],
     },
     whatYouSee:
-      'Gaussian latents with additive Gaussian transitions: an encoder trained with the prediction loss plus SIGReg (the Epps-Pulley statistic of random projections against N(0, 1)) recovers the latents close to a linear map (R^2 0.895 on average over seeds 0-7, against 0.73 for the raw observations).',
+      'Gaussian latents with additive Gaussian transitions: an encoder trained with the prediction loss plus SIGReg (the Epps-Pulley statistic of random projections against $\\mathcal{N}(0, 1)$) recovers the latents close to a linear map ($R^2$ 0.895 on average over seeds 0-7, against 0.73 for the raw observations).',
     notShown:
-      'At 1200 steps the map is not yet linear (R^2 about 0.9, not 1). The companion preset with Laplace latents does not show the predicted loss of the guarantee at n = 3 (R^2 0.90, as with Gaussian latents); the page marks that claim as not reproduced. World-model and planning experiments are not modelled.',
+      'At 1200 steps the map is not yet linear ($R^2$ about 0.9, not 1). The companion preset with Laplace latents does not show the predicted loss of the guarantee at $n = 3$ ($R^2$ 0.90, as with Gaussian latents); the page marks that claim as not reproduced. World-model and planning experiments are not modelled.',
   },
   alsoIn000('causality-is-key-for-interpretability-claims'),
   {
@@ -89,7 +89,7 @@ export const records: PaperRecord[] = [
       claims: ['latents-selective'],
     },
     whatYouSee:
-      'Each input coordinate ("neuron") mixes many features and follows no single one (best |corr| about 0.35); the SAE\'s learned directions each follow one true feature closely.',
+      'Each input coordinate ("neuron") mixes many features and follows no single one (best $|\\mathrm{corr}|$ about 0.35); the SAE\'s learned directions each follow one true feature closely.',
     notShown:
       "Selectivity here is correlation with known synthetic features, not the paper's automated interpretability score on natural images, and no biological recordings are involved.",
   },
@@ -326,7 +326,7 @@ export const records: PaperRecord[] = [
       'In natural videos, object transitions are temporally sparse: most factors change little between frames and a few change a lot, a Laplace-like distribution. Modelling transitions this way (SlowVAE) makes the latent factors identifiable and disentangles them on data without hand-made constraints.',
     topics: ['vae', 'ica'],
     toyClaim:
-      'With Laplace-distributed transitions between frames, a SlowVAE recovers the factors (high MCC) where a beta-VAE on single frames does not.',
+      'With Laplace-distributed transitions between frames, a SlowVAE recovers the factors (high MCC) where a $\\beta$-VAE on single frames does not.',
     demo: {
       kind: 'planned',
       family: 'autoencoders',

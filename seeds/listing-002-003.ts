@@ -106,8 +106,14 @@ export const records: PaperRecord[] = [
     id: 'selection-bias-causal-effect-identification',
     title: 'Towards a holistic understanding of Selection Bias for Causal Effect Identification',
     titleSource: lookup('the abstract (arXiv 2605.13430)'),
-    authors: [],
-    authorsTruncated: true,
+    authors: [
+      'Yiwen Qiu',
+      'Filip Kovacevic',
+      'Shimeng Huang',
+      'Peter Spirtes',
+      'Francesco Locatello',
+    ],
+    authorsTruncated: false,
     date: '2026-05',
     arxiv: '2605.13430',
     sources: [L002],
@@ -162,7 +168,7 @@ export const records: PaperRecord[] = [
       claims: ['error-vanishes-small-eps', 'error-grows-with-eps'],
     },
     whatYouSee:
-      'Treat x = A s + eps h(s) as a learned representation that is linear in the factors up to a small error: linear ICA post-processing recovers the factors almost perfectly for small eps, and less well as the error grows.',
+      'Treat $x = A s + \\varepsilon h(s)$ as a learned representation that is linear in the factors up to a small error: linear ICA post-processing recovers the factors almost perfectly for small $\\varepsilon$, and less well as the error grows.',
     notShown:
       'No representation is learned here: the toy starts from a near-linear mixture instead of training an autoencoder or MAE, so the statistical near-identifiability across training runs is not tested.',
   },
@@ -264,7 +270,7 @@ export const records: PaperRecord[] = [
       'Each weight matrix is reparameterised as a fixed random matrix multiplied by two learnable orthogonal matrices, which keeps its singular values fixed during training. This spectrum-preserving training (POET) is reported to optimise language models stably and to generalise better, with approximations that make it scale.',
     topics: ['learning-dynamics'],
     toyClaim:
-      'Training a small network with weights W = R W0 Q (R, Q orthogonal) keeps the singular values of W0 throughout training while reaching a comparable loss.',
+      'Training a small network with weights $W = R W_0 Q$ ($R$, $Q$ orthogonal) keeps the singular values of $W_0$ throughout training while reaching a comparable loss.',
     demo: {
       kind: 'planned',
       family: 'dynamics',
@@ -287,7 +293,7 @@ export const records: PaperRecord[] = [
       'Identifiability results usually assume the model class is exactly right. When the mixing is only close to a local isometry, rigidity theory still pins it down up to a linear map and a small error; and for ICA with almost-linear observations $x = As + h(s)$, with $h$ a small perturbation, the matrix $A$ and the sources are recovered approximately, with an error that shrinks with the perturbation.',
     topics: ['ica'],
     toyClaim:
-      'Linear ICA on x = A s + eps h(s) recovers A with an Amari distance at the finite-sample level for small eps, growing with eps.',
+      'Linear ICA on $x = A s + \\varepsilon h(s)$ recovers $A$ with an Amari distance at the finite-sample level for small $\\varepsilon$, growing with $\\varepsilon$.',
     demo: {
       kind: 'runnable',
       experiment: 'ica-robustness',
@@ -295,9 +301,9 @@ export const records: PaperRecord[] = [
       claims: ['error-vanishes-small-eps', 'error-grows-with-eps'],
     },
     whatYouSee:
-      'Across the sweep, the Amari distance stays on the eps = 0 floor for small perturbations and rises smoothly as eps grows; at eps = 1 the mixtures are visibly bent and A is no longer recovered.',
+      'Across the sweep, the Amari distance stays on the $\\varepsilon = 0$ floor for small perturbations and rises smoothly as $\\varepsilon$ grows; at $\\varepsilon = 1$ the mixtures are visibly bent and $A$ is no longer recovered.',
     notShown:
-      "The paper's first result (mixings close to a local isometry, identified up to a linear map by rigidity theory) and its quantitative error bounds; only one family of smooth perturbations h is tried.",
+      "The paper's first result (mixings close to a local isometry, identified up to a linear map by rigidity theory) and its quantitative error bounds; only one family of smooth perturbations $h$ is tried.",
   },
   {
     id: 'algorithmic-causal-structure-through-compression',

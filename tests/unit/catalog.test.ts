@@ -142,6 +142,25 @@ describe('bibtex', () => {
     }
   });
 
+  it('typesets the math in every record text the paper page shows (no ASCII R^2, theta, eps outside $...$)', () => {
+    const ascii =
+      /[A-Za-z0-9)\]]\^[\w{(-]+|\b(?:theta|sigma|lambda|Lambda|eps|epsilon|beta|kappa|tau)\b|\b[a-zA-Z] = [\w(]/;
+    for (const p of papers)
+      for (const field of ['summary', 'toyClaim', 'whatYouSee', 'notShown'] as const) {
+        const text = (p[field] ?? '').replace(/\$[^$]*\$/g, '');
+        expect(text, `${p.id} ${field}`).not.toMatch(ascii);
+      }
+  });
+
+  it('names the authors of every record, except three whose author lists no stored page gives', () => {
+    const missing = papers.filter((p) => p.authors.length === 0).map((p) => p.id);
+    expect(missing.sort()).toEqual([
+      'learning-without-augmenting-frame-projections',
+      'rethinking-positive-pairs-contrastive-learning',
+      'unsupervised-manifold-linearizing-and-clustering',
+    ]);
+  });
+
   it("links every record: arXiv where it has an id, and the audit's missing ids are filled in", () => {
     const ids = Object.fromEntries(papers.map((p) => [p.id, p.arxiv]));
     expect(ids).toMatchObject({
