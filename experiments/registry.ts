@@ -5,6 +5,7 @@ import { spec as treatmentIca } from './treatment/spec';
 import { spec as icaRobustness } from './robustness/spec';
 import { saeSpec, saeCompareSpec, saeSweepSpec, saeAlignmentSpec } from './sae/spec';
 import { spec as contrastive, sweepSpec as contrastiveSweep } from './contrastive/spec';
+import { spec as causalSelection } from './causal/selection-spec';
 
 export const experiments: readonly ExperimentSpec[] = [
   linearIca,
@@ -16,6 +17,7 @@ export const experiments: readonly ExperimentSpec[] = [
   saeAlignmentSpec,
   contrastive,
   contrastiveSweep,
+  causalSelection,
 ];
 
 export function getExperiment(id: string): ExperimentSpec {
