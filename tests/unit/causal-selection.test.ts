@@ -31,8 +31,13 @@ describe('causal-selection', () => {
       const t = i % 2;
       const y = 0.3 + (1 + 0.5 * x) * t + 1.5 * x; // b0 = 0.3, bT = 1, bX = 1.5, bTX = 0.5
       stats.add(x, t, y);
-      if (t) ((y1 += y), n1++);
-      else ((y0 += y), n0++);
+      if (t) {
+        y1 += y;
+        n1++;
+      } else {
+        y0 += y;
+        n0++;
+      }
     });
     expect(stats.formula(0)).toBeCloseTo(1, 10);
     expect(stats.formula(2)).toBeCloseTo(2, 10);
