@@ -6,6 +6,7 @@ import { spec as icaRobustness } from './robustness/spec';
 import { saeSpec, saeCompareSpec, saeSweepSpec, saeAlignmentSpec } from './sae/spec';
 import { spec as contrastive, sweepSpec as contrastiveSweep } from './contrastive/spec';
 import { spec as causalSelection } from './causal/selection-spec';
+import { spec as causalMr } from './causal/mr-spec';
 
 export const experiments: readonly ExperimentSpec[] = [
   linearIca,
@@ -18,6 +19,7 @@ export const experiments: readonly ExperimentSpec[] = [
   contrastive,
   contrastiveSweep,
   causalSelection,
+  causalMr,
 ];
 
 export function getExperiment(id: string): ExperimentSpec {

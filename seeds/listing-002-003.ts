@@ -193,10 +193,15 @@ export const records: PaperRecord[] = [
     toyClaim:
       'When instruments are confounded, the standard estimate is biased; latent instruments recovered from multi-environment data give an estimate close to the true effect.',
     demo: {
-      kind: 'planned',
-      family: 'causal',
-      note: 'Latent instruments from several environments in a simulated Mendelian-randomisation study.',
+      kind: 'runnable',
+      experiment: 'causal-mr',
+      preset: 'stratified-environments',
+      claims: ['raw-iv-biased', 'invariant-iv-recovers'],
     },
+    whatYouSee:
+      'Three environments of 10 000 individuals whose stratification $P$ shifts in mean and variance while the latent instrument $Z$ does not; two observed variants mix $Z$ and $P$, and $P$ also drives the outcome. As units arrive, IV with the raw variants settles about 0.88 away from the true effect $\\beta = 0.5$ and OLS about 0.6 away, while IV with the component $w^\\top G$ whose distribution does not shift between environments (a generalised eigenvector of the two environments\' covariances) ends within 0.011 on average over seeds 0-7, its correlation with $Z$ close to 1. Switch to "no-shift": with the same stratification everywhere that direction is arbitrary and the estimate lands anywhere.',
+    notShown:
+      "The toy is linear with two variants and a known environment label; the paper's learned encoder (invariance and independence penalties) and its guarantees for nonlinear mixing are not implemented: the invariant component is found in closed form as the linear case of that recovery.",
   },
   {
     id: 'how-pretraining-shapes-inductive-bias-in-fine-tuning',

@@ -271,3 +271,28 @@ export function normaliseRowsInPlace<A extends Float32Array | Float64Array>(
   }
   return a;
 }
+
+/**
+ * The generalised symmetric eigenproblem A w = lambda B w with B positive definite (scipy's
+ * `eigh(A, B)`): through the whitening K of B (K B K^T = I), the eigenvectors of K A K^T give
+ * w = K^T u. Eigenvalues descending; eigenvectors as columns, B-orthonormal (W^T B W = I).
+ */
+export function generalizedSymEig(a: Mat, b: Mat): { values: Float64Array; vectors: Mat } {
+  square(a, 'generalizedSymEig');
+  square(b, 'generalizedSymEig');
+  if (a.rows !== b.rows)
+    throw new Error(
+      `generalizedSymEig: expected A and B of the same size, got ${a.rows}x${a.cols} and ${b.rows}x${b.cols}`,
+    );
+  const k = whiteningMatrix(b);
+  const c = matmul(matmul(k, a), transpose(k));
+  // symmetrise against rounding before the symmetric solver
+  const n = a.rows;
+  for (let i = 0; i < n; i++)
+    for (let j = i + 1; j < n; j++) {
+      const m = (c.data[i * n + j] + c.data[j * n + i]) / 2;
+      c.data[i * n + j] = c.data[j * n + i] = m;
+    }
+  const { values, vectors } = symEig(c);
+  return { values, vectors: matmul(transpose(k), vectors) };
+}

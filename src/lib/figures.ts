@@ -83,10 +83,12 @@ const END_LABEL = 'end-label';
 
 /** The few words at a reference line's end: what kind of baseline it is, or the metric's short name. */
 export function shortLabel(key: string, spec: ExperimentSpec): string {
+  const short = spec.metrics[key]?.short;
+  if (short) return short;
   if (key.endsWith('_raw')) return 'raw x';
   if (key.endsWith('_untrained')) return 'untrained';
   if (key.endsWith('_chance')) return 'chance';
-  return spec.metrics[key]?.short ?? spec.metrics[key]?.label ?? key;
+  return spec.metrics[key]?.label ?? key;
 }
 
 /**
@@ -123,7 +125,7 @@ export function placeEndLabels(fig: Figure, height: number): Figure {
     }
   }
   const span = hi > lo ? hi - lo : 1;
-  const gap = (font * 1.2) / plotPx; // in fractions of the plot's height
+  const gap = (font * 1.4) / plotPx; // in fractions of the plot's height (a line box and a little)
   const order = labels
     .map((a, i) => ({ i, f: ((a.y as number) - lo) / span }))
     .sort((a, b) => a.f - b.f);
@@ -318,6 +320,9 @@ export function curvesFigure(
         font: { color },
       });
   };
+  /** References that are no drawn metric's baseline: grey, each its own dash. */
+  let other = 0;
+  const OTHER_DASHES = ['dash', 'dot', 'dashdot', 'longdash'] as const;
   for (const key of chart.references ?? []) {
     // A baseline of a drawn metric (metric/r2_raw of metric/r2) takes that metric's colour, dotted
     // for the raw observations and dashed for the untrained encoder; any other reference is grey.
@@ -331,7 +336,11 @@ export function curvesFigure(
       name: label(key),
       x,
       y,
-      line: { color, width: 2, dash: of >= 0 ? kind : 'dash' },
+      line: {
+        color,
+        width: 2,
+        dash: of >= 0 ? kind : OTHER_DASHES[other++ % OTHER_DASHES.length],
+      },
     });
     const last = [...y].reverse().find((v): v is number => v !== null && Number.isFinite(v));
     if (last !== undefined) endLabel(shortLabel(key, spec), last, color);

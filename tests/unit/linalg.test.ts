@@ -3,6 +3,7 @@ import { Rng } from '../../experiments/core/rng';
 import {
   conditionNumber,
   covariance,
+  generalizedSymEig,
   identity,
   inv,
   logAbsDet,
@@ -182,5 +183,34 @@ describe('symmetric decorrelation', () => {
       'symmetricDecorrelation: expected rows <= columns, got 3x2',
     );
     expect(() => symmetricDecorrelation(mat(2, 2))).toThrow(/expected W of full row rank/);
+  });
+});
+
+describe('generalised symmetric eigenproblem', () => {
+  it('solves A w = lambda B w with B-orthonormal eigenvectors, as scipy.linalg.eigh(A, B)', () => {
+    const a = mat(3, 3, Float64Array.from([4, 1, 0.5, 1, 3, 0.2, 0.5, 0.2, 2]));
+    const b = mat(3, 3, Float64Array.from([2, 0.3, 0, 0.3, 1, 0.1, 0, 0.1, 1.5]));
+    const { values, vectors } = generalizedSymEig(a, b);
+    for (let j = 0; j < 3; j++) {
+      const w = mat(
+        3,
+        1,
+        Float64Array.from([0, 1, 2], (r) => vectors.data[r * 3 + j]),
+      );
+      const aw = matmul(a, w).data;
+      const bw = matmul(b, w).data;
+      for (let r = 0; r < 3; r++) expect(aw[r]).toBeCloseTo(values[j] * bw[r], 10);
+      let norm = 0;
+      for (let r = 0; r < 3; r++) norm += w.data[r] * bw[r];
+      expect(norm).toBeCloseTo(1, 10);
+    }
+    // scipy.linalg.eigh(A, B), descending
+    expect(Array.from(values)).toEqual(
+      [3.007199976026, 2.040250783166, 1.21968456594].map((v) => expect.closeTo(v, 10)),
+    );
+    // with B = I it is the ordinary symmetric eigenproblem
+    expect(Array.from(generalizedSymEig(a, identity(3)).values)).toEqual(
+      Array.from(symEig(a).values).map((v) => expect.closeTo(v, 12)),
+    );
   });
 });
