@@ -7,6 +7,7 @@ import { saeSpec, saeCompareSpec, saeSweepSpec, saeAlignmentSpec } from './sae/s
 import { spec as contrastive, sweepSpec as contrastiveSweep } from './contrastive/spec';
 import { spec as causalSelection } from './causal/selection-spec';
 import { spec as causalMr } from './causal/mr-spec';
+import { spec as causalLti } from './causal/lti-spec';
 
 export const experiments: readonly ExperimentSpec[] = [
   linearIca,
@@ -20,6 +21,7 @@ export const experiments: readonly ExperimentSpec[] = [
   contrastiveSweep,
   causalSelection,
   causalMr,
+  causalLti,
 ];
 
 export function getExperiment(id: string): ExperimentSpec {
