@@ -8,6 +8,7 @@ import { spec as contrastive, sweepSpec as contrastiveSweep } from './contrastiv
 import { spec as causalSelection } from './causal/selection-spec';
 import { spec as causalMr } from './causal/mr-spec';
 import { spec as causalLti } from './causal/lti-spec';
+import { spec as causalExchangeable } from './causal/exchangeable-spec';
 
 export const experiments: readonly ExperimentSpec[] = [
   linearIca,
@@ -22,6 +23,7 @@ export const experiments: readonly ExperimentSpec[] = [
   causalSelection,
   causalMr,
   causalLti,
+  causalExchangeable,
 ];
 
 export function getExperiment(id: string): ExperimentSpec {

@@ -1,0 +1,45 @@
+/**
+ * The causal de Finetti test for two samples of one environment, by partial correlations from
+ * accumulated moments of (X1, X2, Y1, Y2). If X -> Y with independent mechanisms, Y1 is
+ * independent of X2 given X1 (X2 only tells about theta, which Y1 sees through X1 alone); in the
+ * anticausal direction X1 is not independent of Y2 given Y1 (Y2 tells about psi, which
+ * Y1 mixes with theta). i.i.d. data make both vanish: no direction information.
+ */
+const [X1, X2, Y1, Y2] = [0, 1, 2, 3];
+
+export class PairMoments {
+  n = 0;
+  private readonly sum = new Float64Array(4);
+  private readonly cross = new Float64Array(16);
+
+  add(row: ArrayLike<number>): void {
+    this.n++;
+    for (let a = 0; a < 4; a++) {
+      this.sum[a] += row[a];
+      for (let b = 0; b < 4; b++) this.cross[a * 4 + b] += row[a] * row[b];
+    }
+  }
+
+  private cov(a: number, b: number): number {
+    return this.cross[a * 4 + b] / this.n - (this.sum[a] / this.n) * (this.sum[b] / this.n);
+  }
+
+  /** Partial correlation of a and b given c. */
+  partial(a: number, b: number, c: number): number {
+    const cc = this.cov(c, c);
+    const ab = this.cov(a, b) - (this.cov(a, c) * this.cov(b, c)) / cc;
+    const aa = this.cov(a, a) - this.cov(a, c) ** 2 / cc;
+    const bb = this.cov(b, b) - this.cov(b, c) ** 2 / cc;
+    return ab / Math.sqrt(aa * bb);
+  }
+
+  /** pcor(Y1, X2 | X1): zero in the causal direction X -> Y. */
+  forward(): number {
+    return this.partial(Y1, X2, X1);
+  }
+
+  /** pcor(X1, Y2 | Y1): zero if Y -> X were the causal direction. */
+  backward(): number {
+    return this.partial(X1, Y2, Y1);
+  }
+}
