@@ -7,7 +7,13 @@ export default defineConfig({
   base: './',
   plugins: [svelte()],
   worker: { format: 'es' },
-  build: { target: 'es2022', chunkSizeWarningLimit: 4096 },
+  build: {
+    target: 'es2022',
+    chunkSizeWarningLimit: 4096,
+    // A small recorded run would otherwise be inlined as a data: URL, which the page's CSP
+    // (connect-src 'self') refuses to fetch: JSON assets always stay files.
+    assetsInlineLimit: (file: string) => (file.endsWith('.json') ? false : undefined),
+  },
   server: { host: '127.0.0.1' },
   // Pre-bundle the lazily imported dependencies when the dev server starts: discovered later (the
   // first visit to a paper page, the first Run), each would make Vite reload the page mid-session.

@@ -9,6 +9,7 @@ import { spec as causalSelection } from './causal/selection-spec';
 import { spec as causalMr } from './causal/mr-spec';
 import { spec as causalLti } from './causal/lti-spec';
 import { spec as causalExchangeable } from './causal/exchangeable-spec';
+import { spec as causalInvariance } from './causal/invariance-spec';
 
 export const experiments: readonly ExperimentSpec[] = [
   linearIca,
@@ -24,6 +25,7 @@ export const experiments: readonly ExperimentSpec[] = [
   causalMr,
   causalLti,
   causalExchangeable,
+  causalInvariance,
 ];
 
 export function getExperiment(id: string): ExperimentSpec {
