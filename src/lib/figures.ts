@@ -129,10 +129,11 @@ export function placeEndLabels(fig: Figure, height: number): Figure {
   const order = labels
     .map((a, i) => ({ i, f: ((a.y as number) - lo) / span }))
     .sort((a, b) => a.f - b.f);
-  // Push upwards past each lower neighbour, then back down from the top if that left the plot.
-  const placed = order.map((o) => o.f);
+  // Kept half a line inside the plot (clear of the x tick labels below and the title above),
+  // pushed upwards past each lower neighbour, then back down from the top if that left the plot.
+  const placed = order.map((o) => Math.min(Math.max(o.f, gap / 2), 1 - gap / 2));
   for (let k = 1; k < placed.length; k++) placed[k] = Math.max(placed[k], placed[k - 1] + gap);
-  const top = Math.max(1, order.at(-1)!.f);
+  const top = Math.max(1 - gap / 2, Math.min(order.at(-1)!.f, 1 - gap / 2));
   if (placed.at(-1)! > top) {
     placed[placed.length - 1] = top;
     for (let k = placed.length - 2; k >= 0; k--)
@@ -693,7 +694,11 @@ export function fitLayout(
       // Plotly centres the lines after the first about the anchor: the pad makes up for it.
       pad: { t: 10 + Math.round(((lines.length - 1) * lineH(titleFont)) / 2) },
     };
-    margin.t = Math.max(margin.t, 10 + lines.length * lineH(titleFont) + 12);
+    // (the top y tick label reaches half a line above the plot)
+    margin.t = Math.max(
+      margin.t,
+      10 + lines.length * lineH(titleFont) + Math.ceil(font * 0.7) + 12,
+    );
   }
   const heat = fig.data.find((t) => t.type === 'heatmap');
   const bars = fig.data.some((t) => t.type === 'bar');

@@ -128,7 +128,13 @@ describe.runIf(browserPresent || browserRequired)('faults in Chromium', () => {
     await page.goto(`${ctx.server.url}/?backend=wasm&worker=0#/lab/linear-ica?${FAST}`);
     await page.getByTestId('run').click();
     await waitDone(page);
-    expect(await page.getByTestId('run-state').textContent()).toMatch(/^done/);
+    const runError = await page
+      .getByTestId('run-error')
+      .textContent({ timeout: 100 })
+      .catch(() => '');
+    expect(await page.getByTestId('run-state').textContent(), `run error: ${runError}`).toMatch(
+      /^done/,
+    );
     expect(await page.getByTestId('backend-badge').getAttribute('data-backend')).toBe('wasm');
     // Plotly took over from the live frames with its inline styles.
     await expect
