@@ -10,6 +10,7 @@ import { spec as causalMr } from './causal/mr-spec';
 import { spec as causalLti } from './causal/lti-spec';
 import { spec as causalExchangeable } from './causal/exchangeable-spec';
 import { spec as causalInvariance } from './causal/invariance-spec';
+import { spec as causalCompression } from './causal/compression-spec';
 
 export const experiments: readonly ExperimentSpec[] = [
   linearIca,
@@ -26,6 +27,7 @@ export const experiments: readonly ExperimentSpec[] = [
   causalLti,
   causalExchangeable,
   causalInvariance,
+  causalCompression,
 ];
 
 export function getExperiment(id: string): ExperimentSpec {

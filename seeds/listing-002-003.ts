@@ -333,12 +333,18 @@ export const records: PaperRecord[] = [
     summary:
       'Where causal models are not identifiable, causality can be defined algorithmically: causal and symmetric structure emerges from compressing data jointly across several environments, by minimising upper bounds on Kolmogorov complexity without knowing the intervention targets. The authors suggest this view may explain implicit causal structure in large models.',
     topics: ['causal'],
+    toyClaim:
+      'Compressing the data of several environments with unknown intervention targets selects the causal factorisation; with a single environment the factorisations tie.',
     demo: {
-      kind: 'none',
-      reason:
-        'A theoretical framework built on Kolmogorov complexity, which no training run can measure directly.',
-      related: { family: 'causal' },
+      kind: 'runnable',
+      experiment: 'causal-compression',
+      preset: 'several-environments',
+      claims: ['compression-orients'],
     },
+    whatYouSee:
+      "Discrete $X \\to Y$ with 6 states in five environments, each redrawing $P(X)$ while $P(Y \\mid X)$ stays. A two-part code of all environments (parameters at $\\tfrac12 \\log N$ nats each, plus the data's negative log-likelihood) is 0.090 nats per sample shorter factorised as $X \\to Y$, which can share its mechanism, than as $Y \\to X$, where both factors change (seeds 0-7). With one environment, or when every mechanism changes, the two codes tie exactly.",
+    notShown:
+      "One computable bound (BIC) on two factorisations of a bivariate discrete system, not the paper's Kolmogorov-complexity formalism, its finite-codebook bounds or its symmetry results; the advantage here is close to a count of changing mechanisms.",
   },
   {
     id: 'interaction-asymmetry',
