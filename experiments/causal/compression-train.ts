@@ -1,56 +1,35 @@
 /** The compression run: samples of every environment arrive in batches; both code lengths are drawn after each. */
-import type { ExperimentRun, StepReport, Trainer, Views } from '../core/spec';
+import type { Trainer } from '../core/spec';
 import type { CompressionParams, CompressionTable } from './compression-spec';
 import { generate, toTable, type CompressionData } from './compression-data';
 import { PairCounts, codeLength } from './compression-model';
+import { BatchedRun } from './batched';
 
-class CompressionRun implements ExperimentRun {
-  readonly totalSteps: number;
-  private step = 0;
-  private read = 0;
+class CompressionRun extends BatchedRun {
   private readonly data: CompressionData;
   private readonly counts: PairCounts;
 
   constructor(params: CompressionParams) {
-    this.totalSteps = params.steps;
-    this.data = generate(params);
-    this.counts = new PairCounts(this.data.k, this.data.envs);
-    // The first batch is read before the first report: with no sample there is no code.
-    this.readBatch();
+    const data = generate(params);
+    super(params.steps, data.perEnv);
+    this.data = data;
+    this.counts = new PairCounts(data.k, data.envs);
+    this.start();
   }
 
-  /** data: the next batch of samples from every environment. */
-  private readBatch(): void {
-    const { envs, perEnv, samples } = this.data;
-    const end = Math.round(((this.step + 1) * perEnv) / this.totalSteps);
-    for (; this.read < end; this.read++)
-      for (let e = 0; e < envs; e++)
-        this.counts.add(e, samples[e][this.read * 2], samples[e][this.read * 2 + 1]);
-    this.step++;
+  /** data: samples [from, to) of every environment. */
+  protected consume(from: number, to: number): void {
+    const { envs, samples } = this.data;
+    for (let i = from; i < to; i++)
+      for (let e = 0; e < envs; e++) this.counts.add(e, samples[e][i * 2], samples[e][i * 2 + 1]);
   }
 
-  async advance(k: number): Promise<StepReport> {
-    const todo = Math.min(k, this.totalSteps - this.step);
-    for (let i = 0; i < todo; i++) this.readBatch();
+  protected metrics(): Record<string, number> {
     const n = this.read * this.data.envs;
     const xy = codeLength(this.counts, false) / n;
     const yx = codeLength(this.counts, true) / n;
-    return {
-      step: this.step,
-      metrics: { 'metric/advantage': yx - xy, 'metric/code_xy': xy, 'metric/code_yx': yx },
-      done: this.step >= this.totalSteps,
-    };
+    return { 'metric/advantage': yx - xy, 'metric/code_xy': xy, 'metric/code_yx': yx };
   }
-
-  async views(): Promise<Views> {
-    return {};
-  }
-
-  async finalMetrics(): Promise<Record<string, number>> {
-    return {};
-  }
-
-  dispose(): void {}
 }
 
 export const trainer: Trainer<CompressionTable> = {

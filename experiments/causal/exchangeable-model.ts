@@ -5,23 +5,13 @@
  * anticausal direction X1 is not independent of Y2 given Y1 (Y2 tells about psi, which
  * Y1 mixes with theta). i.i.d. data make both vanish: no direction information.
  */
+import { Moments } from './moments';
+
 const [X1, X2, Y1, Y2] = [0, 1, 2, 3];
 
-export class PairMoments {
-  n = 0;
-  private readonly sum = new Float64Array(4);
-  private readonly cross = new Float64Array(16);
-
-  add(row: ArrayLike<number>): void {
-    this.n++;
-    for (let a = 0; a < 4; a++) {
-      this.sum[a] += row[a];
-      for (let b = 0; b < 4; b++) this.cross[a * 4 + b] += row[a] * row[b];
-    }
-  }
-
-  private cov(a: number, b: number): number {
-    return this.cross[a * 4 + b] / this.n - (this.sum[a] / this.n) * (this.sum[b] / this.n);
+export class PairMoments extends Moments {
+  constructor() {
+    super(4);
   }
 
   /** Partial correlation of a and b given c. */

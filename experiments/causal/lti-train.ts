@@ -5,45 +5,41 @@
 import type { Mat } from '../core/linalg';
 import { chanceMcc, correlationMatrix, mccFromCorrelation } from '../core/metrics';
 import { Rng } from '../core/rng';
-import type { ExperimentRun, StepReport, Trainer, Views } from '../core/spec';
+import type { Trainer, Views } from '../core/spec';
 import type { LtiParams, LtiTable } from './lti-spec';
 import { generate, toTable, type LtiData } from './lti-data';
 import { LtiMoments } from './lti-model';
+import { BatchedRun } from './batched';
 
-class LtiRun implements ExperimentRun {
-  readonly totalSteps: number;
-  private step = 0;
-  private read = 0;
+class LtiRun extends BatchedRun {
   private readonly data: LtiData;
   private readonly moments: LtiMoments;
   private readonly chance: number;
   private corr: Mat | null = null;
 
   constructor(params: LtiParams) {
-    this.totalSteps = params.steps;
-    this.data = generate(params);
-    this.moments = new LtiMoments(this.data.n, this.data.envs);
-    this.chance = chanceMcc(this.data.n, new Rng(params.seed).fork('chance'));
-    // The first batch is read before the first report: with no transition there is no estimate.
-    this.readBatch();
+    const data = generate(params);
+    super(params.steps, data.steps);
+    this.data = data;
+    this.moments = new LtiMoments(data.n, data.envs);
+    this.chance = chanceMcc(data.n, new Rng(params.seed).fork('chance'));
+    this.start();
   }
 
-  /** data: the next stretch of every environment's trajectory. */
-  private readBatch(): void {
-    const { n, envs, steps, x } = this.data;
-    const end = Math.round(((this.step + 1) * steps) / this.totalSteps);
-    for (; this.read < end; this.read++)
+  /** data: transitions [from, to) of every environment's trajectory. */
+  protected consume(from: number, to: number): void {
+    const { n, envs, x } = this.data;
+    for (let t = from; t < to; t++)
       for (let e = 0; e < envs; e++)
         this.moments.add(
           e,
-          x[e].subarray(this.read * n, (this.read + 1) * n),
-          x[e].subarray((this.read + 1) * n, (this.read + 2) * n),
+          x[e].subarray(t * n, (t + 1) * n),
+          x[e].subarray((t + 1) * n, (t + 2) * n),
         );
-    this.step++;
   }
 
   /** The true controls, the innovations and the recovered controls of every transition read so far. */
-  private score(): Record<string, number> {
+  protected metrics(): Record<string, number> {
     const { n, envs, x, u, a: trueA } = this.data;
     let a: Mat;
     let w: Mat;
@@ -88,13 +84,7 @@ class LtiRun implements ExperimentRun {
     };
   }
 
-  async advance(k: number): Promise<StepReport> {
-    const todo = Math.min(k, this.totalSteps - this.step);
-    for (let i = 0; i < todo; i++) this.readBatch();
-    return { step: this.step, metrics: this.score(), done: this.step >= this.totalSteps };
-  }
-
-  async views(): Promise<Views> {
+  override async views(): Promise<Views> {
     const n = this.data.n;
     if (!this.corr) return {};
     const { perm } = mccFromCorrelation(this.corr);
@@ -110,12 +100,6 @@ class LtiRun implements ExperimentRun {
       },
     };
   }
-
-  async finalMetrics(): Promise<Record<string, number>> {
-    return {};
-  }
-
-  dispose(): void {}
 }
 
 export const trainer: Trainer<LtiTable> = {

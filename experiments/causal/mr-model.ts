@@ -10,39 +10,11 @@
  *   IV, oracle:   the latent Z itself.
  * A single-instrument IV estimate is cov(I, Y) / cov(I, X).
  */
-import { generalizedSymEig, inv, mat, type Mat } from '../core/linalg';
+import { generalizedSymEig, inv } from '../core/linalg';
+import { Moments } from './moments';
 
 const D = 5; // g0, g1, x, y, z
 const [G0, G1, X, Y, Z] = [0, 1, 2, 3, 4];
-
-class Moments {
-  n = 0;
-  readonly sum: Float64Array;
-  readonly cross: Float64Array;
-  constructor(readonly d: number) {
-    this.sum = new Float64Array(d);
-    this.cross = new Float64Array(d * d);
-  }
-  add(row: ArrayLike<number>): void {
-    this.n++;
-    for (let a = 0; a < this.d; a++) {
-      this.sum[a] += row[a];
-      for (let b = 0; b < this.d; b++) this.cross[a * this.d + b] += row[a] * row[b];
-    }
-  }
-  cov(a: number, b: number): number {
-    const n = this.n;
-    return this.cross[a * this.d + b] / n - (this.sum[a] / n) * (this.sum[b] / n);
-  }
-  covMat(idx: number[]): Mat {
-    const k = idx.length;
-    return mat(
-      k,
-      k,
-      Float64Array.from({ length: k * k }, (_, i) => this.cov(idx[Math.floor(i / k)], idx[i % k])),
-    );
-  }
-}
 
 export interface MrEstimates {
   ols: number;

@@ -2,39 +2,36 @@
  * The MR run: every environment is read batch by batch into the estimators' moments; each batch
  * logs the estimates' errors and how well the learned instrument follows the latent one.
  */
-import type { ExperimentRun, StepReport, Trainer, Views } from '../core/spec';
+import type { Trainer, Views } from '../core/spec';
 import type { MrParams, MrTable } from './mr-spec';
 import { COLS, generate, toTable, type MrData } from './mr-data';
-import { MrMoments, type MrEstimates } from './mr-model';
+import { MrMoments } from './mr-model';
+import { BatchedRun } from './batched';
 
-class MrRun implements ExperimentRun {
-  readonly totalSteps: number;
-  private step = 0;
-  private read = 0;
+class MrRun extends BatchedRun {
   private readonly data: MrData;
   private readonly moments = new MrMoments();
 
   constructor(params: MrParams) {
-    this.totalSteps = params.steps;
-    this.data = generate(params);
-    // The first batch is read before the first report: with no unit yet there is no estimate.
-    this.readBatch();
+    const data = generate(params);
+    super(params.steps, data.perEnv);
+    this.data = data;
+    this.start();
   }
 
-  /** data: the next batch of units from every environment. */
-  private readBatch(): void {
-    const { envs, perEnv, rows } = this.data;
-    const end = Math.round(((this.step + 1) * perEnv) / this.totalSteps);
-    for (; this.read < end; this.read++)
+  /** data: units [from, to) of every environment. */
+  protected consume(from: number, to: number): void {
+    const { envs, rows } = this.data;
+    for (let i = from; i < to; i++)
       for (let e = 0; e < envs; e++)
         this.moments.add(
-          rows[e].subarray(this.read * COLS, (this.read + 1) * COLS),
+          rows[e].subarray(i * COLS, (i + 1) * COLS),
           e === 0 ? 'first' : e === envs - 1 ? 'last' : 'other',
         );
-    this.step++;
   }
 
-  private metrics(e: MrEstimates): Record<string, number> {
+  protected metrics(): Record<string, number> {
+    const e = this.moments.estimates();
     const b = this.data.beta;
     return {
       'metric/iv_invariant_error': Math.abs(e.ivInvariant - b),
@@ -46,17 +43,7 @@ class MrRun implements ExperimentRun {
     };
   }
 
-  async advance(k: number): Promise<StepReport> {
-    const todo = Math.min(k, this.totalSteps - this.step);
-    for (let i = 0; i < todo; i++) this.readBatch();
-    return {
-      step: this.step,
-      metrics: this.metrics(this.moments.estimates()),
-      done: this.step >= this.totalSteps,
-    };
-  }
-
-  async views(): Promise<Views> {
+  override async views(): Promise<Views> {
     const e = this.moments.estimates();
     return {
       estimates: {
@@ -74,12 +61,6 @@ class MrRun implements ExperimentRun {
       },
     };
   }
-
-  async finalMetrics(): Promise<Record<string, number>> {
-    return {};
-  }
-
-  dispose(): void {}
 }
 
 export const trainer: Trainer<MrTable> = {

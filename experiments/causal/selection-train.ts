@@ -2,32 +2,27 @@
  * The selection-bias run: the population is read batch by batch; each selected unit updates the
  * estimators' sufficient statistics, and each batch logs their errors against the true ATE.
  */
-import type { ExperimentRun, StepReport, Trainer, Views } from '../core/spec';
+import type { Trainer, Views } from '../core/spec';
 import type { SelectionParams, SelectionTable } from './selection-spec';
 import { generate, toTable, type SelectionData } from './selection-data';
 import { SelectedSampleStats } from './selection-model';
+import { BatchedRun } from './batched';
 
-class SelectionRun implements ExperimentRun {
-  readonly totalSteps: number;
-  private step = 0;
-  private read = 0;
+class SelectionRun extends BatchedRun {
   private readonly data: SelectionData;
   private readonly stats = new SelectedSampleStats();
 
   constructor(params: SelectionParams) {
-    this.totalSteps = params.steps;
-    this.data = generate(params);
-    // The first batch is read before the first report: with no unit yet there is no estimate.
-    this.readBatch();
+    const data = generate(params);
+    super(params.steps, data.n);
+    this.data = data;
+    this.start();
   }
 
   /** data: the next batch of the population; only the selected units report (T, Y). */
-  private readBatch(): void {
-    const { n, x, t, y, s } = this.data;
-    const end = Math.round(((this.step + 1) * n) / this.totalSteps);
-    for (; this.read < end; this.read++)
-      if (s[this.read]) this.stats.add(x[this.read], t[this.read], y[this.read]);
-    this.step++;
+  protected consume(from: number, to: number): void {
+    const { x, t, y, s } = this.data;
+    for (let i = from; i < to; i++) if (s[i]) this.stats.add(x[i], t[i], y[i]);
   }
 
   private estimates() {
@@ -38,25 +33,19 @@ class SelectionRun implements ExperimentRun {
     return { ate, naive, formula, selected };
   }
 
-  async advance(k: number): Promise<StepReport> {
-    const todo = Math.min(k, this.totalSteps - this.step);
-    for (let b = 0; b < todo; b++) this.readBatch();
+  protected metrics(): Record<string, number> {
     const e = this.estimates();
     return {
-      step: this.step,
-      metrics: {
-        'metric/formula_error': Math.abs(e.formula - e.ate),
-        'metric/selected_error': Math.abs(e.selected - e.ate),
-        'metric/naive_error': Math.abs(e.naive - e.ate),
-        'metric/formula_ate': e.formula,
-        'metric/naive_ate': e.naive,
-        'metric/selected_fraction': this.stats.selected / Math.max(1, this.read),
-      },
-      done: this.step >= this.totalSteps,
+      'metric/formula_error': Math.abs(e.formula - e.ate),
+      'metric/selected_error': Math.abs(e.selected - e.ate),
+      'metric/naive_error': Math.abs(e.naive - e.ate),
+      'metric/formula_ate': e.formula,
+      'metric/naive_ate': e.naive,
+      'metric/selected_fraction': this.stats.selected / Math.max(1, this.read),
     };
   }
 
-  async views(): Promise<Views> {
+  override async views(): Promise<Views> {
     const e = this.estimates();
     return {
       estimates: {
@@ -71,12 +60,6 @@ class SelectionRun implements ExperimentRun {
       },
     };
   }
-
-  async finalMetrics(): Promise<Record<string, number>> {
-    return {};
-  }
-
-  dispose(): void {}
 }
 
 export const trainer: Trainer<SelectionTable> = {
