@@ -11,6 +11,9 @@ import { spec as causalLti } from './causal/lti-spec';
 import { spec as causalExchangeable } from './causal/exchangeable-spec';
 import { spec as causalInvariance } from './causal/invariance-spec';
 import { spec as causalCompression } from './causal/compression-spec';
+import { spec as causalCauca } from './causal/cauca-spec';
+import { spec as causalLinearCrl } from './causal/lincrl-spec';
+import { spec as causalConcepts } from './causal/concepts-spec';
 
 export const experiments: readonly ExperimentSpec[] = [
   linearIca,
@@ -28,6 +31,9 @@ export const experiments: readonly ExperimentSpec[] = [
   causalExchangeable,
   causalInvariance,
   causalCompression,
+  causalCauca,
+  causalLinearCrl,
+  causalConcepts,
 ];
 
 export function getExperiment(id: string): ExperimentSpec {

@@ -48,7 +48,8 @@ export class FlatAdam {
   constructor(
     private readonly tf: typeof TF,
     private readonly vars: TF.Variable[],
-    private readonly lr: number,
+    /** Mutable so that a schedule (cosine decay) can set it before each step. */
+    public lr: number,
     opts: FlatAdamOptions = {},
   ) {
     this.beta1 = opts.beta1 ?? 0.9;

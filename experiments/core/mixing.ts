@@ -1,5 +1,5 @@
 /** Mixing matrices for linear generative models x = A s. */
-import { mat, matmul, transpose, type Mat } from './linalg';
+import { logAbsDet, mat, matmul, transpose, type Mat } from './linalg';
 import { QrDecomposition, Matrix } from 'ml-matrix';
 import type { Rng } from './rng';
 
@@ -61,4 +61,50 @@ export function mixSamples(s: Float64Array, n: number, d: number, a: Mat): Float
     }
   }
   return x;
+}
+
+/**
+ * The mixing of Causal Component Analysis's generator (Liang et al. 2023; akekic/causal-component-
+ * analysis `data_generator/mixing_function.py`): `layers` matrices M ~ U(0, 1)^{d x d}, each
+ * redrawn from N(0, 1) while |det M| < 0.1, applied as x <- tanh(x M) + 0.1 x M. Invertible:
+ * tanh(v) + 0.1 v is strictly increasing.
+ */
+export function leakyTanhStack(d: number, layers: number, rng: Rng): Float64Array[] {
+  const out: Float64Array[] = [];
+  for (let l = 0; l < layers; l++) {
+    let m = Float64Array.from({ length: d * d }, () => rng.next());
+    while (logAbsDet(mat(d, d, m)) < Math.log(0.1))
+      m = Float64Array.from({ length: d * d }, () => rng.normal());
+    out.push(m);
+  }
+  return out;
+}
+
+/** x = the stack applied to each row of z [n, d]; returns [n, d]. */
+export function applyLeakyTanhStack(stack: readonly Float64Array[], z: Float64Array, d: number) {
+  const x = Float64Array.from(z);
+  const h = new Float64Array(d);
+  for (let i = 0; i < x.length / d; i++)
+    for (const m of stack) {
+      for (let c = 0; c < d; c++) {
+        let v = 0;
+        for (let r = 0; r < d; r++) v += x[i * d + r] * m[r * d + c];
+        h[c] = Math.tanh(v) + 0.1 * v;
+      }
+      x.set(h, i * d);
+    }
+  return x;
+}
+
+/** Standardise the columns of every array with the mean and sd of the first (in place). */
+export function standardiseLike(d: number, reference: Float64Array, ...others: Float64Array[]) {
+  const n = reference.length / d;
+  const mean = new Float64Array(d);
+  const sd = new Float64Array(d);
+  for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) mean[j] += reference[i * d + j] / n;
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < d; j++) sd[j] += (reference[i * d + j] - mean[j]) ** 2 / n;
+  for (let j = 0; j < d; j++) sd[j] = Math.sqrt(sd[j]) || 1;
+  for (const a of [reference, ...others])
+    for (let i = 0; i < a.length; i++) a[i] = (a[i] - mean[i % d]) / sd[i % d];
 }

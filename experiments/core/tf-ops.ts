@@ -26,3 +26,10 @@ export function matMulT(
     return tf.matMul(a, b, transposeA, transposeB);
   return tf.matMul(transposeA ? tf.transpose(a) : a, transposeB ? tf.transpose(b) : b);
 }
+
+/** A variable holding t's values; t itself is disposed (the variable keeps its own reference to the data). */
+export function variable(tf: typeof TF, t: TF.Tensor, trainable = true): TF.Variable {
+  const v = tf.variable(t, trainable);
+  t.dispose();
+  return v;
+}

@@ -20,6 +20,9 @@ export const HEAVY_CONTRASTIVE = new Set([
   'contrastive-sweep/batch-sweep',
 ]);
 
+/** The causal toys trained in TF.js, judged in a file of their own (causal-trained-claims.test.ts). */
+export const TRAINED_CAUSAL = new Set(['causal-cauca', 'causal-linear-crl', 'causal-concepts']);
+
 const cache = new Map<string, Promise<RunResult>>();
 export function runPreset(spec: ExperimentSpec, preset: string, seed: number): Promise<RunResult> {
   const key = `${spec.id}/${preset}/${seed}`;

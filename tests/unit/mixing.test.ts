@@ -90,3 +90,34 @@ describe('mixSamples', () => {
     );
   });
 });
+
+describe('leakyTanhStack', () => {
+  it('draws well-conditioned layers and maps rows by x <- tanh(x M) + 0.1 x M, strictly monotone per layer', async () => {
+    const { leakyTanhStack, applyLeakyTanhStack } = await import('../../experiments/core/mixing');
+    const { logAbsDet } = await import('../../experiments/core/linalg');
+    const stack = leakyTanhStack(2, 3, new Rng(7));
+    expect(stack).toHaveLength(3);
+    for (const m of stack) expect(logAbsDet(mat(2, 2, m))).toBeGreaterThanOrEqual(Math.log(0.1));
+    const z = Float64Array.of(0.4, -1.3, 2, 0.5);
+    const x = applyLeakyTanhStack(stack, z, 2);
+    // row 0 by hand
+    let h = [0.4, -1.3];
+    for (const m of stack) {
+      const v = [h[0] * m[0] + h[1] * m[2], h[0] * m[1] + h[1] * m[3]];
+      h = v.map((t) => Math.tanh(t) + 0.1 * t);
+    }
+    expect(x[0]).toBeCloseTo(h[0], 12);
+    expect(x[1]).toBeCloseTo(h[1], 12);
+    expect(Array.from(z)).toEqual([0.4, -1.3, 2, 0.5]); // input untouched
+  });
+
+  it('standardiseLike gives the reference zero mean and unit sd and applies the same map to the others', async () => {
+    const { standardiseLike } = await import('../../experiments/core/mixing');
+    const ref = Float64Array.of(1, 10, 3, 20, 5, 30);
+    const other = Float64Array.of(3, 20);
+    standardiseLike(2, ref, other);
+    expect(ref[0] + ref[2] + ref[4]).toBeCloseTo(0, 12);
+    expect((ref[1] ** 2 + ref[3] ** 2 + ref[5] ** 2) / 3).toBeCloseTo(1, 12);
+    expect(Array.from(other)).toEqual([0, 0]); // the reference's mean row
+  });
+});
