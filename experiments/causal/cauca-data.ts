@@ -12,6 +12,7 @@ import { applyLeakyTanhStack, leakyTanhStack, standardiseLike } from '../core/mi
 import { Rng } from '../core/rng';
 import { rowsOf, type DataTable } from '../core/spec';
 import type { CaucaParams } from './cauca-spec';
+import { sampleScm } from './scm';
 
 export interface CaucaSplit {
   /** Samples per environment; rows are grouped by environment. */
@@ -49,14 +50,12 @@ export function generate(p: CaucaParams): CaucaData {
   }
   const mixing = leakyTanhStack(d, p.layers, root.fork('mixing'));
   const targets = environmentTargets(p);
+  // the chain: B_{j-1, j} = c_j
+  const weights = new Float64Array(d * d);
+  for (let j = 1; j < d; j++) weights[(j - 1) * d + j] = edges[j];
+  const envs = targets.map((target) => ({ target, mean: target < 0 ? 0 : 2, sd: 1 }));
   const sample = (rng: Rng, perEnv: number): CaucaSplit => {
-    const z = new Float64Array(targets.length * perEnv * d);
-    for (let e = 0; e < targets.length; e++)
-      for (let i = e * perEnv; i < (e + 1) * perEnv; i++)
-        for (let j = 0; j < d; j++) {
-          const u = rng.normal();
-          z[i * d + j] = j === targets[e] ? u + 2 : j > 0 ? edges[j] * z[i * d + j - 1] + u : u;
-        }
+    const z = sampleScm({ d, weights }, envs, perEnv, rng);
     return { perEnv, z, x: applyLeakyTanhStack(mixing, z, d) };
   };
   const train = sample(root.fork('train'), p.samples);

@@ -12,6 +12,7 @@ import { applyLeakyTanhStack, leakyTanhStack, standardiseLike } from '../core/mi
 import { Rng } from '../core/rng';
 import { rowsOf, type DataTable } from '../core/spec';
 import type { EnvClassData } from './envclass-run';
+import { randomDag, sampleScm } from './scm';
 import type { LinCrlParams } from './lincrl-spec';
 
 export interface LinCrlData extends EnvClassData {
@@ -33,35 +34,21 @@ export function generate(p: LinCrlParams): LinCrlData {
   const d = p.latents;
   const root = new Rng(p.seed);
   const rs = root.fork('scm');
-  const weights = new Float64Array(d * d);
-  for (let i = 0; i < d; i++)
-    for (let j = i + 1; j < d; j++)
-      if (rs.next() < 0.5) weights[i * d + j] = (rs.next() < 0.5 ? -1 : 1) * rs.uniform(0.5, 1);
+  const { weights } = randomDag(d, 0.5, 0.5, 1, rs);
   const targets = [-1, ...Array.from({ length: Math.min(p.interventions, d) }, (_, t) => t)];
   const envs = targets.length;
   const variances = Float64Array.from(targets, (t) =>
     t < 0 ? NaN : rs.next() < 0.5 ? 1 / p.ratio : p.ratio,
   );
   const mixing = leakyTanhStack(d, p.layers, root.fork('mixing'));
-  const sampleRow = (rng: Rng, e: number, z: Float64Array, row: number) => {
-    for (let j = 0; j < d; j++) {
-      const u = rng.normal();
-      if (j === targets[e]) {
-        z[row * d + j] = Math.sqrt(variances[e]) * u;
-        continue;
-      }
-      let v = u;
-      for (let i = 0; i < j; i++) v += weights[i * d + j] * z[row * d + i];
-      z[row * d + j] = v;
-    }
-  };
-  const rt = root.fork('train');
-  const trainZ = new Float64Array(envs * p.samples * d);
-  for (let e = 0; e < envs; e++)
-    for (let i = 0; i < p.samples; i++) sampleRow(rt, e, trainZ, e * p.samples + i);
-  const rv = root.fork('test');
-  const testZ = new Float64Array(envs * TEST_PER_ENV * d);
-  for (let r = 0; r < envs * TEST_PER_ENV; r++) sampleRow(rv, r % envs, testZ, r);
+  const scm = { d, weights };
+  const interventions = targets.map((target, e) => ({
+    target,
+    mean: 0,
+    sd: target < 0 ? 1 : Math.sqrt(variances[e]),
+  }));
+  const trainZ = sampleScm(scm, interventions, p.samples, root.fork('train'));
+  const testZ = sampleScm(scm, interventions, TEST_PER_ENV, root.fork('test'), true);
   const trainX = applyLeakyTanhStack(mixing, trainZ, d);
   const testX = applyLeakyTanhStack(mixing, testZ, d);
   standardiseLike(d, trainX, testX);

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { generate, toTable } from '../../experiments/causal/lincrl-data';
 import { defaults } from '../../experiments/core/params';
 import { spec, type LinCrlParams } from '../../experiments/causal/lincrl-spec';
+import { sampleScm } from '../../experiments/causal/scm';
+import { Rng } from '../../experiments/core/rng';
 
 const base = { ...defaults(spec.params), samples: 6000 } as LinCrlParams;
 
@@ -40,6 +42,26 @@ describe('causal-linear-crl', () => {
         }
       }
     }
+  });
+
+  it('the shared SCM sampler: observational Cov(z) = (I - B^T)^{-1} (I - B^T)^{-T}', () => {
+    const d = 3;
+    const scm = { d, weights: Float64Array.of(0, 0.8, -0.5, 0, 0, 0.6, 0, 0, 0) };
+    const n = 40000;
+    const z = sampleScm(scm, [{ target: -1, mean: 0, sd: 1 }], n, new Rng(11));
+    // z = M u with M = (I - B^T)^{-1}, unit lower-triangular here
+    const m = [
+      [1, 0, 0],
+      [0.8, 1, 0],
+      [-0.5 + 0.8 * 0.6, 0.6, 1],
+    ];
+    for (let a = 0; a < d; a++)
+      for (let b = 0; b < d; b++) {
+        let c = 0;
+        for (let i = 0; i < n; i++) c += z[i * d + a] * z[i * d + b];
+        const want = m[a].reduce((s, v, k) => s + v * m[b][k], 0);
+        expect(c / n).toBeCloseTo(want, 1);
+      }
   });
 
   it('interleaves the test environments and exports the truth', () => {
