@@ -7,7 +7,7 @@
  */
 import { defineSpec, type ParamsOf, type ParamTable } from '../core/spec';
 import { seedParam } from '../core/common-params';
-import { ParamError } from '../core/params';
+import { atMostOnePerLatent } from './envclass-spec';
 
 const params = {
   latents: {
@@ -222,16 +222,7 @@ export const spec = defineSpec({
       text: "Fewer interventions than latents: the paper's identifiability needs one per latent.",
     },
   ],
-  check: (p) =>
-    p.interventions > p.latents
-      ? [
-          new ParamError(
-            'interventions',
-            `at most one per latent (<= ${p.latents})`,
-            String(p.interventions),
-          ),
-        ]
-      : [],
+  check: atMostOnePerLatent,
   stepsPerTick: 25,
   claims: [
     {

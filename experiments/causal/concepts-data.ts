@@ -13,7 +13,7 @@
 import { applyLeakyTanhStack, leakyTanhStack, standardiseLike } from '../core/mixing';
 import { Rng } from '../core/rng';
 import { rowsOf, type DataTable } from '../core/spec';
-import type { EnvClassData } from './envclass-run';
+import { environmentTable, type EnvClassData } from './envclass-data';
 import type { ConceptsParams } from './concepts-spec';
 
 export interface ConceptsData extends EnvClassData {
@@ -117,29 +117,15 @@ export function generate(p: ConceptsParams): ConceptsData {
 
 /** Every training sample: its environment, x and z; the truth is the concept directions, the conditions and the mixing. */
 export function toTable(data: ConceptsData): DataTable {
-  const { d, envs, trainPerEnv } = data;
-  const n = envs * trainPerEnv;
-  const cols = 1 + 2 * d;
-  const values = new Float64Array(n * cols);
-  for (let i = 0; i < n; i++) {
-    values[i * cols] = Math.floor(i / trainPerEnv);
-    values.set(data.trainX.subarray(i * d, (i + 1) * d), i * cols + 1);
-    values.set(data.trainZ.subarray(i * d, (i + 1) * d), i * cols + 1 + d);
-  }
-  const names = (p: string) => Array.from({ length: d }, (_, i) => `${p}${i}`);
-  return {
-    columns: ['env', ...names('x'), ...names('z')],
-    rows: n,
-    values,
-    truth: {
-      conceptDirections: rowsOf(data.directions, data.concepts, d),
-      conditions: data.conditions.map((c) => ({
-        environment: c.concept < 0 ? '||z||^2' : `c${c.concept}`,
-        target: c.target,
-        width: c.concept < 0 ? 1 : S,
-      })),
-      mixing: data.mixing.map((m) => rowsOf(m, d, d)),
-      mixingLayer: 'x <- tanh(x M) + 0.1 x M',
-    },
-  };
+  const { d } = data;
+  return environmentTable(data, {
+    conceptDirections: rowsOf(data.directions, data.concepts, d),
+    conditions: data.conditions.map((c) => ({
+      environment: c.concept < 0 ? '||z||^2' : `c${c.concept}`,
+      target: c.target,
+      width: c.concept < 0 ? 1 : S,
+    })),
+    mixing: data.mixing.map((m) => rowsOf(m, d, d)),
+    mixingLayer: 'x <- tanh(x M) + 0.1 x M',
+  });
 }

@@ -8,16 +8,7 @@ import type * as TF from '@tensorflow/tfjs-core';
 import { Rng } from '../core/rng';
 import type { ExperimentRun, StepReport, ViewLimits, Views } from '../core/spec';
 import { EnvClassifier, type HeadKind } from './envclass-model';
-
-export interface EnvClassData {
-  /** Environments including the base; rows of each split are grouped by environment. */
-  envs: number;
-  dx: number;
-  trainPerEnv: number;
-  trainX: Float64Array; // [envs * trainPerEnv, dx]
-  testPerEnv: number;
-  testX: Float64Array; // [envs * testPerEnv, dx]
-}
+import type { EnvClassData } from './envclass-data';
 
 export interface EnvClassSettings {
   encoder: 'mlp' | 'flow';

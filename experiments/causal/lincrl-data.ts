@@ -11,7 +11,7 @@
 import { applyLeakyTanhStack, leakyTanhStack, standardiseLike } from '../core/mixing';
 import { Rng } from '../core/rng';
 import { rowsOf, type DataTable } from '../core/spec';
-import type { EnvClassData } from './envclass-run';
+import { environmentTable, type EnvClassData } from './envclass-data';
 import { randomDag, sampleScm } from './scm';
 import type { LinCrlParams } from './lincrl-spec';
 
@@ -71,26 +71,12 @@ export function generate(p: LinCrlParams): LinCrlData {
 
 /** Every training sample: its environment label, x and z; the truth is the SCM, the targets and the mixing. */
 export function toTable(data: LinCrlData): DataTable {
-  const { d, envs, trainPerEnv } = data;
-  const n = envs * trainPerEnv;
-  const cols = 1 + 2 * d;
-  const values = new Float64Array(n * cols);
-  for (let i = 0; i < n; i++) {
-    values[i * cols] = Math.floor(i / trainPerEnv);
-    values.set(data.trainX.subarray(i * d, (i + 1) * d), i * cols + 1);
-    values.set(data.trainZ.subarray(i * d, (i + 1) * d), i * cols + 1 + d);
-  }
-  const names = (p: string) => Array.from({ length: d }, (_, i) => `${p}${i}`);
-  return {
-    columns: ['env', ...names('x'), ...names('z')],
-    rows: n,
-    values,
-    truth: {
-      edgeWeights: rowsOf(data.weights, d, d),
-      targets: data.targets,
-      interventionVariances: Array.from(data.variances, (v) => (Number.isNaN(v) ? null : v)),
-      mixing: data.mixing.map((m) => rowsOf(m, d, d)),
-      mixingLayer: 'x <- tanh(x M) + 0.1 x M',
-    },
-  };
+  const { d } = data;
+  return environmentTable(data, {
+    edgeWeights: rowsOf(data.weights, d, d),
+    targets: data.targets,
+    interventionVariances: Array.from(data.variances, (v) => (Number.isNaN(v) ? null : v)),
+    mixing: data.mixing.map((m) => rowsOf(m, d, d)),
+    mixingLayer: 'x <- tanh(x M) + 0.1 x M',
+  });
 }
