@@ -14,6 +14,7 @@ import { spec as causalCompression } from './causal/compression-spec';
 import { spec as causalCauca } from './causal/cauca-spec';
 import { spec as causalLinearCrl } from './causal/lincrl-spec';
 import { spec as causalConcepts } from './causal/concepts-spec';
+import { spec as dynamicsRichLazy } from './dynamics/richlazy-spec';
 
 export const experiments: readonly ExperimentSpec[] = [
   linearIca,
@@ -34,6 +35,7 @@ export const experiments: readonly ExperimentSpec[] = [
   causalCauca,
   causalLinearCrl,
   causalConcepts,
+  dynamicsRichLazy,
 ];
 
 export function getExperiment(id: string): ExperimentSpec {
