@@ -15,6 +15,7 @@ import { spec as causalCauca } from './causal/cauca-spec';
 import { spec as causalLinearCrl } from './causal/lincrl-spec';
 import { spec as causalConcepts } from './causal/concepts-spec';
 import { spec as dynamicsRichLazy } from './dynamics/richlazy-spec';
+import { spec as dynamicsPretraining } from './dynamics/pretrain-spec';
 
 export const experiments: readonly ExperimentSpec[] = [
   linearIca,
@@ -36,6 +37,7 @@ export const experiments: readonly ExperimentSpec[] = [
   causalLinearCrl,
   causalConcepts,
   dynamicsRichLazy,
+  dynamicsPretraining,
 ];
 
 export function getExperiment(id: string): ExperimentSpec {
