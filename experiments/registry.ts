@@ -16,6 +16,7 @@ import { spec as causalLinearCrl } from './causal/lincrl-spec';
 import { spec as causalConcepts } from './causal/concepts-spec';
 import { spec as dynamicsRichLazy } from './dynamics/richlazy-spec';
 import { spec as dynamicsPretraining } from './dynamics/pretrain-spec';
+import { spec as dynamicsFactor } from './dynamics/factor-spec';
 
 export const experiments: readonly ExperimentSpec[] = [
   linearIca,
@@ -38,6 +39,7 @@ export const experiments: readonly ExperimentSpec[] = [
   causalConcepts,
   dynamicsRichLazy,
   dynamicsPretraining,
+  dynamicsFactor,
 ];
 
 export function getExperiment(id: string): ExperimentSpec {

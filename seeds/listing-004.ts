@@ -321,10 +321,15 @@ export const records: PaperRecord[] = [
     toyClaim:
       'In a linear factor model, fitting the factors on many unlabelled samples first lets a downstream regression reach a given error with far fewer labels than regressing on the raw observations.',
     demo: {
-      kind: 'planned',
-      family: 'dynamics',
-      note: 'Label efficiency with and without unsupervised pretraining in a synthetic factor model.',
+      kind: 'runnable',
+      experiment: 'dynamics-factor-pretraining',
+      preset: 'informative',
+      claims: ['pretraining-helps-small-n', 'subspace-recovered'],
     },
+    whatYouSee:
+      'Observations $x = A z + \\sigma \\epsilon$ in 200 dimensions from 3 factors with $\\sigma = 2$, and a target $y = \\beta^\\top z + 0.1\\,\\epsilon$. Pretraining takes the top-3 principal subspace of 5 000 unlabelled $x$ (the maximum-likelihood subspace of probabilistic PCA); least squares on the 3 projected features then needs few labels. The chart shows the median test MSE over 20 labelled draws at $n$ = 10 to 200: at $n = 20$ the pretrained features reach about 0.05 against 0.12-0.18 for ridge regression on the raw $x$ at its best penalty (chosen in hindsight), and the gap closes as $n$ grows. Switch to "uninformative": the target depends on a direction of $x$ orthogonal to the factor loadings, which the principal subspace drops, and at $n = 200$ ridge is about 80 times better.',
+    notShown:
+      'Only the factor model, with PCA standing in for the maximum-likelihood fit; not the Gaussian-mixture or contrastive instances, and not the rates in $m$ and $n$ themselves. The noise level is a choice: at $\\sigma = 1$ the best-penalty ridge nearly catches up (ratio 0.6-0.85 at $n = 20$).',
   },
   {
     id: 'symbolic-synthesis-of-neural-networks',

@@ -8,6 +8,7 @@ import {
   SingularValueDecomposition,
   LuDecomposition,
   QrDecomposition,
+  CholeskyDecomposition,
   inverse,
 } from 'ml-matrix';
 
@@ -91,6 +92,18 @@ export function svd(a: Mat): { u: Mat; s: Float64Array; v: Mat } {
     s: Float64Array.from(d.diagonal),
     v: fromMl(d.rightSingularVectors),
   };
+}
+
+/**
+ * X solving A X = B for a symmetric positive-definite A (Cholesky): a ridge system, a Gram matrix
+ * plus a penalty. Throws when A is not positive definite.
+ */
+export function choleskySolve(a: Mat, b: Mat): Mat {
+  square(a, 'choleskySolve');
+  const c = new CholeskyDecomposition(toMl(a));
+  if (!c.isPositiveDefinite())
+    throw new Error(`choleskySolve: expected a positive-definite ${a.rows}x${a.cols} matrix`);
+  return fromMl(c.solve(toMl(b)));
 }
 
 /**

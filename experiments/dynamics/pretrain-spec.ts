@@ -168,12 +168,12 @@ export const spec = defineSpec({
   metrics: {
     'loss/mse': {
       label: 'Training loss',
-      doc: "(1/2n) |X beta - y|^2 on the current phase's samples (floored at 1e-12).",
+      doc: "(1/2n) |X beta - y|^2 on the current phase's samples (floored at 1e-3).",
       better: 'lower',
     },
     'metric/pretrain_mse': {
       label: 'Pretraining test MSE',
-      doc: 'Population MSE |beta - b_pre|^2 on the pretraining task (x ~ N(0, I)); floored at 1e-12.',
+      doc: 'Population MSE |beta - b_pre|^2 on the pretraining task (x ~ N(0, I)); floored at 1e-3.',
       better: 'lower',
     },
     'metric/ft_mse': {

@@ -8,8 +8,8 @@ import type { PretrainParams, PretrainTable } from './pretrain-spec';
 import { generate, toTable, type PretrainData } from './pretrain-data';
 import { DiagonalNet, populationMse, Task } from './pretrain-model';
 
-/** Errors are logged floored here: pretraining reaches 1e-28, which no log axis needs to show. */
-const FLOOR = 1e-12;
+/** Pretraining errors are logged floored: they reach 1e-28, and a log axis over 30 decades has no room for its labels. */
+const FLOOR = 1e-3;
 const floored = (v: number) => (Number.isFinite(v) ? Math.max(v, FLOOR) : v);
 
 /** The from-scratch baseline's small balanced initialisation (the planning simulation's). */
