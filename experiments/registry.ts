@@ -17,6 +17,7 @@ import { spec as causalConcepts } from './causal/concepts-spec';
 import { spec as dynamicsRichLazy } from './dynamics/richlazy-spec';
 import { spec as dynamicsPretraining } from './dynamics/pretrain-spec';
 import { spec as dynamicsFactor } from './dynamics/factor-spec';
+import { spec as dynamicsIntrinsic } from './dynamics/intrinsic-spec';
 
 export const experiments: readonly ExperimentSpec[] = [
   linearIca,
@@ -40,6 +41,7 @@ export const experiments: readonly ExperimentSpec[] = [
   dynamicsRichLazy,
   dynamicsPretraining,
   dynamicsFactor,
+  dynamicsIntrinsic,
 ];
 
 export function getExperiment(id: string): ExperimentSpec {

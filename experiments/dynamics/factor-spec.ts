@@ -109,11 +109,13 @@ export const spec = defineSpec({
     },
     'metric/ratio_20': {
       label: 'Pretrained / ridge MSE, n = 20',
+      short: 'n = 20',
       doc: 'Below 1: pretraining helps at 20 labels.',
       better: 'none',
     },
     'metric/ratio_200': {
       label: 'Pretrained / ridge MSE, n = 200',
+      short: 'n = 200',
       doc: 'The same ratio at 200 labels.',
       better: 'none',
     },

@@ -1,0 +1,53 @@
+/** The group-sum toy: the subspace minimum against a direct least-squares solve. */
+import { describe, expect, it } from 'vitest';
+import { lstsq, mat } from '../../experiments/core/linalg';
+import { defaults } from '../../experiments/core/params';
+import { generate } from '../../experiments/dynamics/intrinsic-data';
+import {
+  startResidual,
+  subspaceMinimum,
+  sumsJacobian,
+} from '../../experiments/dynamics/intrinsic-model';
+import { spec, type IntrinsicParams } from '../../experiments/dynamics/intrinsic-spec';
+
+const p = { ...defaults(spec.params), groups: 5, groupSize: 7, maxDim: 8 } as IntrinsicParams;
+
+describe('dynamics-intrinsic-dim', () => {
+  it('gives unit-norm directions and the group-sum Jacobian', () => {
+    const t = generate(p);
+    for (let c = 0; c < p.maxDim; c++) {
+      let n2 = 0;
+      for (let i = 0; i < t.dim; i++) n2 += t.directions.data[i * p.maxDim + c] ** 2;
+      expect(n2).toBeCloseTo(1, 12);
+    }
+    const j = sumsJacobian(t, 2);
+    let s = 0;
+    for (let i = 0; i < 7; i++) s += t.directions.data[i * p.maxDim + 1];
+    expect(j.data[1]).toBeCloseTo(s, 12);
+  });
+
+  it('matches least squares below the number of groups and is exactly solved at it', () => {
+    const t = generate(p);
+    for (let d = 1; d < p.groups; d++) {
+      const j = sumsJacobian(t, d);
+      const r0 = startResidual(t);
+      const v = lstsq(j, mat(p.groups, 1, r0.slice())).data;
+      let loss = 0;
+      for (let g = 0; g < p.groups; g++) {
+        let e = -r0[g];
+        for (let c = 0; c < d; c++) e += j.data[g * d + c] * v[c];
+        loss += e * e;
+      }
+      expect(subspaceMinimum(t, d).loss).toBeCloseTo(loss, 9);
+      expect(loss).toBeGreaterThan(1e-6);
+    }
+    const solved = subspaceMinimum(t, p.groups);
+    expect(solved.loss).toBeLessThan(1e-20);
+    solved.sums.forEach((s, g) => expect(s).toBeCloseTo(g + 1, 10));
+  });
+
+  it('never solves the groups a confined subspace cannot move', () => {
+    const t = generate({ ...p, subspace: 'confined' });
+    expect(subspaceMinimum(t, p.maxDim).loss).toBeGreaterThan(1);
+  });
+});
