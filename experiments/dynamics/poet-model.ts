@@ -6,31 +6,20 @@
  * approximation with periodic merging); their gradients are derived by hand below and checked
  * against finite differences in tests/unit/dynamics-poet.test.ts.
  */
+import { mat, matmul as matmulMat, transpose } from '../core/linalg';
 
 /** Row-major [rows, cols] product of a [rows, inner] and an [inner, cols] matrix. */
-export function matmul(
+export const matmul = (
   a: Float64Array,
   b: Float64Array,
   rows: number,
   inner: number,
   cols: number,
-): Float64Array {
-  const out = new Float64Array(rows * cols);
-  for (let i = 0; i < rows; i++)
-    for (let k = 0; k < inner; k++) {
-      const v = a[i * inner + k];
-      if (v === 0) continue;
-      for (let j = 0; j < cols; j++) out[i * cols + j] += v * b[k * cols + j];
-    }
-  return out;
-}
+): Float64Array => matmulMat(mat(rows, inner, a), mat(inner, cols, b)).data;
 
 /** Row-major transpose of a [rows, cols] matrix. */
-export function transposed(a: Float64Array, rows: number, cols: number): Float64Array {
-  const out = new Float64Array(rows * cols);
-  for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) out[j * rows + i] = a[i * cols + j];
-  return out;
-}
+export const transposed = (a: Float64Array, rows: number, cols: number): Float64Array =>
+  transpose(mat(rows, cols, a)).data;
 
 /**
  * Y = X H_{o(0)} H_{o(1)} ... H_{o(k-1)} for X [m, n] and reflections H_r = I - 2 u_r u_r^T,
