@@ -29,8 +29,13 @@ type Json = ReturnType<typeof recordToJson<StoredRun>>;
 const encode = (r: StoredRun): Json => recordToJson(r, HISTORY_POINTS);
 const decode = (r: Json): StoredRun => recordFromJson(r);
 
-/** How long IndexedDB may take to open (a blocked upgrade in another tab never completes). */
-const OPEN_TIMEOUT_MS = 3000;
+/**
+ * How long IndexedDB may take to open. A blocked upgrade (another tab holds the database) never
+ * completes, and IndexedDB says so through `blocked`: then the page gives up after a short grace.
+ * Otherwise it waits long, because on a loaded machine a healthy open can take seconds.
+ */
+const OPEN_TIMEOUT_MS = 20000;
+const BLOCKED_GRACE_MS = 3000;
 /** Runs kept in memory get ids far above IndexedDB's, so the two never collide in one list. */
 const MEMORY_IDS = 1_000_000_000;
 
@@ -50,17 +55,27 @@ export class RunHistory {
         return null;
       }
       try {
+        let blocked = false;
+        let onBlocked = () => {};
+        const blockedSignal = new Promise<void>((r) => (onBlocked = r));
+        const opening = openDB(this.name, 1, {
+          upgrade(db) {
+            const store = db.createObjectStore('runs', { keyPath: 'id', autoIncrement: true });
+            store.createIndex('experiment', 'experiment');
+          },
+          blocked() {
+            blocked = true;
+            onBlocked();
+          },
+        });
         const db = await within(
-          openDB(this.name, 1, {
-            upgrade(db) {
-              const store = db.createObjectStore('runs', { keyPath: 'id', autoIncrement: true });
-              store.createIndex('experiment', 'experiment');
-            },
-          }),
+          Promise.race([opening, blockedSignal.then(() => within(opening, BLOCKED_GRACE_MS))]),
           OPEN_TIMEOUT_MS,
         );
         if (db !== TIMED_OUT) return db;
-        this.volatile = `IndexedDB did not open within ${OPEN_TIMEOUT_MS / 1000} s (another tab may hold it)`;
+        this.volatile = blocked
+          ? 'IndexedDB is held by another tab of this page (its upgrade is blocked)'
+          : `IndexedDB did not open within ${OPEN_TIMEOUT_MS / 1000} s`;
         return null;
       } catch (e) {
         this.volatile = `IndexedDB refused (${e instanceof Error ? e.message : String(e)})`;
