@@ -20,8 +20,9 @@ export const TEST_SIZE = 2000;
 export interface FactorModel {
   dim: number;
   k: number;
-  /** [D, k] loadings and [k] target weights. */
+  /** [D, k] loadings, an orthonormal basis [D, k] of their column space, and [k] target weights. */
   a: Mat;
+  basis: Mat;
   beta: Float64Array;
   /** [D] unit direction orthogonal to the loadings' column space. */
   q: Float64Array;
@@ -46,15 +47,15 @@ export function model(p: Pick<FactorParams, 'dim' | 'factors' | 'seed'>): Factor
   const beta = Float64Array.from({ length: k }, () => r.normal());
   // A random direction with its component in span(A) removed.
   const q = Float64Array.from({ length: dim }, () => r.normal());
-  const { u } = svd(a);
+  const basis = svd(a).u;
   for (let c = 0; c < k; c++) {
     let dot = 0;
-    for (let i = 0; i < dim; i++) dot += u.data[i * k + c] * q[i];
-    for (let i = 0; i < dim; i++) q[i] -= dot * u.data[i * k + c];
+    for (let i = 0; i < dim; i++) dot += basis.data[i * k + c] * q[i];
+    for (let i = 0; i < dim; i++) q[i] -= dot * basis.data[i * k + c];
   }
   const norm = Math.hypot(...q);
   for (let i = 0; i < dim; i++) q[i] /= norm;
-  return { dim, k, a, beta, q };
+  return { dim, k, a, basis, beta, q };
 }
 
 export function sample(

@@ -4,25 +4,11 @@
  * (Tipping and Bishop 1999); downstream: least squares on the k projected features. Supervised
  * baseline: ridge regression on the raw D-dimensional x, for a grid of penalties at once.
  */
-import { choleskySolve, lstsq, mat, symEig, type Mat } from '../core/linalg';
+import { choleskySolve, covariance, lstsq, mat, symEig, type Mat } from '../core/linalg';
 
 /** [D, k]: the top-k eigenvectors of the (centred) covariance of x [n, D]. */
 export function principalSubspace(x: Float64Array, n: number, dim: number, k: number): Mat {
-  const mean = new Float64Array(dim);
-  for (let s = 0; s < n; s++) for (let i = 0; i < dim; i++) mean[i] += x[s * dim + i] / n;
-  const cov = mat(dim, dim);
-  const row = new Float64Array(dim);
-  for (let s = 0; s < n; s++) {
-    for (let i = 0; i < dim; i++) row[i] = x[s * dim + i] - mean[i];
-    for (let i = 0; i < dim; i++) {
-      const ri = row[i] / n;
-      if (ri === 0) continue;
-      for (let j = i; j < dim; j++) cov.data[i * dim + j] += ri * row[j];
-    }
-  }
-  for (let i = 0; i < dim; i++)
-    for (let j = 0; j < i; j++) cov.data[i * dim + j] = cov.data[j * dim + i];
-  const { vectors } = symEig(cov);
+  const { vectors } = symEig(covariance(x, n, dim).cov);
   const p = mat(dim, k);
   for (let i = 0; i < dim; i++)
     for (let c = 0; c < k; c++) p.data[i * k + c] = vectors.data[i * dim + c];

@@ -3,7 +3,7 @@
  * labelled draw per size per step, each fitted by least squares on the pretrained features, by
  * ridge on the raw x and by least squares on the true factors.
  */
-import { svd, type Mat } from '../core/linalg';
+import type { Mat } from '../core/linalg';
 import { Rng } from '../core/rng';
 import type { ExperimentRun, StepReport, Trainer, Views } from '../core/spec';
 import { RIDGE_LAMBDAS, type FactorParams, type FactorTable } from './factor-spec';
@@ -54,7 +54,7 @@ class FactorRun implements ExperimentRun {
     // pretraining: the principal subspace of the unlabelled x.
     this.p = principalSubspace(g.unlabelled.x, g.unlabelled.n, dim, k);
     this.testFeatures = project(g.test.x, g.test.n, this.p);
-    const { u } = svd(g.model.a);
+    const u = g.model.basis;
     let o = 0;
     for (let a = 0; a < k; a++)
       for (let b = 0; b < k; b++) {

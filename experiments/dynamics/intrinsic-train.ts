@@ -2,7 +2,7 @@
 import type { ExperimentRun, StepReport, Trainer, Views } from '../core/spec';
 import { SOLVED, type IntrinsicParams, type IntrinsicTable } from './intrinsic-spec';
 import { generate, groupSums, toTable, type SumsTask } from './intrinsic-data';
-import { subspaceMinimum } from './intrinsic-model';
+import { startResidual, subspaceMinimum } from './intrinsic-model';
 
 const log10 = (v: number) => Math.log10(Math.max(v, 1e-16));
 
@@ -20,7 +20,7 @@ class IntrinsicRun implements ExperimentRun {
     this.totalSteps = p.maxDim;
     this.task = generate(p);
     this.sums = groupSums(this.task, this.task.theta0);
-    this.start = this.sums.reduce((a, s, g) => a + (s - this.task.targets[g]) ** 2, 0);
+    this.start = startResidual(this.task).reduce((a, r) => a + r * r, 0);
     this.loss = this.start;
   }
 

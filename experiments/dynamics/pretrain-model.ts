@@ -16,10 +16,6 @@ export class DiagonalNet {
     return new DiagonalNet(new Float64Array(d).fill(first), new Float64Array(d).fill(readout));
   }
 
-  clone(): DiagonalNet {
-    return new DiagonalNet(this.u.slice(), this.v.slice());
-  }
-
   /** beta = u ⊙ v, [d]. */
   weights(): Float64Array {
     const beta = new Float64Array(this.u.length);

@@ -38,7 +38,7 @@ class PretrainRun implements ExperimentRun {
     const { xPre, yPre, xFt, yFt, d } = this.data;
     this.pretrainTask = new Task(xPre, yPre, d);
     this.finetuneTask = new Task(xFt, yFt, d);
-    this.loss = this.net.clone().step(this.pretrainTask, 0);
+    this.loss = this.pretrainTask.gradient(this.net.weights(), new Float64Array(d));
   }
 
   /** The fine-tuning start of a pretrained (u, v): the first layer kept, the readout new or kept. */
