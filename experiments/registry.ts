@@ -18,6 +18,7 @@ import { spec as dynamicsRichLazy } from './dynamics/richlazy-spec';
 import { spec as dynamicsPretraining } from './dynamics/pretrain-spec';
 import { spec as dynamicsFactor } from './dynamics/factor-spec';
 import { spec as dynamicsIntrinsic } from './dynamics/intrinsic-spec';
+import { spec as dynamicsIntrinsicMlp } from './dynamics/subspace-spec';
 import { spec as dynamicsPoet } from './dynamics/poet-spec';
 
 export const experiments: readonly ExperimentSpec[] = [
@@ -43,6 +44,7 @@ export const experiments: readonly ExperimentSpec[] = [
   dynamicsPretraining,
   dynamicsFactor,
   dynamicsIntrinsic,
+  dynamicsIntrinsicMlp,
   dynamicsPoet,
 ];
 

@@ -9,6 +9,9 @@ import {
   sumsJacobian,
 } from '../../experiments/dynamics/intrinsic-model';
 import { spec, type IntrinsicParams } from '../../experiments/dynamics/intrinsic-spec';
+import { dInt90 } from '../../experiments/dynamics/subspace-train';
+import { NOT_FOUND } from '../../experiments/dynamics/subspace-spec';
+import { generate as subspaceTask, parameterCount } from '../../experiments/dynamics/subspace-data';
 
 const p = { ...defaults(spec.params), groups: 5, groupSize: 7, maxDim: 8 } as IntrinsicParams;
 
@@ -49,5 +52,30 @@ describe('dynamics-intrinsic-dim', () => {
   it('never solves the groups a confined subspace cannot move', () => {
     const t = generate({ ...p, subspace: 'confined' });
     expect(subspaceMinimum(t, p.maxDim).loss).toBeGreaterThan(1);
+  });
+});
+
+describe('dynamics-intrinsic-mlp (pure parts)', () => {
+  it('reads d_int90 as the first grid d at 90% of the direct accuracy, and NOT_FOUND otherwise', () => {
+    const dims = [16, 32, 64];
+    expect(dInt90(dims, [0.5, 0.86, 0.95], 0.95)).toBe(32); // 0.9 * 0.95 = 0.855
+    expect(dInt90(dims, [0.5, 0.85, 0.95], 0.95)).toBe(64);
+    expect(dInt90(dims, [0.1, 0.2, 0.3], 0.95)).toBe(NOT_FOUND);
+    expect(NOT_FOUND).toBe(512);
+  });
+
+  it('counts the parameters h^2 + 44h + 10 and draws the same task from the same seed', () => {
+    expect([16, 32, 40, 64].map(parameterCount)).toEqual([970, 2442, 3370, 6922]);
+    const a = subspaceTask({ trainSize: 300, labels: 'teacher', seed: 4 });
+    const b = subspaceTask({ trainSize: 300, labels: 'teacher', seed: 4 });
+    expect(a.train.x).toEqual(b.train.x);
+    expect(a.test.y).toEqual(b.test.y);
+    // every class occurs; random labels keep x and change most labels
+    expect(new Set(a.train.y).size).toBe(10);
+    const r = subspaceTask({ trainSize: 300, labels: 'random', seed: 4 });
+    expect(r.train.x).toEqual(a.train.x);
+    const same = r.train.y.filter((y, i) => y === a.train.y[i]).length;
+    expect(same).toBeLessThan(80); // chance agreement is 30 of 300
+    expect(Math.max(...a.train.x.map(Math.abs))).toBeLessThanOrEqual(1);
   });
 });
