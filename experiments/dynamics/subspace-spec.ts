@@ -137,6 +137,7 @@ export const spec = defineSpec({
     ...perDim,
     'metric/d_int90': {
       label: 'Intrinsic dimension d_int90',
+      short: 'd_int90',
       doc: `The smallest grid d whose accuracy is at least 90% of the direct network's; ${NOT_FOUND} when none is.`,
       better: 'lower',
     },

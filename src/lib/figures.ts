@@ -479,6 +479,9 @@ export function viewFigure(
       layout: {
         ...baseLayout(title),
         barmode: 'group',
+        // Category names such as "16" or "32" would otherwise be read as numbers and placed on
+        // a linear axis, their labels crowding each other.
+        xaxis: { type: 'category', title: { text: xTitle } },
         yaxis: { title: { text: yTitle }, zeroline: true },
         margin: { l: 64, r: 16, t: 56, b: 96 },
       },

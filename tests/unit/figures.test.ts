@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   curvesFigure,
+  viewFigure,
   figureTables,
   fitLayout,
   wrapText,
@@ -262,5 +263,16 @@ describe('figures', () => {
     ).layout as { xaxis: { dtick: number }; margin: { l: number } };
     expect(heat.xaxis.dtick).toBeGreaterThan(1);
     expect(heat.margin.l).toBeGreaterThan(measure('z0 (laplace)', 14));
+  });
+
+  it('places bar categories that read as numbers on a category axis, titled as the spec says', () => {
+    const fig = viewFigure(
+      { kind: 'view', id: 'dims', view: 'bars', title: 'Accuracy', xTitle: 'subspace dimension d' },
+      { kind: 'bars', categories: ['16', '32', '256'], series: [{ name: 'a', values: [1, 2, 3] }] },
+      {},
+    );
+    const x = fig.layout.xaxis as { type: string; title: { text: string } };
+    expect(x.type).toBe('category');
+    expect(x.title.text).toBe('subspace dimension d');
   });
 });
