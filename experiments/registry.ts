@@ -19,6 +19,7 @@ import { spec as dynamicsPretraining } from './dynamics/pretrain-spec';
 import { spec as dynamicsFactor } from './dynamics/factor-spec';
 import { spec as dynamicsIntrinsic } from './dynamics/intrinsic-spec';
 import { spec as dynamicsIntrinsicMlp } from './dynamics/subspace-spec';
+import { spec as dynamicsFinetuneDim } from './dynamics/finetune-spec';
 import { spec as dynamicsPoet } from './dynamics/poet-spec';
 
 export const experiments: readonly ExperimentSpec[] = [
@@ -45,6 +46,7 @@ export const experiments: readonly ExperimentSpec[] = [
   dynamicsFactor,
   dynamicsIntrinsic,
   dynamicsIntrinsicMlp,
+  dynamicsFinetuneDim,
   dynamicsPoet,
 ];
 

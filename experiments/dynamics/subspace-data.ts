@@ -13,16 +13,21 @@ export const LATENTS = 4;
 export const OBSERVED = 32;
 export const CLASSES = 10;
 /** Width of the hidden layer of the generator x = tanh(tanh(z W1) W2). */
-const GENERATOR_HIDDEN = 64;
+export const GENERATOR_HIDDEN = 64;
 export const TEST_SIZE = 2000;
 
 /** Layer shapes of theta in its flat order: W1, b1, W2, b2, W3, b3. */
-export function layerShapes(width: number): number[][] {
-  return [[OBSERVED, width], [width], [width, width], [width], [width, CLASSES], [CLASSES]];
+export function layerShapes(width: number, outputs = CLASSES): number[][] {
+  return [[OBSERVED, width], [width], [width, width], [width], [width, outputs], [outputs]];
 }
 
-export const parameterCount = (width: number) =>
-  layerShapes(width).reduce((a, s) => a + s.reduce((x, y) => x * y, 1), 0);
+const countOf = (shapes: number[][]) =>
+  shapes.reduce((a, s) => a + s.reduce((x, y) => x * y, 1), 0);
+
+export const parameterCount = (width: number) => countOf(layerShapes(width));
+
+/** Parameters of the trunk (W1, b1, W2, b2), the leading part of theta in its flat order. */
+export const trunkCount = (width: number) => countOf(layerShapes(width, 0));
 
 export interface LabelledSet {
   n: number;
@@ -41,28 +46,42 @@ export interface ClassTask {
   centroids: Float64Array; // [CLASSES, LATENTS], unit rows
 }
 
+/** Ten unit centroids in latent space: a labelling of the latents (one task). */
+function unitCentroids(r: Rng): Float64Array {
+  const centroids = Float64Array.from({ length: CLASSES * LATENTS }, () => r.normal());
+  for (let c = 0; c < CLASSES; c++) {
+    const row = centroids.subarray(c * LATENTS, (c + 1) * LATENTS);
+    const norm = Math.hypot(...row);
+    for (let a = 0; a < LATENTS; a++) row[a] /= norm;
+  }
+  return centroids;
+}
+
+/** n examples x with their labels under each centroid set (tasks that share their inputs). */
 function sampleSet(
   n: number,
   r: Rng,
   w1: Float64Array,
   w2: Float64Array,
-  centroids: Float64Array,
-): LabelledSet & { z: Float64Array } {
-  const z = new Float64Array(n * LATENTS);
+  centroidSets: Float64Array[],
+): { n: number; x: Float32Array; ys: Int32Array[] } {
+  const z = new Float64Array(LATENTS);
   const x = new Float32Array(n * OBSERVED);
-  const y = new Int32Array(n);
+  const ys = centroidSets.map(() => new Int32Array(n));
   const hidden = new Float64Array(GENERATOR_HIDDEN);
   for (let i = 0; i < n; i++) {
-    for (let a = 0; a < LATENTS; a++) z[i * LATENTS + a] = r.normal();
-    let best = -Infinity;
-    for (let c = 0; c < CLASSES; c++) {
-      let s = 0;
-      for (let a = 0; a < LATENTS; a++) s += z[i * LATENTS + a] * centroids[c * LATENTS + a];
-      if (s > best) [best, y[i]] = [s, c];
-    }
+    for (let a = 0; a < LATENTS; a++) z[a] = r.normal();
+    centroidSets.forEach((centroids, t) => {
+      let best = -Infinity;
+      for (let c = 0; c < CLASSES; c++) {
+        let s = 0;
+        for (let a = 0; a < LATENTS; a++) s += z[a] * centroids[c * LATENTS + a];
+        if (s > best) [best, ys[t][i]] = [s, c];
+      }
+    });
     for (let h = 0; h < GENERATOR_HIDDEN; h++) {
       let s = 0;
-      for (let a = 0; a < LATENTS; a++) s += z[i * LATENTS + a] * w1[a * GENERATOR_HIDDEN + h];
+      for (let a = 0; a < LATENTS; a++) s += z[a] * w1[a * GENERATOR_HIDDEN + h];
       hidden[h] = Math.tanh(s);
     }
     for (let o = 0; o < OBSERVED; o++) {
@@ -71,32 +90,84 @@ function sampleSet(
       x[i * OBSERVED + o] = Math.tanh(s);
     }
   }
-  return { n, x, y, z };
+  return { n, x, ys };
+}
+
+/** The observation map x = tanh(tanh(z W1) W2), shared by every task of a seed. */
+function observationMap(rg: Rng, gain = 1): { w1: Float64Array; w2: Float64Array } {
+  const w1 = Float64Array.from(
+    { length: LATENTS * GENERATOR_HIDDEN },
+    () => (gain * rg.normal()) / 2,
+  ); // N(0, gain^2/dz)
+  const w2 = Float64Array.from({ length: GENERATOR_HIDDEN * OBSERVED }, () => rg.normal() / 8); // N(0, 1/64)
+  return { w1, w2 };
 }
 
 export function generate(p: Pick<SubspaceParams, 'trainSize' | 'labels' | 'seed'>): ClassTask {
   const root = new Rng(p.seed);
   const rg = root.fork('generator');
-  const w1 = Float64Array.from({ length: LATENTS * GENERATOR_HIDDEN }, () => rg.normal() / 2); // N(0, 1/dz)
-  const w2 = Float64Array.from({ length: GENERATOR_HIDDEN * OBSERVED }, () => rg.normal() / 8); // N(0, 1/64)
-  const centroids = Float64Array.from({ length: CLASSES * LATENTS }, () => rg.normal());
-  for (let c = 0; c < CLASSES; c++) {
-    const row = centroids.subarray(c * LATENTS, (c + 1) * LATENTS);
-    const norm = Math.hypot(...row);
-    for (let a = 0; a < LATENTS; a++) row[a] /= norm;
-  }
-  const train = sampleSet(p.trainSize, root.fork('train'), w1, w2, centroids);
-  const test = sampleSet(TEST_SIZE, root.fork('test'), w1, w2, centroids);
+  const { w1, w2 } = observationMap(rg);
+  const centroids = unitCentroids(rg);
+  const one = (n: number, r: Rng): LabelledSet => {
+    const s = sampleSet(n, r, w1, w2, [centroids]);
+    return { n, x: s.x, y: s.ys[0] };
+  };
+  const train = one(p.trainSize, root.fork('train'));
+  const test = one(TEST_SIZE, root.fork('test'));
   if (p.labels === 'random') {
     const rl = root.fork('labels');
     for (let i = 0; i < train.n; i++) train.y[i] = rl.int(CLASSES);
   }
+  return { train, test, w1, w2, centroids };
+}
+
+/**
+ * The fine-tuning toy's tasks (planning note Sec. 5.5, after Aghajanyan et al. 2020): `tasks`
+ * pretraining labellings of one shared set of inputs (each its own centroids on the same latents
+ * and observation map) and a new target task with centroids of its own.
+ */
+export interface TaskFamily {
+  pretrain: { n: number; x: Float32Array; ys: Int32Array[] };
+  target: { train: LabelledSet; test: LabelledSet; centroids: Float64Array };
+  pretrainCentroids: Float64Array[];
+  w1: Float64Array;
+  w2: Float64Array;
+}
+
+export function generateFamily(p: {
+  seed: number;
+  tasks: number;
+  pretrainSize: number;
+  trainSize: number;
+  gain: number;
+  /** 'random': every pretraining label uniform and independent of x (nothing reusable to learn). */
+  pretrainLabels: 'tasks' | 'random';
+}): TaskFamily {
+  const root = new Rng(p.seed);
+  const { w1, w2 } = observationMap(root.fork('generator'), p.gain);
+  const pretrainCentroids = Array.from({ length: p.tasks }, (_, t) =>
+    unitCentroids(root.fork(`pretrain-task-${t}`)),
+  );
+  const centroids = unitCentroids(root.fork('target-task'));
+  const one = (n: number, r: Rng): LabelledSet => {
+    const s = sampleSet(n, r, w1, w2, [centroids]);
+    return { n, x: s.x, y: s.ys[0] };
+  };
+  const pretrain = sampleSet(p.pretrainSize, root.fork('pretrain'), w1, w2, pretrainCentroids);
+  if (p.pretrainLabels === 'random') {
+    const rl = root.fork('pretrain-labels');
+    for (const y of pretrain.ys) for (let i = 0; i < y.length; i++) y[i] = rl.int(CLASSES);
+  }
   return {
-    train: { n: train.n, x: train.x, y: train.y },
-    test: { n: test.n, x: test.x, y: test.y },
+    pretrain,
+    target: {
+      train: one(p.trainSize, root.fork('train')),
+      test: one(TEST_SIZE, root.fork('test')),
+      centroids,
+    },
+    pretrainCentroids,
     w1,
     w2,
-    centroids,
   };
 }
 

@@ -18,6 +18,21 @@ export interface SubspaceOptions {
   dims: readonly number[];
   lrSubspace: number;
   lrFull: number;
+  /** theta_0 [D]; by default drawn as the authors' code does (initialTheta). */
+  theta0?: Float32Array;
+}
+
+/** theta_0 as in the authors' code: weights uniform in +-1/sqrt(fan_in), biases zero. */
+export function initialTheta(shapes: number[][], rng: Rng): Float32Array {
+  const theta = new Float32Array(shapes.reduce((a, s) => a + s.reduce((x, y) => x * y, 1), 0));
+  let off = 0;
+  for (const s of shapes) {
+    const n = s.reduce((a, b) => a * b, 1);
+    if (s.length === 2)
+      for (let i = 0; i < n; i++) theta[off + i] = rng.uniform(-1, 1) / Math.sqrt(s[0]);
+    off += n;
+  }
+  return theta;
 }
 
 export class SubspaceMLP {
@@ -43,16 +58,9 @@ export class SubspaceMLP {
     const D = parameterCount(width);
     this.dim = D;
     const dMax = Math.max(...dims);
-    // theta_0 as in the authors' code: weights uniform in +-1/sqrt(fan_in), biases zero.
-    const ri = rng.fork('init');
-    const theta0 = new Float32Array(D);
-    let off = 0;
-    for (const s of this.shapes) {
-      const n = s.reduce((a, b) => a * b, 1);
-      if (s.length === 2)
-        for (let i = 0; i < n; i++) theta0[off + i] = ri.uniform(-1, 1) / Math.sqrt(s[0]);
-      off += n;
-    }
+    const theta0 = opts.theta0 ?? initialTheta(this.shapes, rng.fork('init'));
+    if (theta0.length !== D)
+      throw new Error(`theta_0: expected ${D} parameters, got ${theta0.length}`);
     const rp = rng.fork('subspace');
     const p = new Float32Array(D * dMax);
     for (let col = 0; col < dMax; col++) {

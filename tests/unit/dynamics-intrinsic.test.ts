@@ -11,7 +11,13 @@ import {
 import { spec, type IntrinsicParams } from '../../experiments/dynamics/intrinsic-spec';
 import { dInt90 } from '../../experiments/dynamics/subspace-train';
 import { NOT_FOUND } from '../../experiments/dynamics/subspace-spec';
-import { generate as subspaceTask, parameterCount } from '../../experiments/dynamics/subspace-data';
+import {
+  generate as subspaceTask,
+  generateFamily,
+  parameterCount,
+  trunkCount,
+} from '../../experiments/dynamics/subspace-data';
+import { dInt90Between } from '../../experiments/dynamics/finetune-train';
 
 const p = { ...defaults(spec.params), groups: 5, groupSize: 7, maxDim: 8 } as IntrinsicParams;
 
@@ -77,5 +83,31 @@ describe('dynamics-intrinsic-mlp (pure parts)', () => {
     const same = r.train.y.filter((y, i) => y === a.train.y[i]).length;
     expect(same).toBeLessThan(80); // chance agreement is 30 of 300
     expect(Math.max(...a.train.x.map(Math.abs))).toBeLessThanOrEqual(1);
+  });
+
+  it('reads d_int90 between grid dimensions, linear in log d', () => {
+    const dims = [32, 64, 128];
+    // threshold 0.9: 0.8 at 32, 1.0 at 64 -> halfway in log d: sqrt(32 * 64)
+    expect(dInt90Between(dims, [0.8, 1.0, 1.0], 1, 256)).toBeCloseTo(Math.sqrt(32 * 64), 9);
+    expect(dInt90Between(dims, [0.7, 0.85, 0.95], 1, 256)).toBeCloseTo(64 * 2 ** 0.5, 9);
+    expect(dInt90Between(dims, [0.95, 0.99, 1], 1, 256)).toBe(32);
+    expect(dInt90Between(dims, [0.1, 0.2, 0.3], 1, 256)).toBe(256);
+  });
+
+  it('draws the fine-tuning tasks on shared inputs, and random pretraining labels unrelated to them', () => {
+    const base = { seed: 3, tasks: 4, pretrainSize: 400, trainSize: 100, gain: 3 };
+    const a = generateFamily({ ...base, pretrainLabels: 'tasks' });
+    const b = generateFamily({ ...base, pretrainLabels: 'tasks' });
+    expect(a.pretrain.x).toEqual(b.pretrain.x);
+    expect(a.pretrain.ys).toHaveLength(4);
+    // distinct labellings of the same inputs, each using every class
+    const agree = a.pretrain.ys[0].filter((y, i) => y === a.pretrain.ys[1][i]).length;
+    expect(agree).toBeLessThan(200);
+    for (const y of a.pretrain.ys) expect(new Set(y).size).toBe(10);
+    const r = generateFamily({ ...base, pretrainLabels: 'random' });
+    expect(r.pretrain.x).toEqual(a.pretrain.x);
+    expect(r.target.train.y).toEqual(a.target.train.y);
+    expect(r.pretrain.ys[0].filter((y, i) => y === a.pretrain.ys[0][i]).length).toBeLessThan(80);
+    expect(trunkCount(32) + 330).toBe(parameterCount(32));
   });
 });
