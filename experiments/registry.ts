@@ -20,6 +20,7 @@ import { spec as dynamicsFactor } from './dynamics/factor-spec';
 import { spec as dynamicsIntrinsic } from './dynamics/intrinsic-spec';
 import { spec as dynamicsIntrinsicMlp } from './dynamics/subspace-spec';
 import { spec as dynamicsFinetuneDim } from './dynamics/finetune-spec';
+import { spec as sequenceRules } from './sequence/rules-spec';
 import { spec as dynamicsPoet } from './dynamics/poet-spec';
 
 export const experiments: readonly ExperimentSpec[] = [
@@ -47,6 +48,7 @@ export const experiments: readonly ExperimentSpec[] = [
   dynamicsIntrinsic,
   dynamicsIntrinsicMlp,
   dynamicsFinetuneDim,
+  sequenceRules,
   dynamicsPoet,
 ];
 

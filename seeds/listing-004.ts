@@ -861,7 +861,7 @@ export const records: PaperRecord[] = [
       'A small next-token model trained on sequences generated from a few latent binary concepts learns representations from which the log posterior of each concept is recovered by a linear map with high $R^2$.',
     demo: {
       kind: 'planned',
-      family: 'contrastive',
+      family: 'sequence',
       note: 'Next-token prediction on sequences generated from synthetic discrete concepts, with a linear probe against the true log posteriors.',
     },
   },

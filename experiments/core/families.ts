@@ -10,5 +10,6 @@ export const FAMILIES = [
   'causal',
   'dynamics',
   'geometry',
+  'sequence',
 ] as const;
 export type Family = (typeof FAMILIES)[number];

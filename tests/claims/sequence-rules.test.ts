@@ -1,0 +1,66 @@
+/**
+ * The tiny next-token models: the masked loss at the data's entropy for a model that has learned
+ * the language, greedy completion stopping at EOS, and a short run of each preset that learns the
+ * training strings and leaves no tensor.
+ */
+import { describe, expect, it } from 'vitest';
+import { initNodeTf } from '../../experiments/core/tf-node';
+import { Rng } from '../../experiments/core/rng';
+import { resolveParams } from '../../experiments/core/params';
+import { Runner } from '../../experiments/core/runner';
+import { EOS, PAD, SOS, trainingSet } from '../../experiments/sequence/data';
+import { TinyLM } from '../../experiments/sequence/model';
+import { spec } from '../../experiments/sequence/rules-spec';
+
+describe('sequence-rules model', () => {
+  it('learns the training strings to the entropy floor and completes a prompt to EOS', async () => {
+    const { tf } = await initNodeTf('wasm');
+    const before = tf.memory().numTensors;
+    const N = 4;
+    const L = 2 * N + 2;
+    const lm = new TinyLM(
+      tf,
+      { arch: 'transformer', length: L, dim: 16, heads: 4, layers: 1, hidden: 32, lr: 1e-2 },
+      new Rng(1),
+    );
+    const data = trainingSet(N, L);
+    const w = Float32Array.from({ length: N * (L - 1) }, (_, k) => {
+      const [i, t] = [Math.floor(k / (L - 1)), k % (L - 1)];
+      return data[i * L + t + 1] === PAD ? 0 : 1;
+    });
+    const tokens = tf.tensor2d(data, [N, L], 'int32');
+    const weights = tf.tensor2d(w, [N, L - 1]);
+    for (let s = 0; s < 300; s++) lm.step([{ tokens, weights }]).dispose();
+    const loss = lm.loss(tokens, weights);
+    // Only the length is uncertain: ln N / (N + 2) nats per token at best.
+    expect(loss.dataSync()[0]).toBeCloseTo(Math.log(N) / (N + 2), 1);
+    loss.dispose();
+    const [done] = await lm.complete([[SOS, 0, 0, 0, 1]]);
+    expect(done.slice(0, 8)).toEqual([SOS, 0, 0, 0, 1, 1, 1, EOS]);
+    expect(done.slice(8).every((t) => t === PAD)).toBe(true);
+    tf.dispose([tokens, weights]);
+    lm.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  for (const preset of ['transformer', 'linear'])
+    it(`a short run at ${preset} finishes, scores the rules, draws its bars and leaves no tensor`, async () => {
+      const { tf } = await initNodeTf('wasm');
+      const before = tf.memory().numTensors;
+      const { params } = resolveParams(spec, preset, { steps: 60, maxN: 8, promptLength: 6 });
+      const r = await new Runner(
+        tf,
+        spec,
+        await spec.load(),
+        params,
+        {},
+        { stepsPerTick: 30, viewsMs: 0 },
+      ).run();
+      expect(r.state, r.error).toBe('done');
+      expect(r.final['loss/ce']).toBeLessThan(0.6);
+      for (const k of ['metric/id_r1', 'metric/ood_r1', 'metric/ood_r1_linear'])
+        expect(r.final[k]).toBeGreaterThanOrEqual(0);
+      expect(Object.keys(r.views)).toContain('imbalance');
+      expect(tf.memory().numTensors).toBe(before);
+    });
+});
