@@ -21,6 +21,7 @@ import { spec as dynamicsIntrinsic } from './dynamics/intrinsic-spec';
 import { spec as dynamicsIntrinsicMlp } from './dynamics/subspace-spec';
 import { spec as dynamicsFinetuneDim } from './dynamics/finetune-spec';
 import { spec as sequenceRules } from './sequence/rules-spec';
+import { spec as sequenceNonid } from './sequence/nonid-spec';
 import { spec as dynamicsPoet } from './dynamics/poet-spec';
 
 export const experiments: readonly ExperimentSpec[] = [
@@ -49,6 +50,7 @@ export const experiments: readonly ExperimentSpec[] = [
   dynamicsIntrinsicMlp,
   dynamicsFinetuneDim,
   sequenceRules,
+  sequenceNonid,
   dynamicsPoet,
 ];
 

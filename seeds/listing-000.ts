@@ -165,12 +165,18 @@ export const records: PaperRecord[] = [
     summary:
       'Autoregressive probabilistic models are not identifiable: models with (near) zero KL divergence between them, hence the same test loss, can behave very differently on prompts outside the data distribution. The position is that the valued abilities of language models therefore need explanations beyond statistical generalisation, through inductive biases.',
     topics: ['learning-dynamics', 'other'],
+    toyClaim:
+      'Three copies of one small next-token model trained on $a^n b^n$, plainly, with completions of out-of-distribution prompts that keep the counts equal, or with completions that miss them by one, reach the same in-distribution loss yet complete the out-of-distribution prompts in opposite ways.',
     demo: {
-      kind: 'none',
-      reason:
-        'A position paper about large language models; its examples concern pretrained-model behaviour rather than a synthetic claim.',
-      related: { family: 'dynamics' },
+      kind: 'runnable',
+      experiment: 'sequence-nonid',
+      preset: 'three-arms',
+      claims: ['same-id-loss', 'opposite-ood-behaviour', 'id-behaviour-differs'],
     },
+    whatYouSee:
+      "Three copies of one 1-layer Transformer, from one initialisation, learn $a^n b^n$ for $n \\le 10$. Two of them also learn completions of the 60 prompts of 6 tokens outside the language: one appends the minority token until $\\#a = \\#b$, the other one token more. All three end within 0.02 nats per token of the data's entropy (0.005 ± 0.004 at worst over seeds 0-7), and complete the 4 prompts inside the language identically. On the 60 others the first keeps $\\#a = \\#b$ every time and the second almost never (one prompt at one seed of eight): the in-distribution loss cannot tell them apart. The plain copy lands in between, at 0.27 to 0.72 depending on the seed.",
+    notShown:
+      "The paper is a position paper about large language models; this is its $a^n b^n$ example only (after the authors' runner), not the arguments about inductive biases, transfer or the other languages. The extra completions are trained on the same prompts they are tested on, as in the runner: the point is that equal loss leaves this behaviour free, not that it generalises.",
   },
   {
     id: 'cross-entropy-is-all-you-need-to-invert',

@@ -110,3 +110,20 @@ export function scoreRules(seqs: readonly (readonly number[])[], promptLength: n
     grammatical: frac(grammatical),
   };
 }
+
+/**
+ * Completions of an out-of-distribution prompt for the non-identifiability arms (Reizinger et al.
+ * 2024, Sec. 4; the runner of rpatrik96/llm-non-identifiability): 'extrapolate' appends as many
+ * of the minority token as balance #a and #b, then EOS (R1 kept); 'adversarial' appends one
+ * more (R1 broken by one). The prompt is SOS then its tokens.
+ */
+export function ruleCompletion(
+  prompt: readonly number[],
+  kind: 'extrapolate' | 'adversarial',
+): number[] {
+  let d = 0;
+  for (const t of prompt) d += t === A ? 1 : t === B ? -1 : 0;
+  const n = Math.abs(d) + (kind === 'adversarial' ? 1 : 0);
+  const token = d > 0 ? B : d < 0 ? A : B;
+  return [...prompt, ...Array.from({ length: n }, () => token), EOS];
+}

@@ -167,15 +167,18 @@ export class TinyLM {
   }
 
   /**
-   * One Adam step on the sum of the weighted losses, one (tokens, weights) pair per term (the
+   * One Adam step on the sum of the losses, one (tokens, weights, scale) per term (the
    * plain next-token loss, and for the non-identifiability arms the extra completion term);
    * returns the summed loss (the caller disposes it).
    */
-  step(terms: { tokens: TF.Tensor2D; weights: TF.Tensor2D }[]): TF.Scalar {
+  step(terms: { tokens: TF.Tensor2D; weights: TF.Tensor2D; scale?: number }[]): TF.Scalar {
     const { tf } = this;
     return tf.tidy(() => {
       const { value, grads } = tf.variableGrads(
-        () => tf.addN(terms.map((t) => this.loss(t.tokens, t.weights))) as TF.Scalar,
+        () =>
+          tf.addN(
+            terms.map((t) => tf.mul(this.loss(t.tokens, t.weights), t.scale ?? 1)),
+          ) as TF.Scalar,
         this.vars,
       );
       this.opt.apply(this.vars.map((v) => grads[v.name]));

@@ -11,6 +11,7 @@ import { Runner } from '../../experiments/core/runner';
 import { EOS, PAD, SOS, trainingSet } from '../../experiments/sequence/data';
 import { TinyLM } from '../../experiments/sequence/model';
 import { spec } from '../../experiments/sequence/rules-spec';
+import { spec as nonid } from '../../experiments/sequence/nonid-spec';
 
 describe('sequence-rules model', () => {
   it('learns the training strings to the entropy floor and completes a prompt to EOS', async () => {
@@ -63,4 +64,27 @@ describe('sequence-rules model', () => {
       expect(Object.keys(r.views)).toContain('imbalance');
       expect(tf.memory().numTensors).toBe(before);
     });
+
+  it('the three non-identifiability arms train from one start and leave no tensor; without the completion term they stay one model', async () => {
+    const { tf } = await initNodeTf('wasm');
+    const before = tf.memory().numTensors;
+    const run = async (extraWeight: number) =>
+      new Runner(
+        tf,
+        nonid,
+        await nonid.load(),
+        resolveParams(nonid, 'three-arms', { steps: 40, maxN: 8, promptLength: 4, extraWeight })
+          .params,
+        {},
+        { stepsPerTick: 20, viewsMs: 0 },
+      ).run();
+    const r = await run(1);
+    expect(r.state, r.error).toBe('done');
+    expect(r.final['metric/max_id_kl']).toBeLessThan(1);
+    const same = await run(0);
+    expect(same.state, same.error).toBe('done');
+    expect(same.final['loss/id_kl_extrapolate']).toBe(same.final['loss/id_kl_plain']);
+    expect(same.final['metric/ood_r1_gap']).toBe(0);
+    expect(tf.memory().numTensors).toBe(before);
+  });
 });

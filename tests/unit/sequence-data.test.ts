@@ -11,6 +11,7 @@ import {
   inDistribution,
   rule1,
   rule2,
+  ruleCompletion,
   scoreRules,
   trainingSet,
 } from '../../experiments/sequence/data';
@@ -50,5 +51,18 @@ describe('sequence data', () => {
     expect(scores.r2Completion).toBe(1);
     expect(scoreRules([s(B, A, B, A, EOS)], 2).r2Completion).toBe(0);
     expect(Number.isNaN(scoreRules([], 2).r1)).toBe(true);
+  });
+
+  it('completes an OOD prompt to balance, or to miss it by one', () => {
+    const q = [SOS, B, A, A, A];
+    expect(ruleCompletion(q, 'extrapolate')).toEqual([...q, B, B, EOS]);
+    expect(ruleCompletion(q, 'adversarial')).toEqual([...q, B, B, B, EOS]);
+    expect(rule1(ruleCompletion(q, 'extrapolate'))).toBe(true);
+    expect(rule1(ruleCompletion(q, 'adversarial'))).toBe(false);
+    const more = [SOS, B, B, A];
+    expect(ruleCompletion(more, 'extrapolate')).toEqual([...more, A, EOS]);
+    const even = [SOS, B, A];
+    expect(ruleCompletion(even, 'extrapolate')).toEqual([...even, EOS]);
+    expect(rule1(ruleCompletion(even, 'adversarial'))).toBe(false);
   });
 });
