@@ -21,7 +21,8 @@ export function layerShapes(width: number, outputs = CLASSES): number[][] {
   return [[OBSERVED, width], [width], [width, width], [width], [width, outputs], [outputs]];
 }
 
-const countOf = (shapes: number[][]) =>
+/** Number of entries of parameters with these shapes. */
+export const countOf = (shapes: number[][]) =>
   shapes.reduce((a, s) => a + s.reduce((x, y) => x * y, 1), 0);
 
 export const parameterCount = (width: number) => countOf(layerShapes(width));
@@ -93,6 +94,18 @@ function sampleSet(
   return { n, x, ys };
 }
 
+/** One labelled set: n examples with their labels under one centroid set. */
+function labelledSet(
+  n: number,
+  r: Rng,
+  w1: Float64Array,
+  w2: Float64Array,
+  centroids: Float64Array,
+): LabelledSet {
+  const s = sampleSet(n, r, w1, w2, [centroids]);
+  return { n, x: s.x, y: s.ys[0] };
+}
+
 /** The observation map x = tanh(tanh(z W1) W2), shared by every task of a seed. */
 function observationMap(rg: Rng, gain = 1): { w1: Float64Array; w2: Float64Array } {
   const w1 = Float64Array.from(
@@ -108,12 +121,8 @@ export function generate(p: Pick<SubspaceParams, 'trainSize' | 'labels' | 'seed'
   const rg = root.fork('generator');
   const { w1, w2 } = observationMap(rg);
   const centroids = unitCentroids(rg);
-  const one = (n: number, r: Rng): LabelledSet => {
-    const s = sampleSet(n, r, w1, w2, [centroids]);
-    return { n, x: s.x, y: s.ys[0] };
-  };
-  const train = one(p.trainSize, root.fork('train'));
-  const test = one(TEST_SIZE, root.fork('test'));
+  const train = labelledSet(p.trainSize, root.fork('train'), w1, w2, centroids);
+  const test = labelledSet(TEST_SIZE, root.fork('test'), w1, w2, centroids);
   if (p.labels === 'random') {
     const rl = root.fork('labels');
     for (let i = 0; i < train.n; i++) train.y[i] = rl.int(CLASSES);
@@ -149,10 +158,6 @@ export function generateFamily(p: {
     unitCentroids(root.fork(`pretrain-task-${t}`)),
   );
   const centroids = unitCentroids(root.fork('target-task'));
-  const one = (n: number, r: Rng): LabelledSet => {
-    const s = sampleSet(n, r, w1, w2, [centroids]);
-    return { n, x: s.x, y: s.ys[0] };
-  };
   const pretrain = sampleSet(p.pretrainSize, root.fork('pretrain'), w1, w2, pretrainCentroids);
   if (p.pretrainLabels === 'random') {
     const rl = root.fork('pretrain-labels');
@@ -161,8 +166,8 @@ export function generateFamily(p: {
   return {
     pretrain,
     target: {
-      train: one(p.trainSize, root.fork('train')),
-      test: one(TEST_SIZE, root.fork('test')),
+      train: labelledSet(p.trainSize, root.fork('train'), w1, w2, centroids),
+      test: labelledSet(TEST_SIZE, root.fork('test'), w1, w2, centroids),
       centroids,
     },
     pretrainCentroids,

@@ -11,7 +11,7 @@ import '../core/tf-gradients';
 import { FlatAdam } from '../core/adam';
 import { Rng } from '../core/rng';
 import { variable } from '../core/tf-ops';
-import { layerShapes, parameterCount } from './subspace-data';
+import { countOf, layerShapes, parameterCount } from './subspace-data';
 
 export interface SubspaceOptions {
   width: number;
@@ -24,7 +24,7 @@ export interface SubspaceOptions {
 
 /** theta_0 as in the authors' code: weights uniform in +-1/sqrt(fan_in), biases zero. */
 export function initialTheta(shapes: number[][], rng: Rng): Float32Array {
-  const theta = new Float32Array(shapes.reduce((a, s) => a + s.reduce((x, y) => x * y, 1), 0));
+  const theta = new Float32Array(countOf(shapes));
   let off = 0;
   for (const s of shapes) {
     const n = s.reduce((a, b) => a * b, 1);

@@ -12,14 +12,9 @@ import { CLASSES, OBSERVED, generate, toTable, type LabelledSet } from './subspa
 import { SubspaceMLP } from './subspace-model';
 
 /** Li et al.'s d_int90: the smallest grid d whose accuracy is at least 90% of the direct network's. */
-export function dInt90(
-  dims: readonly number[],
-  accs: ArrayLike<number>,
-  full: number,
-  notFound = NOT_FOUND,
-): number {
+export function dInt90(dims: readonly number[], accs: ArrayLike<number>, full: number): number {
   const i = dims.findIndex((_, k) => accs[k] >= 0.9 * full);
-  return i < 0 ? notFound : dims[i];
+  return i < 0 ? NOT_FOUND : dims[i];
 }
 
 const EVAL_ROWS = 2000;

@@ -34,6 +34,29 @@ export function trainingSet(maxN: number, length: number): Int32Array {
   return out;
 }
 
+/** Sequences padded with PAD to `length`: [n, length]. */
+export function padRows(seqs: readonly (readonly number[])[], length: number): Int32Array {
+  const out = new Int32Array(seqs.length * length).fill(PAD);
+  seqs.forEach((q, i) => out.set(q, i * length));
+  return out;
+}
+
+/**
+ * Weights [rows, length - 1] of the next-token targets of padded rows [rows, length]: 1 for each
+ * target token at index `from` or later that is not PAD (position t predicts token t + 1).
+ */
+export function targetWeights(tokens: Int32Array, length: number, from = 1): Float32Array {
+  const rows = tokens.length / length;
+  const w = new Float32Array(rows * (length - 1));
+  for (let i = 0; i < rows; i++)
+    for (let t = Math.max(0, from - 1); t < length - 1; t++)
+      w[i * (length - 1) + t] = tokens[i * length + t + 1] === PAD ? 0 : 1;
+  return w;
+}
+
+/** Entropy of the training set per target token, ln N / (N + 2): only n is uncertain, 1 in N. */
+export const entropyFloor = (maxN: number) => Math.log(maxN) / (maxN + 2);
+
 /** Every string of `length` tokens over {a, b}, in binary order (a = 0): [2^length][length]. */
 export function allPrompts(length: number): number[][] {
   return Array.from({ length: 2 ** length }, (_, k) =>
@@ -48,6 +71,15 @@ export function inDistribution(prompt: readonly number[]): boolean {
   if (as === 0) return false;
   const rest = prompt.slice(as);
   return rest.every((t) => t === B) && rest.length <= as;
+}
+
+/** The test prompts (SOS then the prompt) split into in and out of distribution. */
+export function testPrompts(length: number): { id: number[][]; ood: number[][] } {
+  const all = allPrompts(length);
+  return {
+    id: all.filter(inDistribution).map((p) => [SOS, ...p]),
+    ood: all.filter((p) => !inDistribution(p)).map((p) => [SOS, ...p]),
+  };
 }
 
 /** The tokens of a sequence up to (not including) its first EOS or PAD, SOS dropped. */

@@ -9,21 +9,25 @@ import type * as TF from '@tensorflow/tfjs-core';
 import { Rng } from '../core/rng';
 import type { DataTable, ExperimentRun, StepReport, Trainer } from '../core/spec';
 import { NONID_ARMS, type NonidParams, type NonidTable } from './nonid-spec';
-import { PAD, TOKEN_NAMES, ruleCompletion, scoreRules, trainingSet } from './data';
+import {
+  PAD,
+  TOKEN_NAMES,
+  entropyFloor,
+  padRows,
+  ruleCompletion,
+  scoreRules,
+  targetWeights,
+  testPrompts,
+  trainingSet,
+} from './data';
 import { TinyLM } from './model';
-import { testPrompts } from './rules-train';
 
-/** Sequences [n, L] padded, and weights [n, L - 1] on the targets from `from` on (PAD excluded). */
-function padded(tf: typeof TF, seqs: number[][], L: number, from: number) {
-  const tokens = new Int32Array(seqs.length * L).fill(PAD);
-  const weights = new Float32Array(seqs.length * (L - 1));
-  seqs.forEach((s, i) => {
-    tokens.set(s, i * L);
-    for (let t = Math.max(0, from - 1); t < s.length - 1; t++) weights[i * (L - 1) + t] = 1;
-  });
+/** Padded rows [n, L] as tokens, with the weights of their targets from index `from` on. */
+function asTensors(tf: typeof TF, tokens: Int32Array, L: number, from: number) {
+  const n = tokens.length / L;
   return {
-    tokens: tf.tensor2d(tokens, [seqs.length, L], 'int32'),
-    weights: tf.tensor2d(weights, [seqs.length, L - 1]),
+    tokens: tf.tensor2d(tokens, [n, L], 'int32'),
+    weights: tf.tensor2d(targetWeights(tokens, L, from), [n, L - 1]),
   };
 }
 
@@ -58,11 +62,7 @@ class NonidRun implements ExperimentRun {
     };
     // One initialisation for all three: the arms differ only in what they are trained on.
     this.arms = NONID_ARMS.map(() => new TinyLM(tf, opts, root.fork('model')));
-    const data = trainingSet(N, L);
-    const strings = Array.from({ length: N }, (_, i) =>
-      Array.from(data.subarray(i * L, (i + 1) * L)).filter((t) => t !== PAD),
-    );
-    this.train = padded(tf, strings, L, 1);
+    this.train = asTensors(tf, trainingSet(N, L), L, 1);
     this.prompts = testPrompts(p.promptLength);
     const from = p.promptLength + 1;
     if (from + p.promptLength + 2 > L)
@@ -72,14 +72,17 @@ class NonidRun implements ExperimentRun {
     this.extra = NONID_ARMS.map(({ key }) =>
       key === 'plain'
         ? null
-        : padded(
+        : asTensors(
             tf,
-            this.prompts.ood.map((q) => ruleCompletion(q, key)),
+            padRows(
+              this.prompts.ood.map((q) => ruleCompletion(q, key)),
+              L,
+            ),
             L,
             from,
           ),
     );
-    this.floor = Math.log(N) / (N + 2);
+    this.floor = entropyFloor(N);
     this.batches = root.fork('batches');
   }
 

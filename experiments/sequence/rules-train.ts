@@ -10,25 +10,15 @@ import type { DataTable, ExperimentRun, StepReport, Trainer, Views } from '../co
 import { PAPER_OOD_R1, type RulesParams, type RulesTable } from './rules-spec';
 import {
   A,
-  PAD,
-  SOS,
   TOKEN_NAMES,
-  allPrompts,
-  inDistribution,
+  entropyFloor,
   rule1,
   scoreRules,
+  targetWeights,
+  testPrompts,
   trainingSet,
 } from './data';
 import { TinyLM } from './model';
-
-/** The test prompts (SOS then the prompt) split into in and out of distribution. */
-export function testPrompts(length: number): { id: number[][]; ood: number[][] } {
-  const all = allPrompts(length);
-  return {
-    id: all.filter(inDistribution).map((p) => [SOS, ...p]),
-    ood: all.filter((p) => !inDistribution(p)).map((p) => [SOS, ...p]),
-  };
-}
 
 /** #a - #b of a prompt (SOS first). */
 const surplus = (p: readonly number[]) => p.slice(1).reduce((s, t) => s + (t === A ? 1 : -1), 0);
@@ -63,13 +53,10 @@ class RulesRun implements ExperimentRun {
       root.fork('baseline'),
     );
     const data = trainingSet(N, L);
-    const w = new Float32Array(N * (L - 1));
-    for (let i = 0; i < N; i++)
-      for (let t = 0; t < L - 1; t++) w[i * (L - 1) + t] = data[i * L + t + 1] === PAD ? 0 : 1;
     this.tokens = tf.tensor2d(data, [N, L], 'int32');
-    this.weights = tf.tensor2d(w, [N, L - 1]);
+    this.weights = tf.tensor2d(targetWeights(data, L), [N, L - 1]);
     this.prompts = testPrompts(p.promptLength);
-    this.floor = Math.log(N) / (N + 2);
+    this.floor = entropyFloor(N);
   }
 
   async advance(k: number): Promise<StepReport> {

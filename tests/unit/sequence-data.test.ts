@@ -13,9 +13,10 @@ import {
   rule2,
   ruleCompletion,
   scoreRules,
+  targetWeights,
+  testPrompts,
   trainingSet,
 } from '../../experiments/sequence/data';
-import { testPrompts } from '../../experiments/sequence/rules-train';
 
 describe('sequence data', () => {
   it('writes SOS a^n b^n EOS padded, and refuses a context too short', () => {
@@ -23,6 +24,14 @@ describe('sequence data', () => {
     expect(Array.from(t.subarray(0, 8))).toEqual([SOS, A, B, EOS, PAD, PAD, PAD, PAD]);
     expect(Array.from(t.subarray(16, 24))).toEqual([SOS, A, A, A, B, B, B, EOS]);
     expect(() => trainingSet(3, 7)).toThrow(/at least 8 tokens, got 7/);
+  });
+
+  it('weights the non-PAD targets from a given index on', () => {
+    // rows SOS a b EOS PAD and SOS b a a EOS; targets are tokens 1..4
+    const rows = Int32Array.from([SOS, A, B, EOS, PAD, SOS, B, A, A, EOS]);
+    expect(Array.from(targetWeights(rows, 5))).toEqual([1, 1, 1, 0, 1, 1, 1, 1]);
+    // the completion after a prompt of SOS and two tokens: targets at index 3 and on
+    expect(Array.from(targetWeights(rows, 5, 3))).toEqual([0, 0, 1, 0, 0, 0, 1, 1]);
   });
 
   it('splits the 2^8 prompts into the 5 prefixes of a^n b^n and the rest', () => {
