@@ -253,7 +253,7 @@ export const spec = defineSpec({
       value: 0.35,
       expect: 'holds',
       seedDependent:
-        "over seeds 0-7 OOD R1 is 0.44 +- 0.17 (0.24 to 0.71), at or above 0.35 at 5 of 8 seeds; the authors' own sweep spreads as much (0.657 +- 0.162 over 268 runs). Which count the network carries past a broken rule depends on its initialisation",
+        "over seeds 0-7 OOD R1 is 0.44 +- 0.17 (0.24 to 0.71), at or above 0.35 at 5 of 8 seeds; the authors' own sweep spreads as much (0.657 +- 0.162 over 268 runs). Which count the network carries past a broken rule depends on its initialisation.",
     },
     {
       id: 'transformer-beats-linear-ood',
@@ -264,7 +264,7 @@ export const spec = defineSpec({
       value: 0.1,
       expect: 'holds',
       seedDependent:
-        'the gain is at least 0.12 at every seed 0-7 (0.28 +- 0.16, up to 0.54), but its spread puts the threshold only 1.1 sd below the mean; the linear model itself is steady at 0.17',
+        'the gain is at least 0.12 at every seed 0-7 (0.28 +- 0.16, up to 0.54), but its spread puts the threshold only 1.1 sd below the mean; the linear model itself is steady at 0.17.',
     },
     {
       id: 'completion-keeps-r2',
@@ -275,7 +275,7 @@ export const spec = defineSpec({
       value: 0.95,
       expect: 'holds',
       seedDependent:
-        '1.0 at 7 of seeds 0-7; at seed 3 6% of the completions put an a after a b (0.936)',
+        '1.0 at 7 of seeds 0-7; at seed 3 6% of the completions put an a after a b (0.936).',
     },
     {
       id: 'linear-extrapolates-r1',
